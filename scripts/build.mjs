@@ -1,0 +1,18 @@
+// Bundles the extension and the CLI with esbuild (type checking is tsc's job: `npm run typecheck`),
+// and compiles tests/benchmarks with tsc into out/ for mocha and the extension-host test runner.
+// Usage: node scripts/build.mjs [--production] [--no-tests]
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: !production,
+  minify: production, external: ['vscode'], logLevel: 'warning',
+};
+await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+chmodSync('dist/cli.js', 0o755);
+if (!process.argv.includes('--no-tests')) {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+}
