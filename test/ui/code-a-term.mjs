@@ -1,0 +1,81 @@
+// UI test of the INSTALLED .vsix in the real VS Code workbench: a coder opens a text with Quick Open, sees the
+// codebook's cue terms highlighted, selects a term, presses Ctrl+. and picks "Tag as <frame>", and the
+// annotation lands in the sidecar file beside the text. Screenshots at each key step go to SCREENSHOT_DIR.
+// Usage: node test/ui/code-a-term.mjs <baseUrl> <workspaceFolder>   (a fresh copy of test/fixtures/workspace)
+// Env: SCREENSHOT_DIR (default test-results/ui), RESULTS_DIR (default test-results/ui).
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { openWorkbench, quickOpen, waitForDecorations, wordCenter, waitUntil, writeResult } from './lib/workbench.mjs';
+
+const NAME = 'code-a-term';
+const [base, folder] = process.argv.slice(2);
+if (!base || !folder) {
+  console.error('usage: node test/ui/code-a-term.mjs <baseUrl> <workspaceFolder>');
+  process.exit(2);
+}
+const screenshotDir = process.env.SCREENSHOT_DIR || 'test-results/ui';
+const resultsDir = process.env.RESULTS_DIR || 'test-results/ui';
+const FILE = 'harbour-speech.txt';
+const TERM = 'digital borders';
+const FRAME_ID = 'digital-territory';
+const FRAME_LABEL = 'Digital territory';
+const sidecar = path.join(folder, 'texts', `${FILE}.annotations.yaml`);
+// Cue terms of the fixture codebook in this text: digital borders, data sovereignty, sovereign internet.
+const CUES_IN_FILE = 3;
+
+/** The annotations the sidecar holds now, or undefined while it does not exist or is being written. */
+function sidecarAnnotations() {
+  if (!fs.existsSync(sidecar)) return undefined;
+  const doc = parse(fs.readFileSync(sidecar, 'utf8'));
+  return Array.isArray(doc?.annotations) ? doc.annotations : undefined;
+}
+
+let error;
+let wb;
+try {
+  assert.equal(fs.existsSync(sidecar), false, `${sidecar} exists before the test: the workspace copy is not fresh`);
+  wb = await openWorkbench(base, folder, { screenshotDir, name: NAME });
+  const { page, lap, screenshot } = wb;
+
+  await quickOpen(page, FILE, 'digital borders');
+  lap(`opened ${FILE} with Quick Open`);
+
+  const shown = await waitForDecorations(page, CUES_IN_FILE);
+  lap(`cue highlights shown (${shown} ced-* elements)`);
+  await screenshot('cues');
+
+  // Select the two-word term like a person: double-click the first word, extend by one word with Ctrl+Shift+Right.
+  const at = await wordCenter(page, 'digital');
+  await page.mouse.dblclick(at.x, at.y);
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.locator('.statusbar-item', { hasText: `(${TERM.length} selected)` }).waitFor();
+  lap(`selected '${TERM}'`);
+
+  await page.keyboard.press('Control+.');
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: `Tag as ${FRAME_LABEL}` }).first();
+  await action.waitFor();
+  const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  lap(`Ctrl+. offers: ${offered.join(' | ')}`);
+  await screenshot('code-actions');
+  await action.click();
+
+  const annotations = await waitUntil(`an annotation of '${TERM}' in ${path.basename(sidecar)}`, () => {
+    const list = sidecarAnnotations();
+    return list?.some((a) => a.frame === FRAME_ID) ? list : undefined;
+  });
+  const ours = annotations.filter((a) => a.frame === FRAME_ID);
+  assert.equal(ours.length, 1, `expected one ${FRAME_ID} annotation, found ${ours.length}`);
+  assert.equal(ours[0].quote, TERM);
+  lap(`sidecar has frame ${FRAME_ID} on '${ours[0].quote}'`);
+  await screenshot('tagged');
+} catch (err) {
+  error = err instanceof Error ? err : new Error(String(err));
+  if (wb) await wb.screenshot('failure').catch((e) => console.log(`no failure screenshot: ${e.message}`));
+} finally {
+  if (wb?.consoleErrors.length) console.log(`browser console errors (${wb.consoleErrors.length}, mostly offline noise): ${wb.consoleErrors.slice(0, 5).join(' | ')}`);
+  await wb?.close();
+}
+writeResult(resultsDir, NAME, error);
+process.exit(error ? 1 : 0);

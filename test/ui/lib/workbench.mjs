@@ -1,0 +1,117 @@
+// Helpers for UI tests that drive the real VS Code workbench (code-server) in Debian's Chromium through
+// playwright-core, as a person would: keyboard, mouse, what is on screen. Every wait is for a condition.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** How long a single UI condition may take; activation alone takes 5-7 s after the explorer appears. */
+export const STEP_TIMEOUT_MS = Number(process.env.UI_STEP_TIMEOUT_MS || 30000);
+
+/**
+ * Opens the workbench on `folder` in a fresh headless Chromium profile that can reach only `base`.
+ * Returns { page, close, lap, screenshot, consoleErrors }.
+ */
+export async function openWorkbench(base, folder, { screenshotDir, name }) {
+  const t0 = Date.now();
+  const lap = (message) => console.log(`[${name} +${((Date.now() - t0) / 1000).toFixed(1)}s] ${message}`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sovcoder-chromium-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    // keep Chromium's crashpad and dconf files out of $HOME
+    env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: `${profile}/.config`, XDG_CACHE_HOME: `${profile}/.cache` },
+  });
+  // Offline machine: abort everything that is not the local server (extension gallery, sign-in, fonts...).
+  await ctx.route((u) => !u.href.startsWith(base), (r) => r.abort());
+  const page = ctx.pages()[0] || await ctx.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0]); });
+  page.on('pageerror', (e) => consoleErrors.push('pageerror: ' + e.message));
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  let shot = 0;
+  const screenshot = async (label) => {
+    const file = path.join(screenshotDir, `${name}-${String(++shot).padStart(2, '0')}-${label}.png`);
+    await page.screenshot({ path: file });
+    lap(`screenshot ${path.relative(process.cwd(), file)}`);
+  };
+  const close = async () => {
+    await ctx.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+  lap('workbench and explorer shown');
+  return { page, close, lap, screenshot, consoleErrors };
+}
+
+/** Opens a file with Quick Open (Ctrl+P) and waits until the editor shows `expectedText`. */
+export async function quickOpen(page, fileName, expectedText) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: expectedText }).waitFor();
+}
+
+/** Number of decoration elements (class `ced-…`, spans inline or overlay divs) in the active editor. */
+export function countDecorations(page) {
+  return page.evaluate(() => document.querySelectorAll('.editor-instance .monaco-editor [class^="ced-"], .editor-instance .monaco-editor [class*=" ced-"]').length);
+}
+
+/** Waits until the active editor shows at least `min` decoration elements; returns how many. */
+export async function waitForDecorations(page, min) {
+  await page.waitForFunction((n) => document.querySelectorAll('.editor-instance .monaco-editor [class^="ced-"], .editor-instance .monaco-editor [class*=" ced-"]').length >= n, min);
+  return countDecorations(page);
+}
+
+/** Screen coordinates of the middle of the first occurrence of `word` in the active editor's rendered lines. */
+export async function wordCenter(page, word) {
+  const point = await page.evaluate((w) => {
+    const lines = document.querySelector('.editor-instance .monaco-editor .view-lines');
+    if (!lines) return null;
+    const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // Monaco renders spaces as U+00A0.
+      const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(w);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + w.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, word);
+  if (!point) throw new Error(`'${word}' is not on screen in the active editor`);
+  return point;
+}
+
+/** Polls `probe` until it returns a value other than undefined; throws after `ms`. */
+export async function waitUntil(what, probe, ms = STEP_TIMEOUT_MS) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Writes this UI test's counts where scripts/test.sh sums them, and prints its one-line verdict. */
+export function writeResult(resultsDir, name, error) {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const result = { passed: error ? 0 : 1, failed: error ? 1 : 0, failures: error ? [`${name}: ${error.message}`] : [] };
+  fs.writeFileSync(path.join(resultsDir, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+  console.log(error ? `UI FAIL ${name}: ${error.stack || error.message}` : `UI PASS ${name}`);
+}
