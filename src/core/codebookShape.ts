@@ -128,7 +128,7 @@ function readTextNode(ctx: ShapeContext, node: unknown, what: string, check?: Ch
   }
   const bad = check?.(value);
   if (bad !== undefined) {
-    report(ctx, at, `${what} ${bad}`);
+    report(ctx, at, `${what}: ${bad}`);
     return undefined;
   }
   return { value, line: at.line, column: at.column, ...(start !== undefined ? { start } : {}) };
@@ -181,13 +181,14 @@ const checkColor: Check = (s) => (COLOR_PATTERN.test(s) ? undefined : `'${s}' is
 const checkLanguage: Check = (s) => (LANGUAGE_PATTERN.test(s) ? undefined : `'${s}' is not a language tag such as en, zh, ru or zh-Hans`);
 
 function readFrame(ctx: ShapeContext, node: unknown, index: number): FrameDraft | undefined {
-  const fields = readFields(ctx, node, FRAME_KEYS, `frame ${index}`);
+  // Messages name the frame by its id when it has a valid one, else by its place in the list.
+  const peek: unknown = isMap(node) ? node.get('id') : undefined;
+  const where = typeof peek === 'string' && ID_PATTERN.test(peek) ? `frame '${peek}'` : `frame ${index}`;
+  const fields = readFields(ctx, node, FRAME_KEYS, where);
   if (!fields) return undefined;
   const at = nodePosition(ctx.yaml, node);
-  const idNode = presentValue(ctx, fields, 'id', `frame ${index}`, at, true);
-  const id = idNode === undefined ? undefined : readTextNode(ctx, idNode, `the id of frame ${index}`, checkId);
-  // Later messages name the frame by its id when it has a readable one.
-  const where = id ? `frame '${id.value}'` : `frame ${index}`;
+  const idNode = presentValue(ctx, fields, 'id', where, at, true);
+  const id = idNode === undefined ? undefined : readTextNode(ctx, idNode, `the id of ${where}`, checkId);
   const text = (key: string, required: boolean, check?: Check): Located<string> | undefined => readText(ctx, fields, key, where, at, required, check);
   const frame: FrameDraft = { line: at.line, column: at.column, index, examples: [], terms: [] };
   if (id) frame.id = id;

@@ -25,7 +25,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `word` (ignoring case), or undefined when none is close enough to be a likely typo:
- * at most 2 edits, and fewer than half the word's length so that short words do not match everything.
+ * at most 1 edit for words of up to 3 letters, 2 for longer ones ("alfa" → "alpha"), so short words do not
+ * match everything.
  */
 export function closestName(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
@@ -38,6 +39,7 @@ export function closestName(word: string, candidates: Iterable<string>): string 
       bestDistance = d;
     }
   }
-  if (best === undefined || bestDistance > 2 || bestDistance * 2 >= Math.max(w.length, 2)) return undefined;
+  const allowed = [...w].length <= 3 ? 1 : 2;
+  if (best === undefined || bestDistance > allowed) return undefined;
   return best;
 }
