@@ -1,0 +1,30 @@
+/** Command-line parsing for `sovcode`, on node's own util.parseArgs (strict: unknown options are errors). */
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export interface ParsedCommand {
+  command: string | undefined;
+  positionals: string[];
+  values: { codebook?: string; format?: string; help?: boolean; version?: boolean };
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedCommand {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        codebook: { type: 'string', short: 'c' },
+        format: { type: 'string', short: 'f' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    const [command, ...rest] = positionals;
+    return { command, positionals: rest, values };
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}

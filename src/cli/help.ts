@@ -1,0 +1,39 @@
+/** The help texts of `sovcode` and each of its commands. */
+export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
+
+Usage:
+  sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
+  sovcode validate [--codebook PATH] [PATH...]
+  sovcode --help | --version
+  sovcode COMMAND --help
+
+Commands:
+  scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
+  validate   check a codebook and annotation sidecar files; print file:line:column: problems
+
+The shipped sovereignty codebook is used unless --codebook names another.
+`;
+
+export const SCAN_HELP = `Usage: sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
+
+Prints one record per codebook-term match:
+  {"file","start","end","line","character","term","frame"}
+start/end are UTF-16 offsets over the text with LF line endings and no BOM (as in sidecar files);
+line/character are 0-based, like VS Code positions; term is the text as it appears in the file.
+
+Options:
+  -c, --codebook PATH   codebook YAML (default: the shipped sovereignty codebook)
+  -f, --format FORMAT   jsonl (default) or csv (RFC 4180, with a header row)
+`;
+
+export const VALIDATE_HELP = `Usage: sovcode validate [--codebook PATH] [PATH...]
+
+Checks codebooks (*.yaml that are not sidecars) and annotation sidecars (*.annotations.yaml).
+A folder is searched for codebook.yaml and *.annotations.yaml files (node_modules and .git are skipped).
+Without PATH: the current folder. Sidecar annotations are also checked against their source text.
+Prints problems as file:line:column: severity: message. Exit code 1 when there is any error.
+
+Options:
+  -c, --codebook PATH   codebook whose frame ids the sidecars must use (default: codebook.yaml in the
+                        folder of each sidecar or above it, else the shipped codebook)
+`;

@@ -1,0 +1,49 @@
+/** `sovcode`: the command-line tool over the same core as the extension. */
+import { hasErrors, formatProblem } from '../core/problems';
+import { parseCommandLine, UsageError } from './args';
+import { CliError } from './codebookFile';
+import { MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
+import { formatScan, scanFiles } from './scanCommand';
+import { validatePaths } from './validateCommand';
+
+declare const SOVCODE_VERSION: string | undefined;
+
+/** Runs one command line; returns the exit code (0 ok, 1 problems found, 2 usage or input error). */
+export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  try {
+    const { command, positionals, values } = parseCommandLine(argv);
+    if (values.version) {
+      out(`${typeof SOVCODE_VERSION === 'string' ? SOVCODE_VERSION : 'dev'}\n`);
+      return 0;
+    }
+    switch (command) {
+      case undefined:
+        out(MAIN_HELP);
+        return values.help ? 0 : 2;
+      case 'scan':
+        if (values.help) return out(SCAN_HELP), 0;
+        out(formatScan(scanFiles(positionals, values.codebook), values.format));
+        return 0;
+      case 'validate': {
+        if (values.help) return out(VALIDATE_HELP), 0;
+        const problems = validatePaths(positionals, values.codebook);
+        for (const p of problems) out(`${formatProblem(p)}\n`);
+        if (problems.length === 0) out('no problems\n');
+        return hasErrors(problems) ? 1 : 0;
+      }
+      default:
+        err(`sovcode: unknown command '${command}'\n\n${MAIN_HELP}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof CliError) {
+      err(`sovcode: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+}

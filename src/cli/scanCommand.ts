@@ -1,0 +1,46 @@
+/** `sovcode scan`: every codebook-term match in the given files, as JSON Lines or CSV. */
+import { toCsv } from '../core/export/csv';
+import { Matcher } from '../core/matcher';
+import { matcherTerms } from '../core/codebook';
+import { formatProblem } from '../core/problems';
+import { canonicalText, LineIndex } from '../core/text';
+import { CliError, loadCodebookFile, readTextFile, shippedCodebookPath } from './codebookFile';
+
+export interface ScanRecord {
+  file: string;
+  start: number;
+  end: number;
+  line: number;
+  character: number;
+  term: string;
+  frame: string;
+}
+
+const COLUMNS = ['file', 'start', 'end', 'line', 'character', 'term', 'frame'] as const;
+
+export function scanFiles(files: readonly string[], codebookPath: string | undefined): ScanRecord[] {
+  if (files.length === 0) throw new CliError('scan: name at least one FILE (see sovcode scan --help)');
+  const loaded = loadCodebookFile(codebookPath ?? shippedCodebookPath());
+  if (!loaded.codebook) {
+    throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  }
+  const matcher = Matcher.compile(matcherTerms(loaded.codebook));
+  const records: ScanRecord[] = [];
+  for (const file of files) {
+    const text = canonicalText(readTextFile(file));
+    const lines = new LineIndex(text);
+    for (const m of matcher.find(text)) {
+      const pos = lines.positionAt(m.start);
+      records.push({ file, start: m.start, end: m.end, line: pos.line, character: pos.character, term: text.slice(m.start, m.end), frame: m.frameId });
+    }
+  }
+  return records;
+}
+
+export function formatScan(records: readonly ScanRecord[], format: string | undefined): string {
+  if (format === undefined || format === 'jsonl') {
+    return records.map((r) => `${JSON.stringify(r, COLUMNS as unknown as string[])}\n`).join('');
+  }
+  if (format === 'csv') return toCsv(COLUMNS, records.map((r) => COLUMNS.map((c) => r[c])));
+  throw new CliError(`unknown --format '${format}': use jsonl or csv`);
+}

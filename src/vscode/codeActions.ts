@@ -1,0 +1,81 @@
+/**
+ * The lightbulb (Ctrl+.): tag a selection or a cue with a frame, tag all occurrences of a cue for review,
+ * and remove, retag or annotate (memo) an existing annotation. Each action runs a command with its arguments
+ * prepared here, so the choice is one step.
+ */
+import * as vscode from 'vscode';
+import { annotationsInRange } from '../core/annotations';
+import { findFrame } from '../core/codebook';
+import type { TermMatch } from '../core/matcher';
+import { CommandId } from './commandIds';
+import { toCanonicalSpan } from './convert';
+import { frameLabel } from './frames';
+import type { Services } from './services';
+import { isCodedDocument } from './settings';
+import type { ApplyTagRequest } from './tagging';
+
+/** A sub-kind of quick fix, so the actions show in the lightbulb and under Ctrl+. everywhere. */
+export const CODING_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('sovereigntyCoder');
+
+function action(title: string, command: string, args: unknown[]): vscode.CodeAction {
+  const a = new vscode.CodeAction(title, CODING_ACTION_KIND);
+  a.command = { title, command, arguments: args };
+  return a;
+}
+
+function occurrences(all: readonly TermMatch[], term: TermMatch): TermMatch[] {
+  return all.filter((m) => m.frameId === term.frameId && m.term === term.term);
+}
+
+export function provideCodingActions(services: Services, doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+  const active = services.codebooks.active;
+  if (!active) return [];
+  const { codebook } = active;
+  const uri = doc.uri.toString();
+  const actions: vscode.CodeAction[] = [];
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  const cues = services.cues.matchesIn(doc, from, Math.max(to, from + 1)).filter((m) => (range.isEmpty ? m.start <= from && from <= m.end : true));
+
+  if (!range.isEmpty) {
+    const span = toCanonicalSpan(doc, range);
+    const frames = [...new Set(cues.map((m) => m.frameId))].filter((id) => findFrame(codebook, id));
+    for (const frameId of frames) {
+      const request: ApplyTagRequest = { uri, spans: [span], frameId };
+      actions.push(action(`Tag as ${frameLabel(codebook, frameId)}`, CommandId.applyTag, [request]));
+    }
+    actions.push(action('Tag with frame…', CommandId.tagSelection, [uri, span, frames]));
+  } else {
+    for (const cue of cues) {
+      const label = frameLabel(codebook, cue.frameId);
+      const term = doc.getText(new vscode.Range(doc.positionAt(cue.start), doc.positionAt(cue.end)));
+      const one: ApplyTagRequest = { uri, spans: [toCanonicalSpan(doc, new vscode.Range(doc.positionAt(cue.start), doc.positionAt(cue.end)))], frameId: cue.frameId };
+      actions.push(action(`Tag '${term}' as ${label}`, CommandId.applyTag, [one]));
+      const all = occurrences(services.cues.matches(doc), cue);
+      const every: ApplyTagRequest = {
+        uri, frameId: cue.frameId, needsReview: true,
+        spans: all.map((m) => toCanonicalSpan(doc, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)))),
+      };
+      actions.push(action(`Tag all ${all.length} occurrences of '${cue.term}' in this file as ${label}`, CommandId.applyTag, [every]));
+    }
+  }
+
+  const entry = services.store.get(doc.uri);
+  const span = toCanonicalSpan(doc, range);
+  const here = entry ? annotationsInRange(entry.annotations, span.start, span.end).filter((a) => a.status !== 'orphaned') : [];
+  for (const a of here) {
+    const label = frameLabel(codebook, a.frame);
+    const which = here.length > 1 ? ` (${label}: '${a.quote.slice(0, 24)}')` : '';
+    actions.push(action(`Remove annotation (${label})`, CommandId.removeAnnotation, [uri, a.id]));
+    actions.push(action(`Change frame…${which}`, CommandId.changeFrame, [uri, a.id]));
+    actions.push(action(`Edit memo…${which}`, CommandId.editMemo, [uri, a.id]));
+    if (a.status === 'needs-review') actions.push(action(`Mark as reviewed (${label})`, CommandId.markReviewed, [uri, a.id]));
+  }
+  return actions;
+}
+
+export function registerCodeActions(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider(selector, {
+    provideCodeActions: (doc, range) => (isCodedDocument(doc) ? provideCodingActions(services, doc, range) : []),
+  }, { providedCodeActionKinds: [CODING_ACTION_KIND] });
+}

@@ -1,0 +1,18 @@
+/** Every command id in one table (as error-lens does), so package.json, handlers and tests agree. */
+export const CommandId = {
+  tagSelection: 'sovereigntyCoder.tagSelection',
+  tagAllOccurrences: 'sovereigntyCoder.tagAllOccurrences',
+  removeAnnotation: 'sovereigntyCoder.removeAnnotation',
+  changeFrame: 'sovereigntyCoder.changeFrame',
+  editMemo: 'sovereigntyCoder.editMemo',
+  markReviewed: 'sovereigntyCoder.markReviewed',
+  listAnnotations: 'sovereigntyCoder.listAnnotations',
+  openSidecar: 'sovereigntyCoder.openSidecar',
+  reloadCodebook: 'sovereigntyCoder.reloadCodebook',
+  showOutput: 'sovereigntyCoder.showOutput',
+  /** Internal: code actions call it with a prepared request; hidden from the palette. */
+  applyTag: 'sovereigntyCoder.applyTag',
+} as const;
+
+/** Context key set on the active editor when its document is coded (menus and the keybinding use it). */
+export const ACTIVE_EDITOR_CODED = 'sovereigntyCoder.activeEditorCoded';

@@ -1,0 +1,125 @@
+/**
+ * Paints cues and annotations into visible editors only, debounced per document while typing, and only around
+ * what is on screen (plus a margin), so a 10 MB document costs what its visible lines cost.
+ */
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotations';
+import type { AnnotationStore } from './annotationStore';
+import type { CodebookService } from './codebookService';
+import { toRange } from './convert';
+import type { CueIndex } from './cueIndex';
+import { createFrameStyles, type FrameStyles } from './frameStyles';
+import { isCodedDocument, readSettings } from './settings';
+
+/** What was last painted, by frame and kind: the test API reads it instead of sleeping. */
+export interface PaintedDecoration {
+  frameId: string;
+  kind: 'cue' | 'annotation' | 'needs-review' | 'unknown-frame';
+  ranges: vscode.Range[];
+}
+
+const DEBOUNCE_MS = 40;
+const MARGIN_LINES = 300;
+
+export class DecorationController implements vscode.Disposable {
+  private styles: FrameStyles | undefined;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly painted = new Map<string, PaintedDecoration[]>();
+  private readonly paintedEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after an editor of this document was painted. */
+  readonly onDidPaint = this.paintedEmitter.event;
+
+  constructor(private readonly codebooks: CodebookService, private readonly cues: CueIndex, private readonly store: AnnotationStore) {}
+
+  /** New decoration types for a new codebook (or colour setting); the old ones are disposed, which clears them. */
+  resetStyles(): void {
+    this.styles?.dispose();
+    const active = this.codebooks.active;
+    this.styles = active ? createFrameStyles(active.codebook, readSettings().frameColors) : undefined;
+    this.cues.invalidate();
+    this.paintAllNow();
+  }
+
+  paintAllNow(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.paint(editor);
+  }
+
+  /** Debounced repaint of the visible editors of one document. */
+  schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === doc) this.paint(editor);
+    }, DEBOUNCE_MS));
+  }
+
+  paintedFor(uri: vscode.Uri): PaintedDecoration[] {
+    return this.painted.get(uri.toString()) ?? [];
+  }
+
+  paint(editor: vscode.TextEditor): void {
+    const styles = this.styles;
+    const doc = editor.document;
+    if (!styles || !isCodedDocument(doc)) return;
+    const window = visibleWindow(editor);
+    const from = doc.offsetAt(window.start);
+    const to = doc.offsetAt(window.end);
+    const cueRanges = new Map<string, vscode.Range[]>();
+    if (readSettings(doc).showCues) {
+      for (const m of this.cues.matchesIn(doc, from, to)) push(cueRanges, m.frameId, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)));
+    }
+    const annotationRanges = new Map<string, vscode.Range[]>();
+    const review: vscode.Range[] = [];
+    const unknown: vscode.Range[] = [];
+    for (const a of this.visibleAnnotations(doc, window)) {
+      const range = toRange(doc, a.start, a.end);
+      if (!styles.byFrame.has(a.frame)) unknown.push(range);
+      else push(annotationRanges, a.frame, range);
+      if (a.status === 'needs-review') review.push(range);
+    }
+    const painted: PaintedDecoration[] = [];
+    for (const [frameId, style] of styles.byFrame) {
+      // Every type is set, with [] when empty, so stale highlights clear.
+      const cue = cueRanges.get(frameId) ?? [];
+      const ann = annotationRanges.get(frameId) ?? [];
+      editor.setDecorations(style.cue, cue);
+      editor.setDecorations(style.annotation, ann);
+      if (cue.length) painted.push({ frameId, kind: 'cue', ranges: cue });
+      if (ann.length) painted.push({ frameId, kind: 'annotation', ranges: ann });
+    }
+    editor.setDecorations(styles.needsReview, review);
+    editor.setDecorations(styles.unknownFrame, unknown);
+    if (review.length) painted.push({ frameId: '', kind: 'needs-review', ranges: review });
+    if (unknown.length) painted.push({ frameId: '', kind: 'unknown-frame', ranges: unknown });
+    this.painted.set(doc.uri.toString(), painted);
+    this.paintedEmitter.fire(doc.uri);
+  }
+
+  private visibleAnnotations(doc: vscode.TextDocument, window: vscode.Range): Annotation[] {
+    const entry = this.store.get(doc.uri);
+    if (!entry) return [];
+    return entry.annotations.filter((a) => a.status !== 'orphaned' && toRange(doc, a.start, a.end).intersection(window) !== undefined);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.styles?.dispose();
+    this.paintedEmitter.dispose();
+  }
+}
+
+function push(map: Map<string, vscode.Range[]>, key: string, range: vscode.Range): void {
+  const list = map.get(key);
+  if (list) list.push(range);
+  else map.set(key, [range]);
+}
+
+function visibleWindow(editor: vscode.TextEditor): vscode.Range {
+  const doc = editor.document;
+  const visible = editor.visibleRanges;
+  const first = visible[0]?.start.line ?? 0;
+  const last = visible[visible.length - 1]?.end.line ?? doc.lineCount - 1;
+  const start = new vscode.Position(Math.max(0, first - MARGIN_LINES), 0);
+  return new vscode.Range(start, doc.lineAt(Math.min(doc.lineCount - 1, last + MARGIN_LINES)).range.end);
+}

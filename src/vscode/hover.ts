@@ -1,0 +1,65 @@
+/** Hovers on cues and annotations: the frame's label, definition and guidance; who coded what, when, and why. */
+import * as vscode from 'vscode';
+import { annotationsAt, type Annotation } from '../core/annotations';
+import { findFrame, framePath, type Codebook, type Frame } from '../core/codebook';
+import { toCanonicalOffset, toRange } from './convert';
+import type { Services } from './services';
+import { isCodedDocument } from './settings';
+
+/** Codebook and memo text is the user's own: rendered as untrusted Markdown (no commands, no HTML). */
+function untrusted(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+function frameSection(md: vscode.MarkdownString, codebook: Codebook, frame: Frame): void {
+  md.appendMarkdown(`**${escape(framePath(codebook, frame.id).join(' › '))}** \`${frame.id}\`\n\n`);
+  md.appendMarkdown(`${frame.definition}\n\n`);
+  if (frame.include) md.appendMarkdown(`*Include:* ${frame.include}\n\n`);
+  if (frame.exclude) md.appendMarkdown(`*Exclude:* ${frame.exclude}\n\n`);
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
+
+function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undefined, a: Annotation): void {
+  const frame = codebook ? findFrame(codebook, a.frame) : undefined;
+  if (frame && codebook) frameSection(md, codebook, frame);
+  else md.appendMarkdown(`**Unknown frame** \`${escape(a.frame)}\`: not in the current codebook (the annotation is kept).\n\n`);
+  md.appendMarkdown(`*Annotation* \`${a.id}\` by **${escape(a.coder)}**, ${a.created}`);
+  if (a.status) md.appendMarkdown(` — **${a.status === 'needs-review' ? 'needs review' : 'orphaned'}**`);
+  md.appendMarkdown('\n\n');
+  if (a.memo) md.appendMarkdown(`*Memo:* ${escape(a.memo)}\n\n`);
+}
+
+export function registerHover(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(selector, {
+    provideHover(doc, position) {
+      if (!isCodedDocument(doc)) return undefined;
+      const codebook = services.codebooks.active?.codebook;
+      const md = untrusted();
+      let range: vscode.Range | undefined;
+      const entry = services.store.get(doc.uri);
+      const here = entry ? annotationsAt(entry.annotations, toCanonicalOffset(doc, position)).filter((a) => a.status !== 'orphaned') : [];
+      for (const a of here) {
+        annotationSection(md, codebook, a);
+        range ??= toRange(doc, a.start, a.end);
+      }
+      const offset = doc.offsetAt(position);
+      const cue = services.cues.matchesIn(doc, offset, offset + 1).find((m) => m.start <= offset && offset < m.end);
+      if (cue && codebook && !here.some((a) => a.frame === cue.frameId)) {
+        const frame = findFrame(codebook, cue.frameId);
+        if (frame) {
+          if (here.length) md.appendMarkdown('---\n\n');
+          md.appendMarkdown(`*Cue term* \`${escape(cue.term)}\` — not coded yet. Ctrl+. to tag it.\n\n`);
+          frameSection(md, codebook, frame);
+          range ??= new vscode.Range(doc.positionAt(cue.start), doc.positionAt(cue.end));
+        }
+      }
+      return range ? new vscode.Hover(md, range) : undefined;
+    },
+  });
+}
