@@ -3,7 +3,9 @@
 // Usage: node scripts/build.mjs [--production] [--no-tests]
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -11,7 +13,7 @@ const common = {
   minify: production, external: ['vscode'], logLevel: 'warning',
 };
 await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' });
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { SOVCODE_VERSION: JSON.stringify(pkg.version) } });
 chmodSync('dist/cli.js', 0o755);
 if (!process.argv.includes('--no-tests')) {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
