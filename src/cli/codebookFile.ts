@@ -4,9 +4,16 @@ import { dirname, join, resolve } from 'node:path';
 import { parseCodebook, type Codebook } from '../core/codebook';
 import type { Problem } from '../core/problems';
 
-/** The codebook that ships with the extension: `codebook/` beside `dist/` in the package and in the repo. */
+/**
+ * The codebook that ships with the extension: `codebook/` at the package root, found upwards from this file
+ * (one level from the bundled dist/cli.js, three from the compiled out/src/cli/ that the tests run).
+ */
 export function shippedCodebookPath(): string {
-  return resolve(__dirname, '..', 'codebook', 'sovereignty.yaml');
+  for (let d = __dirname; ; d = dirname(d)) {
+    const candidate = join(d, 'codebook', 'sovereignty.yaml');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(d) === d) return resolve(__dirname, '..', 'codebook', 'sovereignty.yaml');
+  }
 }
 
 export interface LoadedCodebook {
