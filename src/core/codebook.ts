@@ -63,6 +63,17 @@ export const CODEBOOK_MAX_BYTES = 2 * 1024 * 1024;
  * All problems found are reported in one pass, sorted by position.
  */
 export function parseCodebook(text: string, file: string): { codebook: Codebook | undefined; problems: Problem[] } {
+  try {
+    return readCodebook(text, file);
+  } catch (e) {
+    // Not expected (the YAML reader reports its own failures, the walk has a fixed depth), but callers rely on
+    // "never throws": a failure becomes a visible error on the file rather than a crashed command.
+    const message = e instanceof Error ? e.message : String(e);
+    return { codebook: undefined, problems: [{ file, line: 1, column: 1, severity: 'error', message: `could not read the codebook: ${message}` }] };
+  }
+}
+
+function readCodebook(text: string, file: string): { codebook: Codebook | undefined; problems: Problem[] } {
   const yaml = parseSafeYaml(text, file, { maxBytes: CODEBOOK_MAX_BYTES });
   if (!yaml.doc) return { codebook: undefined, problems: yaml.problems };
   const ctx: ShapeContext = { yaml, text, file, problems: [] };
