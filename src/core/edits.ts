@@ -1,0 +1,103 @@
+/**
+ * Carrying annotations through text edits. VS Code does not track decoration ranges for us
+ * (microsoft/vscode#48364), so the adapter feeds `onDidChangeTextDocument` content changes here, converted to
+ * canonical offsets, in the order given: each edit's offsets refer to the text after the previous edits.
+ *
+ * The rule is that no annotation is ever dropped or silently moved onto other text:
+ * - an edit before the span (ending at or before its start, including an insertion at its start) shifts it;
+ * - an edit after it (starting at or after its end, including an insertion at its end) leaves it alone;
+ * - an edit inside it (an insertion strictly inside, or a replacement within it) grows or shrinks the span and
+ *   marks it 'needs-review', since the coded text changed;
+ * - an edit across one boundary keeps the union of what survives and the new text, marked 'needs-review';
+ * - an edit that removes the whole span leaves an 'orphaned' annotation of zero width where the text was.
+ * The quote is never rewritten: it is the record of what was coded. An annotation that only shifted still has
+ * text.slice(start, end) === quote; its prefix and suffix are refreshed from the new text so that later
+ * re-anchoring compares against current context.
+ */
+import { compareAnnotations, contextAround } from './annotations';
+import type { Annotation, AnnotationStatus } from './annotations';
+
+/** One replacement, in canonical offsets of the text before this edit (after the previous ones). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Tracked {
+  original: Annotation;
+  start: number;
+  end: number;
+  status: AnnotationStatus | undefined;
+  touched: boolean;
+}
+
+function checkEdit(e: TextEdit, index: number): void {
+  if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start) {
+    throw new RangeError(`edit ${index} has an invalid range [${e.start}, ${e.end})`);
+  }
+}
+
+/** Marks the span as changed by an edit; an orphan stays an orphan. */
+function review(t: Tracked): void {
+  t.touched = true;
+  if (t.status !== 'orphaned') t.status = 'needs-review';
+}
+
+function applyEdit(t: Tracked, e: TextEdit): void {
+  const { start: s, end: x } = e;
+  const inserted = e.text.length;
+  const delta = inserted - (x - s);
+  const a = t.start;
+  const b = t.end;
+  if (x <= a) {
+    // Entirely before the span, or an insertion right at its start: the span moves with its text.
+    t.start = a + delta;
+    t.end = b + delta;
+  } else if (s >= b) {
+    // Entirely after the span, or an insertion right at its end: nothing to do.
+  } else if (s <= a && x >= b) {
+    // The whole span is gone: keep the record as a zero-width orphan where its text was.
+    t.start = s;
+    t.end = s;
+    t.touched = true;
+    t.status = 'orphaned';
+  } else if (s >= a && x <= b) {
+    t.end = b + delta;
+    review(t);
+  } else if (s < a) {
+    // Across the start: the span now begins with the replacement text.
+    t.start = s;
+    t.end = b + delta;
+    review(t);
+  } else {
+    // Across the end: the span now ends with the replacement text.
+    t.end = s + inserted;
+    review(t);
+  }
+}
+
+function settle(t: Tracked, newText: string): Annotation {
+  const o = t.original;
+  if (t.touched) {
+    const next: Annotation = { ...o, start: t.start, end: t.end };
+    if (t.status !== undefined) next.status = t.status;
+    return next;
+  }
+  const context = o.status === undefined ? contextAround(newText, t.start, t.end) : { prefix: o.prefix, suffix: o.suffix };
+  if (t.start === o.start && t.end === o.end && context.prefix === o.prefix && context.suffix === o.suffix) return o;
+  return { ...o, start: t.start, end: t.end, ...context };
+}
+
+/**
+ * The annotations after `edits` turned the old text into `newText`. Returns a new sorted array; the input
+ * array and its annotations are never mutated (unchanged annotations are returned as the same objects).
+ */
+export function shiftAnnotations(list: readonly Annotation[], edits: readonly TextEdit[], newText: string): Annotation[] {
+  edits.forEach(checkEdit);
+  const tracked: Tracked[] = list.map((a) => ({ original: a, start: a.start, end: a.end, status: a.status, touched: false }));
+  for (const e of edits) {
+    for (const t of tracked) applyEdit(t, e);
+  }
+  return tracked.map((t) => settle(t, newText)).sort(compareAnnotations);
+}

@@ -1,0 +1,123 @@
+/**
+ * Reading and validating a sidecar. Whole-file faults (conflict markers, aliases, tags, duplicate keys,
+ * `__proto__`, several documents, an unknown version or offset unit) refuse the file: no sidecar is returned.
+ * A fault in one annotation is reported at that annotation's position while the others load, and the result
+ * is `readOnly`, so that the caller never writes the file back before the user fixes it: saving would drop
+ * the bad entry, and with it a coding decision.
+ */
+import { isMap, isSeq } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
+import type { Annotation } from '../annotations';
+import { compareAnnotations } from '../annotations';
+import type { Problem } from '../problems';
+import { hasErrors } from '../problems';
+import { parseSafeYaml } from '../safeYaml';
+import { baseName, sourcePathFor, unsafeSourceReason } from './path';
+import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION } from './types';
+import type { Sidecar } from './types';
+import { pairsByKey, Reporter, scalarValue, showValue } from './report';
+import { readAnnotation } from './validateAnnotation';
+
+export interface ParsedSidecar {
+  /** Undefined when the whole file was refused. */
+  sidecar: Sidecar | undefined;
+  problems: Problem[];
+  /** True when any error was found: the file must not be written back until the user fixes it. */
+  readOnly: boolean;
+}
+
+const TOP_KEYS = new Set(['version', 'source', 'sourceHash', 'codebook', 'offsets', 'annotations']);
+
+function refused(problems: Problem[]): ParsedSidecar {
+  return { sidecar: undefined, problems, readOnly: true };
+}
+
+/** The informational `source:` field: checked, never used to open anything. */
+function readSource(pair: Pair | undefined, file: string, report: Reporter, root: YAMLMap): string {
+  const derivedPath = sourcePathFor(file);
+  const derived = derivedPath === undefined ? undefined : baseName(derivedPath);
+  const value = scalarValue(pair?.value);
+  if (pair === undefined) report.warning(root, `no 'source:' field; the source is ${derived ?? 'derived from the file name'}`);
+  else if (typeof value !== 'string') report.error(pair.value ?? pair, "'source' must be a file name");
+  else {
+    const reason = unsafeSourceReason(value);
+    if (reason !== undefined) report.error(pair.value, `'source: ${value}' ${reason}; it is ignored: the source is always the file next to the sidecar`);
+    else if (derived !== undefined && value !== derived) {
+      report.warning(pair.value, `'source: ${value}' does not match this sidecar's file name (${derived}); the field is informational and will be rewritten`);
+    }
+    if (reason === undefined && derived === undefined) return value;
+  }
+  return derived ?? '';
+}
+
+function readString(pair: Pair | undefined, key: string, report: Reporter, root: YAMLMap, pattern?: RegExp): string {
+  const value = scalarValue(pair?.value);
+  if (pair === undefined) report.error(root, `missing '${key}'`);
+  else if (typeof value !== 'string' || value === '' || (pattern !== undefined && !pattern.test(value))) {
+    report.error(pair.value ?? pair, `'${key}' is not valid: expected ${pattern === undefined ? 'a non-empty string' : String(pattern)}`);
+  } else return value;
+  return '';
+}
+
+function readAnnotations(pair: Pair | undefined, report: Reporter, root: YAMLMap): Annotation[] {
+  if (pair === undefined) {
+    report.error(root, "missing 'annotations' (write 'annotations: []' when there are none)");
+    return [];
+  }
+  if (!isSeq(pair.value)) {
+    report.error(pair.value ?? pair, "'annotations' must be a list");
+    return [];
+  }
+  const seen = new Map<string, number>();
+  const list: Annotation[] = [];
+  pair.value.items.forEach((item, index) => {
+    const a = readAnnotation(item, index, report);
+    if (a === undefined) return;
+    const first = seen.get(a.id);
+    if (first !== undefined) {
+      const idNode = isMap(item) ? pairsByKey(item).get('id')?.value : item;
+      report.error(idNode, `annotation ${a.id}: duplicate id (first used by item ${first + 1}); ids must be unique`);
+      return;
+    }
+    seen.set(a.id, index);
+    list.push(a);
+  });
+  return list.sort(compareAnnotations);
+}
+
+/** Parses and validates a sidecar's text. `file` is the sidecar's path, used for messages and to derive the source. */
+export function parseSidecar(yamlText: string, file: string): ParsedSidecar {
+  const yaml = parseSafeYaml(yamlText, file, { maxBytes: SIDECAR_MAX_BYTES });
+  if (yaml.doc === undefined) return refused(yaml.problems);
+  const report = new Reporter(yaml, file);
+  const root = yaml.doc.contents;
+  if (!isMap(root)) {
+    report.error(root, 'a sidecar must be a YAML mapping with version, source, sourceHash, codebook, offsets and annotations');
+    return refused(report.problems);
+  }
+  const pairs = pairsByKey(root);
+  const version = scalarValue(pairs.get('version')?.value);
+  if (version !== SIDECAR_VERSION) {
+    const at = pairs.get('version')?.value ?? root;
+    report.error(at, version === undefined ? "missing 'version'" : `unsupported sidecar version ${showValue(version)}: this extension reads version ${SIDECAR_VERSION}`);
+    return refused(report.problems);
+  }
+  const offsets = scalarValue(pairs.get('offsets')?.value);
+  if (offsets !== OFFSETS_UNIT) {
+    const what = offsets === undefined ? "missing 'offsets'" : `unknown offset unit '${showValue(offsets)}'`;
+    report.error(pairs.get('offsets')?.value ?? root, `${what}: this extension reads offsets: ${OFFSETS_UNIT}`);
+    return refused(report.problems);
+  }
+  for (const [key, pair] of pairs) {
+    if (!TOP_KEYS.has(key)) report.error(pair.key, `unknown key '${key}' (expected ${[...TOP_KEYS].join(', ')})`);
+  }
+  const sidecar: Sidecar = {
+    version: SIDECAR_VERSION,
+    source: readSource(pairs.get('source'), file, report, root),
+    sourceHash: readString(pairs.get('sourceHash'), 'sourceHash', report, root, /^sha256:[0-9a-f]{64}$/),
+    codebook: readString(pairs.get('codebook'), 'codebook', report, root),
+    annotations: readAnnotations(pairs.get('annotations'), report, root),
+  };
+  const problems = report.problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { sidecar, problems, readOnly: hasErrors(problems) };
+}

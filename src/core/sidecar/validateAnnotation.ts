@@ -1,0 +1,101 @@
+/**
+ * Validation of one annotation block of a sidecar. Every fault is reported at the node that holds it (the
+ * value, the unknown key, or the block itself for a missing key), and the block is skipped; the caller keeps
+ * loading the others and marks the file read-only.
+ */
+import { isMap } from 'yaml';
+import type { Pair } from 'yaml';
+import type { Annotation, AnnotationStatus } from '../annotations';
+import { isIsoDate } from '../annotations';
+import { pairsByKey, scalarValue, showValue } from './report';
+import type { Reporter } from './report';
+
+const REQUIRED = ['id', 'frame', 'start', 'end', 'quote', 'prefix', 'suffix', 'coder', 'created'] as const;
+/** `line` and `column` are informational (recomputed on save) and `memo`, `status` appear only when set. */
+const OPTIONAL = ['line', 'column', 'memo', 'status'] as const;
+const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
+const STATUSES = new Set<string>(['needs-review', 'orphaned']);
+/** Our ids are 'a' + 10 base32 characters; other tools' ids are accepted when they are short and plain. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+type Check = (value: unknown) => string | undefined;
+
+const nonEmptyString: Check = (v) => (typeof v === 'string' && v !== '' ? undefined : 'must be a non-empty string');
+const anyString: Check = (v) => (typeof v === 'string' ? undefined : 'must be a string (write "" for none)');
+const offset: Check = (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? undefined : 'must be a whole number ≥ 0');
+const positive: Check = (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? undefined : 'must be a whole number ≥ 1');
+
+const CHECKS: Record<string, Check> = {
+  id: (v) => (typeof v === 'string' && ID_PATTERN.test(v) ? undefined : 'must be letters, digits, _ . - (at most 64)'),
+  frame: nonEmptyString,
+  start: offset,
+  end: offset,
+  line: positive,
+  column: positive,
+  quote: nonEmptyString,
+  prefix: anyString,
+  suffix: anyString,
+  coder: nonEmptyString,
+  created: (v) => (typeof v === 'string' && isIsoDate(v) ? undefined : 'must be a date written YYYY-MM-DD'),
+  memo: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
+  status: (v) => (typeof v === 'string' && STATUSES.has(v) ? undefined : `must be one of ${[...STATUSES].join(', ')}`),
+};
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'not a plain value';
+  return typeof value === 'string' ? `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"` : showValue(value);
+}
+
+/** The annotation of one list item, or undefined (with problems reported) when the item is not valid. */
+export function readAnnotation(item: unknown, index: number, report: Reporter): Annotation | undefined {
+  if (!isMap(item)) {
+    report.error(item, `annotation ${index + 1}: must be a mapping of id, frame, start, end, quote, …`);
+    return undefined;
+  }
+  const pairs = pairsByKey(item);
+  const rawId = scalarValue(pairs.get('id')?.value);
+  const label = `annotation ${typeof rawId === 'string' && ID_PATTERN.test(rawId) ? rawId : index + 1}`;
+  const values = new Map<string, unknown>();
+  let ok = true;
+  const fail = (node: unknown, message: string): void => {
+    report.error(node, `${label}: ${message}`);
+    ok = false;
+  };
+  for (const [key, pair] of pairs) {
+    if (!KNOWN.has(key)) {
+      fail(pair.key, `unknown key '${key}'`);
+      continue;
+    }
+    const value = scalarValue(pair.value);
+    const message = (CHECKS[key])(value);
+    if (message !== undefined) fail(pair.value ?? pair, `'${key}' ${message} (found ${describe(value)})`);
+    else values.set(key, value);
+  }
+  const missing = REQUIRED.filter((k) => !pairs.has(k));
+  if (missing.length > 0) fail(item, `missing ${missing.map((k) => `'${k}'`).join(', ')}`);
+  if (!ok) return undefined;
+
+  const a: Annotation = {
+    id: values.get('id') as string,
+    frame: values.get('frame') as string,
+    start: values.get('start') as number,
+    end: values.get('end') as number,
+    quote: values.get('quote') as string,
+    prefix: values.get('prefix') as string,
+    suffix: values.get('suffix') as string,
+    coder: values.get('coder') as string,
+    created: values.get('created') as string,
+  };
+  if (values.has('memo')) a.memo = values.get('memo') as string;
+  if (values.has('status')) a.status = values.get('status') as AnnotationStatus;
+  return checkSpan(a, pairs, item, label, report) ? a : undefined;
+}
+
+/** start < end, or start === end for an orphan (a span whose text was deleted keeps its place at zero width). */
+function checkSpan(a: Annotation, pairs: Map<string, Pair>, item: unknown, label: string, report: Reporter): boolean {
+  if (a.start < a.end || (a.start === a.end && a.status === 'orphaned')) return true;
+  const at = pairs.get('start')?.value ?? item;
+  const why = a.start === a.end ? 'an empty span is allowed only for an orphaned annotation' : 'start is after end';
+  report.error(at, `${label}: start ${a.start}, end ${a.end}: ${why}`);
+  return false;
+}
