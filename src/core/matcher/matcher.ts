@@ -1,0 +1,97 @@
+/**
+ * Finds every codebook term in a text: leftmost-longest, non-overlapping, with exact UTF-16 offsets.
+ *
+ * Semantics (see also scanner.ts):
+ * - Terms and text are folded alike (fold.ts): case, quotes, hyphen and space variants, ё/е, soft hyphens.
+ * - Runs of spaces, line breaks and hyphens are one joiner, so "digital\n  sovereignty" and
+ *   "digital-sovereignty" both match the term "digital sovereignty". A blank line (two or more line breaks in
+ *   one run) ends a phrase: a match never spans paragraphs. A match never starts or ends on a joiner.
+ * - Words of spaced scripts (Latin, Cyrillic, …) match whole words; `*` takes any ending of spaced-script word
+ *   chars. Han, Kana and Thai have no word boundaries.
+ * - Among all candidates: leftmost first, then longest, then the earlier term of the compile list.
+ *
+ * Cost: compile is linear in the total length of the terms; find() is linear in the text plus the hits, and
+ * does not grow with the number of terms (one automaton step per folded code unit).
+ */
+import { CompiledTerms, type MatcherTerm } from './compiled';
+import { Scanner } from './scanner';
+import { scanStartBefore } from './window';
+
+export type { MatcherTerm } from './compiled';
+
+/** One match: original offsets [start, end) in UTF-16 code units. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  frameId: string;
+  /** the codebook term as written */
+  term: string;
+}
+
+export class Matcher {
+  /** Number of terms compiled (duplicates included). */
+  readonly termCount: number;
+  private readonly scanner: Scanner;
+
+  private constructor(
+    private readonly terms: readonly MatcherTerm[],
+    private readonly compiled: CompiledTerms,
+  ) {
+    this.termCount = terms.length;
+    this.scanner = new Scanner(compiled);
+  }
+
+  /** Builds the automaton once per codebook. Throws RangeError on a term with an empty word. */
+  static compile(terms: readonly MatcherTerm[]): Matcher {
+    const copy = terms.map((t) => ({ frameId: t.frameId, pattern: t.pattern }));
+    return new Matcher(copy, new CompiledTerms(copy));
+  }
+
+  /** Every match, sorted by start, non-overlapping, leftmost-longest. Offsets are UTF-16 code units of `text`. */
+  find(text: string): TermMatch[] {
+    if (this.terms.length === 0) return [];
+    const r = this.scanner.scan(text, {
+      start: 0,
+      startExact: true,
+      exactAfterRuns: 0,
+      from: 0,
+      to: text.length,
+      stopRunsAfterTo: Infinity,
+    });
+    return this.toMatches(r.matches);
+  }
+
+  /**
+   * Exactly the matches of find(text) that intersect [from, to) (start < to and end > from), without scanning
+   * the whole text: the scan starts at a joiner run before `from` that no match crosses and stops a few joiner
+   * runs after `to` (window.ts). With from === to this is the matches strictly around that offset; an inverted
+   * range yields none.
+   */
+  findInRange(text: string, from: number, to: number): TermMatch[] {
+    const lo = Math.max(0, Math.min(from, text.length));
+    const hi = Math.min(to, text.length);
+    if (this.terms.length === 0 || hi < lo) return [];
+    const k = this.compiled.maxWords;
+    for (let runs = k; ; runs *= 2) {
+      const s = scanStartBefore(text, lo, runs);
+      const r = this.scanner.scan(text, {
+        start: s.start,
+        startExact: s.exact,
+        exactAfterRuns: k,
+        from: lo,
+        to: hi,
+        stopRunsAfterTo: k,
+      });
+      if (s.exact || (r.exactFrom >= 0 && r.exactFrom <= lo)) return this.toMatches(r.matches);
+    }
+  }
+
+  private toMatches(flat: readonly number[]): TermMatch[] {
+    const out: TermMatch[] = [];
+    for (let i = 0; i < flat.length; i += 3) {
+      const t = this.terms[flat[i + 2]];
+      out.push({ start: flat[i], end: flat[i + 1], frameId: t.frameId, term: t.pattern.raw });
+    }
+    return out;
+  }
+}
