@@ -60,7 +60,7 @@ describe('sidecar serialization', () => {
     const keys = fixtureYaml.split('\n').filter((l) => l.startsWith('    ') || l.startsWith('  - ')).map((l) => l.replace(/^ {2}- /, '    ').trim().split(':')[0]);
     const order = ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status'];
     for (let i = 1; i < keys.length; i++) {
-      if (keys[i] !== 'id') assert.ok(order.indexOf(keys[i] as string) > order.indexOf(keys[i - 1] as string), `${keys[i - 1]} before ${keys[i]}`);
+      if (keys[i] !== 'id') assert.ok(order.indexOf(keys[i]) > order.indexOf(keys[i - 1]), `${keys[i - 1]} before ${keys[i]}`);
     }
     for (const line of fixtureYaml.split('\n').filter((l) => /^ {4}(quote|prefix|suffix|memo): /.test(l))) {
       assert.match(line, /^ {4}\w+: "(?:[^"\\]|\\.)*"$/);
@@ -121,7 +121,7 @@ describe('sidecar serialization', () => {
       assert.deepEqual(back.problems, []);
       assert.deepEqual(back.sidecar?.annotations[0], a);
       assert.equal(back.sidecar?.codebook, frame);
-      assert.equal(serializeSidecar(back.sidecar as Sidecar), yaml);
+      assert.equal(serializeSidecar(back.sidecar), yaml);
     }), { numRuns: 1500 });
   });
 });

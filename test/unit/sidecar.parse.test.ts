@@ -47,7 +47,7 @@ describe('sidecar parsing', () => {
     ];
     assert.equal(r.problems.length, expected.length, JSON.stringify(r.problems, null, 1));
     r.problems.forEach((p, i) => {
-      const [line, message] = expected[i] as [number, RegExp];
+      const [line, message] = expected[i];
       assert.equal(p.file, file);
       assert.equal(p.severity, 'error');
       assert.equal(p.line, line, p.message);
