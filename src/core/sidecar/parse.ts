@@ -50,11 +50,16 @@ function readSource(pair: Pair | undefined, file: string, report: Reporter, root
   return derived ?? '';
 }
 
+/**
+ * A required top-level string. A missing or malformed value is only a warning when the caller rewrites it on
+ * save anyway (sourceHash is recomputed, codebook is the open codebook's id), since nothing is lost then.
+ */
 function readString(pair: Pair | undefined, key: string, report: Reporter, root: YAMLMap, pattern?: RegExp): string {
   const value = scalarValue(pair?.value);
-  if (pair === undefined) report.error(root, `missing '${key}'`);
+  const expected = pattern === undefined ? 'a non-empty string' : String(pattern);
+  if (pair === undefined) report.warning(root, `missing '${key}' (${expected}); it is written on the next save`);
   else if (typeof value !== 'string' || value === '' || (pattern !== undefined && !pattern.test(value))) {
-    report.error(pair.value ?? pair, `'${key}' is not valid: expected ${pattern === undefined ? 'a non-empty string' : String(pattern)}`);
+    report.warning(pair.value ?? pair, `'${key}' is not valid: expected ${expected}; it is rewritten on the next save`);
   } else return value;
   return '';
 }
