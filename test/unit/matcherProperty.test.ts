@@ -144,7 +144,19 @@ const FRAGMENTS = [
   '\u2029', ',', '.', '"', '\u201C', '(', ')', 'ǅ', 'İ', 'ﬁ',
 ];
 
-const textArb = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
+const PHRASE_WORDS = [
+  'sovereign', 'internet', 'law', 'digital', 'Sovereignty', 'x', 'y', 'AI', 'цифровым', 'суверенитетом', '网络主权', 'colonial',
+  '(x', 'y)', 'law,', '\u201CAI\u201D', '的网络主权', 'x\u00AD',
+];
+const JOINERS = [' ', '  ', '\n', '\n\n', ' \n \n ', '\r\n', '\r\n\r\n', '-', '\u2011', ' \u00AD ', '\u2029', '\u2028'];
+
+/** Free concatenation of fragments: odd boundaries, folds, surrogates. */
+const freeText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
+/** Words separated by joiner runs: many phrase candidates, line and paragraph breaks between them. */
+const phraseText = fc
+  .array(fc.tuple(fc.constantFrom(...PHRASE_WORDS), fc.constantFrom(...JOINERS)), { maxLength: 40 })
+  .map((pairs) => pairs.map(([w, j]) => w + j).join(''));
+const textArb = fc.oneof(freeText, phraseText, fc.tuple(freeText, phraseText).map(([a, b]) => a + b));
 const codebookArb = fc.subarray(CODEBOOK, { minLength: 1 });
 
 describe('matcher properties', () => {
