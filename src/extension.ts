@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     coderName = coder.name;
     log.info(`coder: ${coder.name} (from ${coder.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
     await codebooks.reload();
-    await Promise.all(vscode.workspace.textDocuments.filter(isCodedDocument).map((d) => store.get(d.uri) ? undefined : store.load(d)));
+    await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => store.load(d)));
     decorations.paintAllNow();
     refreshActive();
   })();

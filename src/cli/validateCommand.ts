@@ -48,7 +48,7 @@ function validateSidecarFile(file: string, codebook: Codebook | undefined): Prob
     return i < 0 ? 1 : i + 1;
   };
   const warn = (id: string, message: string): Problem => ({ file, line: lineOfId(id), column: 1, message, severity: 'warning' });
-  const sourcePath = sourcePathFor(file);
+  const sourcePath = sourcePathFor(file) ?? file.slice(0, -SIDECAR_SUFFIX.length);
   const text = existsSync(sourcePath) ? canonicalText(readTextFile(sourcePath)) : undefined;
   if (text === undefined) problems.push({ file, line: 1, column: 1, severity: 'warning', message: `source file ${basename(sourcePath)} not found beside the sidecar` });
   for (const a of sidecar.annotations) {

@@ -4,6 +4,7 @@
  * source is saved, never over a sidecar that changed on disk since it was read or that could not be read.
  */
 import * as vscode from 'vscode';
+import { reanchorAll } from '../core/anchoring';
 import type { Annotation } from '../core/annotations';
 import { shiftAnnotations, type TextEdit } from '../core/edits';
 import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
@@ -70,12 +71,27 @@ export class AnnotationStore implements vscode.Disposable {
       this.problems.clear(entry.sidecarUri);
     } else {
       const parsed = parseSidecar(text, entry.sidecarUri.fsPath);
-      entry.annotations = parsed.sidecar?.annotations ?? [];
+      entry.annotations = this.reanchored(entry, parsed.sidecar?.annotations ?? []);
       entry.readOnly = parsed.readOnly;
       this.problems.show(entry.sidecarUri, parsed.problems, parsed.readOnly);
       this.log.info(`loaded ${entry.annotations.length} annotation(s) from ${entry.sidecarUri.toString()}${parsed.readOnly ? ' (read-only: problems)' : ''}`);
     }
     this.changed.fire(entry.uri);
+  }
+
+  /** Checks loaded offsets against the document's text; moved or lost quotes are flagged, never dropped. */
+  private reanchored(entry: DocumentAnnotations, list: Annotation[]): Annotation[] {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
+    if (!doc || list.length === 0) return list;
+    const { annotations, counts } = reanchorAll(list, documentText(doc));
+    const changed = counts.moved + counts.ambiguous + counts.orphaned;
+    if (changed > 0) {
+      entry.unsaved = true;
+      const message = `${vscode.workspace.asRelativePath(entry.uri)} changed since it was coded: ${counts.moved} annotation(s) moved with their text, ${counts.ambiguous} need review, ${counts.orphaned} orphaned (kept; see "Go to Annotation"). The annotation file is updated when you save.`;
+      this.log.warn(message);
+      void vscode.window.showWarningMessage(message);
+    }
+    return annotations;
   }
 
   forget(uri: vscode.Uri): void {

@@ -23,7 +23,7 @@ async function targetAnnotation(services: Services, uri?: string, id?: string): 
     void vscode.window.showInformationMessage('No annotation at the cursor.');
     return undefined;
   }
-  if (here.length === 1) return { doc, annotation: here[0] as Annotation };
+  if (here.length === 1) return { doc, annotation: here[0] };
   const codebook = services.codebooks.active?.codebook;
   const picked = await vscode.window.showQuickPick(here.map((a) => ({ label: frameLabel(codebook, a.frame), description: `'${a.quote}' — ${a.coder}`, a })), { title: 'Which annotation?' });
   return picked ? { doc, annotation: picked.a } : undefined;

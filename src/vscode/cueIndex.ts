@@ -17,7 +17,7 @@ export function firstEndingAfter(matches: readonly TermMatch[], offset: number):
   let hi = matches.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((matches[mid] as TermMatch).end <= offset) lo = mid + 1;
+    if ((matches[mid]).end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -43,7 +43,7 @@ export class CueIndex {
   matchesIn(doc: vscode.TextDocument, from: number, to: number): TermMatch[] {
     const all = this.matches(doc);
     const out: TermMatch[] = [];
-    for (let i = firstEndingAfter(all, from); i < all.length && (all[i] as TermMatch).start < to; i++) out.push(all[i] as TermMatch);
+    for (let i = firstEndingAfter(all, from); i < all.length && (all[i]).start < to; i++) out.push(all[i]);
     return out;
   }
 

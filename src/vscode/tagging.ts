@@ -22,8 +22,8 @@ export function today(): string {
 /** Trims white space off a span: a selection that runs into the next line should not code the line break. */
 function trimmed(text: string, span: { start: number; end: number }): { start: number; end: number } {
   let { start, end } = span;
-  while (start < end && /\s/.test(text[start] as string)) start++;
-  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }
 

@@ -61,7 +61,8 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise
 
 export async function run(action: vscode.CodeAction): Promise<unknown> {
   if (!action.command) throw new Error(`code action '${action.title}' has no command`);
-  return vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  const args: unknown[] = action.command.arguments ?? [];
+  return vscode.commands.executeCommand(action.command.command, ...args);
 }
 
 export function rangeOf(doc: vscode.TextDocument, needle: string): vscode.Range {

@@ -51,8 +51,9 @@ describe('Anchoring', () => {
     const r = reanchor(second, edited);
     assert.equal(r.outcome, 'moved');
     assert.equal(r.annotation.start, edited.lastIndexOf('data localisation'));
-    const tie = 'x data localisation y. x data localisation y.';
-    const a = { ...coded(tie, 'data localisation'), start: 100, end: 117 };
+    // Four identical sentences: the second and third occurrences have the same 32 characters of context.
+    const tie = 'The same sentence repeats: data localisation is the rule here. '.repeat(4);
+    const a = { ...coded(tie, 'data localisation', 1), start: 1000, end: 1017 };
     const t = reanchor(a, tie);
     assert.equal(t.outcome, 'ambiguous');
     assert.equal(t.annotation.status, 'needs-review');
