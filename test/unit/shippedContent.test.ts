@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { matcherTerms, parseCodebook } from '../../src/core/codebook';
 import type { Codebook } from '../../src/core/codebook';
 import { Matcher } from '../../src/core/matcher';
+import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
+import { canonicalText, textHash } from '../../src/core/text';
 
 const ROOT = path.join(__dirname, '../../..');
 const read = (rel: string): string => fs.readFileSync(path.join(ROOT, rel), 'utf8');
@@ -116,10 +118,22 @@ describe('Shipped codebook and sample content', () => {
     const matcher = Matcher.compile(matcherTerms(codebook));
     const texts = fs.readdirSync(path.join(ROOT, 'sample')).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md');
 
-    it('has 4-6 texts, one of them Markdown, and no pre-written annotation file', () => {
+    it('has 4-6 texts, one of them Markdown, and one pre-coded sidecar that anchors exactly and byte-round-trips', () => {
       assert.ok(texts.length >= 4 && texts.length <= 6, `${texts.length} texts`);
       assert.ok(texts.some((f) => f.endsWith('.md')));
-      assert.deepEqual(fs.readdirSync(path.join(ROOT, 'sample')).filter((f) => f.endsWith('.annotations.yaml')), []);
+      const sidecars = fs.readdirSync(path.join(ROOT, 'sample')).filter((f) => f.endsWith('.annotations.yaml'));
+      assert.deepEqual(sidecars, ['speech-information-space.txt.annotations.yaml']);
+      const yaml = read('sample/speech-information-space.txt.annotations.yaml');
+      const { sidecar, problems } = parseSidecar(yaml, 'sample/speech-information-space.txt.annotations.yaml');
+      assert.deepEqual(problems, []);
+      assert.ok(sidecar && sidecar.annotations.length >= 5);
+      const text = canonicalText(read('sample/speech-information-space.txt'));
+      assert.equal(sidecar.sourceHash, textHash(text), 'regenerate with node scripts/precode-sample.mjs');
+      for (const a of sidecar.annotations) {
+        assert.equal(text.slice(a.start, a.end), a.quote);
+        assert.ok(codebook.frames.some((f) => f.id === a.frame), a.frame);
+      }
+      assert.equal(serializeSidecar(sidecar, text), yaml);
       assert.ok(fs.existsSync(path.join(ROOT, 'sample/README.md')));
     });
 
