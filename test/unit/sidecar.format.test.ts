@@ -124,4 +124,28 @@ describe('sidecar serialization', () => {
       assert.equal(serializeSidecar(back.sidecar), yaml);
     }), { numRuns: 1500 });
   });
+
+  describe('documentation', () => {
+    const DOCS = join(__dirname, '..', '..', '..', 'docs');
+
+    it('the worked example in docs/sidecar-format.md is exactly what the serializer writes', () => {
+      const doc = readFileSync(join(DOCS, 'sidecar-format.md'), 'utf8');
+      const example = doc.slice(doc.indexOf('## Worked example'));
+      const text = /```text\n([\s\S]*?)```/.exec(example)?.[1];
+      const yaml = /```yaml\n([\s\S]*?)```/.exec(example)?.[1];
+      assert.ok(text !== undefined && yaml !== undefined);
+      assert.equal(serializeSidecar(load(yaml, '/docs/speech.txt.annotations.yaml'), text), yaml);
+      for (const a of load(yaml, '/docs/speech.txt.annotations.yaml').annotations) assert.equal(text.slice(a.start, a.end), a.quote);
+    });
+
+    it('docs/sidecar.schema.json lists the keys the reader knows, with the same required ones', () => {
+      const schema = JSON.parse(readFileSync(join(DOCS, 'sidecar.schema.json'), 'utf8')) as {
+        required: string[]; properties: Record<string, unknown>; $defs: { annotation: { required: string[]; properties: Record<string, unknown> } };
+      };
+      assert.deepEqual(Object.keys(schema.properties), ['version', 'source', 'sourceHash', 'codebook', 'offsets', 'annotations']);
+      assert.deepEqual(schema.required, Object.keys(schema.properties));
+      assert.deepEqual(Object.keys(schema.$defs.annotation.properties), ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status']);
+      assert.deepEqual(schema.$defs.annotation.required, ['id', 'frame', 'start', 'end', 'quote', 'prefix', 'suffix', 'coder', 'created']);
+    });
+  });
 });
