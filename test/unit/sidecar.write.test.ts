@@ -119,6 +119,14 @@ describe('sidecar safe write', () => {
     assert.deepEqual(leftovers(), []);
   });
 
+  it('also retries the lock errors as vscode.workspace.fs reports them', async () => {
+    writeFileSync(target, OLD);
+    const errors = [codeError('NoPermissions'), Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'Unknown' })];
+    const port = portWith({ rename: (from, to) => { const e = errors.shift(); return e ? Promise.reject(e) : nodeFilePort.rename(from, to); } });
+    assert.deepEqual(await writeSidecarSafely(port, target, NEW, OLD, FAST), { ok: true });
+    assert.equal(port.renames, 3);
+  });
+
   it('gives up after bounded retries with a clear error, the old file intact', async () => {
     writeFileSync(target, OLD);
     const port = portWith({ rename: () => Promise.reject(codeError('EBUSY')) });

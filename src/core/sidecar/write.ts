@@ -95,6 +95,15 @@ export interface WriteOptions {
 
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
+/**
+ * A transient lock on the target. Node errors carry the code; vscode.workspace.fs wraps them in a
+ * FileSystemError ('NoPermissions', 'Unavailable', or 'Unknown' with the node code in its message).
+ */
+function isRetryable(e: unknown): boolean {
+  const code = errorCode(e) ?? '';
+  return RETRYABLE.has(code) || code === 'NoPermissions' || code === 'Unavailable' || /\b(EPERM|EBUSY|EACCES)\b/.test(errorMessage(e));
+}
+
 /** `.<name>.<random>.tmp` next to the target, so the rename stays within one file system. */
 export function tempPathFor(path: string): string {
   const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
@@ -111,7 +120,7 @@ async function renameWithRetries(port: FilePort, from: string, to: string, optio
       await port.rename(from, to);
       return;
     } catch (e) {
-      if (attempt >= retries || !RETRYABLE.has(errorCode(e) ?? '')) throw e;
+      if (attempt >= retries || !isRetryable(e)) throw e;
     }
     await sleep(delay);
     delay *= 2;
