@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createAnnotation } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations';
-import { parseSidecar, quoteYaml, serializeSidecar } from '../../src/core/sidecar';
+import { parseCanonicalSidecar, parseSidecar, parseSidecarYaml, quoteYaml, serializeSidecar } from '../../src/core/sidecar';
 import type { Sidecar } from '../../src/core/sidecar';
 import { canonicalText, textHash } from '../../src/core/text';
 
@@ -119,6 +119,8 @@ describe('sidecar serialization', () => {
       assert.equal(yaml.split('\n').length, 18, 'one line per key (7 + 10 + the empty string after the final newline)');
       const back = parseSidecar(yaml, 'x.txt.annotations.yaml');
       assert.deepEqual(back.problems, []);
+      assert.ok(parseCanonicalSidecar(yaml, 'x.txt.annotations.yaml'), 'our own output is read by the fast reader');
+      assert.deepEqual(parseSidecarYaml(yaml, 'x.txt.annotations.yaml'), back, 'and the full reader agrees');
       assert.deepEqual(back.sidecar?.annotations[0], a);
       assert.equal(back.sidecar?.codebook, frame);
       assert.equal(serializeSidecar(back.sidecar), yaml);

@@ -1,7 +1,8 @@
 /** The sidecar API in one import: path mapping, serialization, parsing with validation, and safe writing. */
 export { baseName, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor, sourcePathFor, unsafeSourceReason } from './path';
 export { quoteYaml, scalarYaml, serializeSidecar } from './serialize';
-export { parseSidecar } from './parse';
+export { parseSidecar, parseSidecarYaml } from './parse';
+export { parseCanonicalSidecar } from './fastParse';
 export type { ParsedSidecar } from './parse';
 export { errorCode, nodeFilePort, tempPathFor, writeSidecarSafely } from './write';
 export type { FilePort, WriteOptions, WriteResult } from './write';

@@ -16,6 +16,7 @@ import { baseName, sourcePathFor, unsafeSourceReason } from './path';
 import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
 import { pairsByKey, Reporter, scalarValue, showValue } from './report';
+import { parseCanonicalSidecar } from './fastParse';
 import { readAnnotation } from './validateAnnotation';
 
 export interface ParsedSidecar {
@@ -90,8 +91,20 @@ function readAnnotations(pair: Pair | undefined, report: Reporter, root: YAMLMap
   return list.sort(compareAnnotations);
 }
 
-/** Parses and validates a sidecar's text. `file` is the sidecar's path, used for messages and to derive the source. */
+/**
+ * Parses and validates a sidecar's text. `file` is the sidecar's path, used for messages and to derive the source.
+ * A flawless file in the canonical form is read by a fast line-based reader; anything else by the full reader.
+ */
 export function parseSidecar(yamlText: string, file: string): ParsedSidecar {
+  if (Buffer.byteLength(yamlText, 'utf8') <= SIDECAR_MAX_BYTES) {
+    const sidecar = parseCanonicalSidecar(yamlText, file);
+    if (sidecar !== undefined) return { sidecar, problems: [], readOnly: false };
+  }
+  return parseSidecarYaml(yamlText, file);
+}
+
+/** The full reader: any YAML, every problem positioned. parseSidecar gives the same result for canonical files. */
+export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar {
   const yaml = parseSafeYaml(yamlText, file, { maxBytes: SIDECAR_MAX_BYTES });
   if (yaml.doc === undefined) return refused(yaml.problems);
   const report = new Reporter(yaml, file);

@@ -18,7 +18,7 @@ const INVISIBLE: ReadonlyArray<readonly [number, number]> = [
 ];
 
 /** Code units written as \uXXXX inside double quotes: C0 and C1 controls, DEL, and the invisible ones. */
-function mustEscape(code: number): boolean {
+export function mustEscape(code: number): boolean {
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
   return INVISIBLE.some(([lo, hi]) => code >= lo && code <= hi);
 }
@@ -51,10 +51,14 @@ export function quoteYaml(s: string): string {
 const RESERVED = /^(?:null|true|false|yes|no|on|off|y|n|~)$/i;
 const NUMBER_LIKE = /^[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|\d+(?::\d+)+)$/i;
 
+/** True when `s` written as a plain YAML scalar reads back as the same string in any YAML reader. */
+export function isPlainSafe(s: string): boolean {
+  return /^[A-Za-z0-9_][A-Za-z0-9_./:-]*$/.test(s) && !s.endsWith(':') && !RESERVED.test(s) && !NUMBER_LIKE.test(s);
+}
+
 /** A short identifier-like value written plain when that reads back as the same string, else double-quoted. */
 export function scalarYaml(s: string): string {
-  const plain = /^[A-Za-z0-9_][A-Za-z0-9_./:-]*$/.test(s) && !s.endsWith(':') && !RESERVED.test(s) && !NUMBER_LIKE.test(s);
-  return plain ? s : quoteYaml(s);
+  return isPlainSafe(s) ? s : quoteYaml(s);
 }
 
 /** A date is written plain (YAML 1.2 core schema reads it as a string) when it has the expected shape. */

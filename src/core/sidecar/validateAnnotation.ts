@@ -10,22 +10,24 @@ import { isIsoDate } from '../annotations';
 import { pairsByKey, scalarValue, showValue } from './report';
 import type { Reporter } from './report';
 
-const REQUIRED = ['id', 'frame', 'start', 'end', 'quote', 'prefix', 'suffix', 'coder', 'created'] as const;
+export const REQUIRED = ['id', 'frame', 'start', 'end', 'quote', 'prefix', 'suffix', 'coder', 'created'] as const;
 /** `line` and `column` are informational (recomputed on save) and `memo`, `status` appear only when set. */
-const OPTIONAL = ['line', 'column', 'memo', 'status'] as const;
+export const OPTIONAL = ['line', 'column', 'memo', 'status'] as const;
 const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
 const STATUSES = new Set<string>(['needs-review', 'orphaned']);
 /** Our ids are 'a' + 10 base32 characters; other tools' ids are accepted when they are short and plain. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-type Check = (value: unknown) => string | undefined;
+/** A message when the value is not valid for its key, else undefined. */
+export type Check = (value: unknown) => string | undefined;
 
 const nonEmptyString: Check = (v) => (typeof v === 'string' && v !== '' ? undefined : 'must be a non-empty string');
 const anyString: Check = (v) => (typeof v === 'string' ? undefined : 'must be a string (write "" for none)');
 const offset: Check = (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? undefined : 'must be a whole number ≥ 0');
 const positive: Check = (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? undefined : 'must be a whole number ≥ 1');
 
-const CHECKS: Record<string, Check> = {
+/** The check of each known key (the same rules for the full reader and the fast path). */
+export const CHECKS: Record<string, Check> = {
   id: (v) => (typeof v === 'string' && ID_PATTERN.test(v) ? undefined : 'must be letters, digits, _ . - (at most 64)'),
   frame: nonEmptyString,
   start: offset,
@@ -92,10 +94,14 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
 }
 
 /** start < end, or start === end for an orphan (a span whose text was deleted keeps its place at zero width). */
+export function spanProblem(a: Annotation): string | undefined {
+  if (a.start < a.end || (a.start === a.end && a.status === 'orphaned')) return undefined;
+  return a.start === a.end ? 'an empty span is allowed only for an orphaned annotation' : 'start is after end';
+}
+
 function checkSpan(a: Annotation, pairs: Map<string, Pair>, item: unknown, label: string, report: Reporter): boolean {
-  if (a.start < a.end || (a.start === a.end && a.status === 'orphaned')) return true;
-  const at = pairs.get('start')?.value ?? item;
-  const why = a.start === a.end ? 'an empty span is allowed only for an orphaned annotation' : 'start is after end';
-  report.error(at, `${label}: start ${a.start}, end ${a.end}: ${why}`);
+  const why = spanProblem(a);
+  if (why === undefined) return true;
+  report.error(pairs.get('start')?.value ?? item, `${label}: start ${a.start}, end ${a.end}: ${why}`);
   return false;
 }
