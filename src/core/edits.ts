@@ -14,7 +14,7 @@
  * text.slice(start, end) === quote; its prefix and suffix are refreshed from the new text so that later
  * re-anchoring compares against current context.
  */
-import { compareAnnotations, contextAround } from './annotations';
+import { compareAnnotations, CONTEXT_LENGTH, contextAround } from './annotations';
 import type { Annotation, AnnotationStatus } from './annotations';
 
 /** One replacement, in canonical offsets of the text before this edit (after the previous ones). */
@@ -30,6 +30,8 @@ interface Tracked {
   end: number;
   status: AnnotationStatus | undefined;
   touched: boolean;
+  /** An edit came within CONTEXT_LENGTH of the span, so its prefix or suffix may have changed. */
+  nearEdit: boolean;
 }
 
 function checkEdit(e: TextEdit, index: number): void {
@@ -50,6 +52,7 @@ function applyEdit(t: Tracked, e: TextEdit): void {
   const delta = inserted - (x - s);
   const a = t.start;
   const b = t.end;
+  if (x >= a - CONTEXT_LENGTH && s <= b + CONTEXT_LENGTH) t.nearEdit = true;
   if (x <= a) {
     // Entirely before the span, or an insertion right at its start: the span moves with its text.
     t.start = a + delta;
@@ -84,7 +87,8 @@ function settle(t: Tracked, newText: string): Annotation {
     if (t.status !== undefined) next.status = t.status;
     return next;
   }
-  const context = o.status === undefined ? contextAround(newText, t.start, t.end) : { prefix: o.prefix, suffix: o.suffix };
+  // Context is refreshed only for anchored spans with an edit nearby: elsewhere it cannot have changed.
+  const context = o.status === undefined && t.nearEdit ? contextAround(newText, t.start, t.end) : { prefix: o.prefix, suffix: o.suffix };
   if (t.start === o.start && t.end === o.end && context.prefix === o.prefix && context.suffix === o.suffix) return o;
   return { ...o, start: t.start, end: t.end, ...context };
 }
@@ -95,7 +99,7 @@ function settle(t: Tracked, newText: string): Annotation {
  */
 export function shiftAnnotations(list: readonly Annotation[], edits: readonly TextEdit[], newText: string): Annotation[] {
   edits.forEach(checkEdit);
-  const tracked: Tracked[] = list.map((a) => ({ original: a, start: a.start, end: a.end, status: a.status, touched: false }));
+  const tracked: Tracked[] = list.map((a) => ({ original: a, start: a.start, end: a.end, status: a.status, touched: false, nearEdit: false }));
   for (const e of edits) {
     for (const t of tracked) applyEdit(t, e);
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { createAnnotation } from '../../src/core/annotations';
+import { contextAround, createAnnotation } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations';
 import { shiftAnnotations } from '../../src/core/edits';
 import type { TextEdit } from '../../src/core/edits';
@@ -108,11 +108,11 @@ describe('shifting annotations through edits', () => {
     assert.throws(() => shiftAnnotations([a], [{ start: 5, end: 4, text: '' }], TEXT), RangeError);
   });
 
-  it('property: an annotation no edit touches still has text.slice(start, end) === quote', () => {
+  it('property: an annotation no edit touches still has text.slice(start, end) === quote and current context', () => {
     const alphabet = ['a', ' ', '\n', '网', 'ы', '😀', '"'];
     const word = fc.array(fc.constantFrom(...alphabet), { maxLength: 6 }).map((cs) => cs.join(''));
     const scenario = fc.record({
-      base: fc.array(fc.constantFrom(...alphabet), { minLength: 20, maxLength: 80 }).map((cs) => cs.join('')),
+      base: fc.array(fc.constantFrom(...alphabet), { minLength: 20, maxLength: 200 }).map((cs) => cs.join('')),
       spans: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 })), { minLength: 1, maxLength: 6 }),
       edits: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), word), { maxLength: 8 }),
     });
@@ -139,7 +139,10 @@ describe('shifting annotations through edits', () => {
       assert.equal(out.length, list.length);
       for (const r of out) {
         assert.ok(r.start <= r.end && r.start >= 0 && r.end <= text.length, `range [${r.start}, ${r.end}) in ${text.length}`);
-        if (r.status === undefined) assert.equal(text.slice(r.start, r.end), r.quote);
+        if (r.status === undefined) {
+          assert.equal(text.slice(r.start, r.end), r.quote);
+          assert.deepEqual({ prefix: r.prefix, suffix: r.suffix }, contextAround(text, r.start, r.end), 'context is current');
+        }
         else assert.equal(r.quote, list.find((x) => x.id === r.id)?.quote);
       }
     }), { numRuns: 2000 });
