@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { openWorkbench, quickOpen, waitForDecorations, wordCenter, waitUntil, writeResult } from './lib/workbench.mjs';
+import { openWorkbench, openCodeActions, quickOpen, waitForDecorations, wordCenter, waitUntil, writeResult } from './lib/workbench.mjs';
 
 const NAME = 'code-a-term';
 const [base, folder] = process.argv.slice(2);
@@ -51,11 +51,10 @@ try {
   await page.mouse.dblclick(at.x, at.y);
   await page.keyboard.press('Control+Shift+ArrowRight');
   await page.locator('.statusbar-item', { hasText: `(${TERM.length} selected)` }).waitFor();
-  lap(`selected '${TERM}'`);
+  lap(`selected '${TERM}'; hover shown: ${await page.locator('.monaco-hover:visible').count()}`);
 
-  await page.keyboard.press('Control+.');
   const action = page.locator('.action-widget .monaco-list-row', { hasText: `Tag as ${FRAME_LABEL}` }).first();
-  await action.waitFor();
+  await openCodeActions(page, action);
   const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
   lap(`Ctrl+. offers: ${offered.join(' | ')}`);
   await screenshot('code-actions');
@@ -69,12 +68,17 @@ try {
   assert.equal(ours.length, 1, `expected one ${FRAME_ID} annotation, found ${ours.length}`);
   assert.equal(ours[0].quote, TERM);
   lap(`sidecar has frame ${FRAME_ID} on '${ours[0].quote}'`);
+
+  // The coded span is now painted as an annotation (a background decoration on top of the cue underline).
+  await page.keyboard.press('End');   // drop the selection so the annotation's own colour is what shows
+  const painted = await waitForDecorations(page, shown + 1);
+  lap(`annotation painted (${painted} ced-* elements, ${shown} before tagging)`);
   await screenshot('tagged');
 } catch (err) {
   error = err instanceof Error ? err : new Error(String(err));
   if (wb) await wb.screenshot('failure').catch((e) => console.log(`no failure screenshot: ${e.message}`));
 } finally {
-  if (wb?.consoleErrors.length) console.log(`browser console errors (${wb.consoleErrors.length}, mostly offline noise): ${wb.consoleErrors.slice(0, 5).join(' | ')}`);
+  if (wb?.consoleErrors.length) console.log(`browser console errors:\n  ${wb.consoleErrors.slice(0, 10).join('\n  ')}`);
   await wb?.close();
 }
 writeResult(resultsDir, NAME, error);

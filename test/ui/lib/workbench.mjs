@@ -28,7 +28,12 @@ export async function openWorkbench(base, folder, { screenshotDir, name }) {
   const page = ctx.pages()[0] || await ctx.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const consoleErrors = [];
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0]); });
+  // What an offline workbench always logs (gallery, sign-in, missing web assets) is noise; anything else is shown.
+  const offlineNoise = /Failed to load resource|ENOTFOUND|authentication provider 'github'|ERR_FAILED|ERR_INTERNET_DISCONNECTED/;
+  page.on('console', (m) => {
+    const text = m.text().split('\n')[0];
+    if (m.type() === 'error' && !offlineNoise.test(text)) consoleErrors.push(text);
+  });
   page.on('pageerror', (e) => consoleErrors.push('pageerror: ' + e.message));
   fs.mkdirSync(screenshotDir, { recursive: true });
   let shot = 0;
@@ -57,6 +62,27 @@ export async function quickOpen(page, fileName, expectedText) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: expectedText }).waitFor();
+}
+
+/**
+ * Presses Ctrl+. until the code action menu shows `item` (a locator). A person presses again when the menu does
+ * not open; so do we: right after a selection change the workbench sometimes drops the first Ctrl+.
+ */
+export async function openCodeActions(page, item, attempts = 3) {
+  // Like a person, wait until the lightbulb shows that the editor has the actions for this selection.
+  await page.locator('.monaco-editor .lightBulbWidget').first().waitFor();
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await item.waitFor({ timeout: i < attempts ? 5000 : STEP_TIMEOUT_MS });
+      return;
+    } catch (err) {
+      const shown = await page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row, .monaco-editor-overlaymessage')]
+        .map((e) => e.textContent.trim()).filter(Boolean).join(' | '));
+      if (i >= attempts) throw new Error(`Ctrl+. did not offer the expected action; on screen: ${shown || 'nothing'} (${err.message.split('\n')[0]})`);
+      console.log(`Ctrl+. did not offer the expected action (attempt ${i}); on screen: ${shown || 'nothing'}; pressing it again`);
+    }
+  }
 }
 
 /** Number of decoration elements (class `ced-…`, spans inline or overlay divs) in the active editor. */
