@@ -4,8 +4,8 @@
  * source is saved, never over a sidecar that changed on disk since it was read or that could not be read.
  */
 import * as vscode from 'vscode';
-import { reanchorAll } from '../core/anchoring';
-import type { Annotation } from '../core/annotations';
+import { reanchor, reanchorAll } from '../core/anchoring';
+import { sortAnnotations, type Annotation } from '../core/annotations';
 import { shiftAnnotations, type TextEdit } from '../core/edits';
 import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
 import { canonicalText, textHash } from '../core/text';
@@ -103,7 +103,8 @@ export class AnnotationStore implements vscode.Disposable {
     const entry = this.get(doc.uri);
     if (!entry || entry.annotations.length === 0 || changes.length === 0) return;
     const edits: TextEdit[] = editsFromChanges(doc, changes);
-    entry.annotations = shiftAnnotations(entry.annotations, edits, documentText(doc));
+    const text = documentText(doc);
+    entry.annotations = recoverOrphans(entry.annotations, shiftAnnotations(entry.annotations, edits, text), text);
     entry.unsaved = true;
     this.changed.fire(entry.uri);
   }
@@ -181,10 +182,25 @@ export class AnnotationStore implements vscode.Disposable {
   private inMemoryYaml(entry: DocumentAnnotations): string {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
     const canonical = doc ? canonicalText(doc.getText()) : undefined;
-    return serializeSidecar({ version: 1, source: '', sourceHash: canonical ? textHash(canonical) : '', codebook: this.codebookId(), annotations: [...entry.annotations] }, canonical);
+    return serializeSidecar({ version: 1, source: entry.uri.path.slice(entry.uri.path.lastIndexOf('/') + 1), sourceHash: canonical ? textHash(canonical) : '', codebook: this.codebookId(), annotations: [...entry.annotations] }, canonical);
   }
 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/**
+ * An edit that replaced a whole span (a formatter rewriting the document, a paste over a paragraph) leaves
+ * orphans; when the quote is still there with its context, re-anchor it, exactly as on load.
+ */
+function recoverOrphans(before: readonly Annotation[], after: Annotation[], text: string): Annotation[] {
+  const wasOrphan = new Set(before.filter((a) => a.status === 'orphaned').map((a) => a.id));
+  const original = new Map(before.map((a) => [a.id, a]));
+  return sortAnnotations(after.map((a) => {
+    const old = original.get(a.id);
+    if (a.status !== 'orphaned' || wasOrphan.has(a.id) || !old) return a;
+    const r = reanchor(old, text);
+    return r.outcome === 'moved' || r.outcome === 'exact' ? r.annotation : a;
+  }));
 }

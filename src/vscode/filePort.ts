@@ -26,7 +26,11 @@ export function workspaceFilePort(base: vscode.Uri): FilePort {
       await fs.rename(at(from), at(to), { overwrite: true });
     },
     async remove(path) {
-      await fs.delete(at(path), { useTrash: false });
+      try {
+        await fs.delete(at(path), { useTrash: false });
+      } catch (e) {
+        if (!isNotFound(e)) throw e; // already gone is what we wanted
+      }
     },
     async isSymlink(path) {
       try {

@@ -118,6 +118,33 @@ describe('Coding in a real VS Code', () => {
     assert.match(sidecar, /quote: "sovereign internet"/);
   });
 
+  it('keeps annotations through undo, multi-cursor edits and a whole-document rewrite (reliability case 25)', async () => {
+    const coder = await api();
+    const { doc, editor } = await openFixture('it-rewrite.txt', TEXT);
+    await run((await codeActions(doc.uri, rangeOf(doc, 'sovereign internet'))).find((a) => a.title.startsWith('Tag as ')) as vscode.CodeAction);
+    const original = await waitFor('annotation', () => coder.annotationsFor(doc.uri)[0]);
+    const quoteAt = (): string => {
+      const a = coder.annotationsFor(doc.uri)[0];
+      return a ? doc.getText(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end))) : '';
+    };
+    // Multi-cursor: type at the start of lines 1 and 3 in one edit.
+    await editor.edit((b) => {
+      b.insert(new vscode.Position(0, 0), '# ');
+      b.insert(new vscode.Position(3, 0), '> ');
+    });
+    assert.equal(quoteAt(), 'sovereign internet');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('undo applied', () => (doc.getText() === TEXT ? true : undefined));
+    assert.equal(coder.annotationsFor(doc.uri)[0]?.start, original.start);
+    // A formatter replacing the whole document in one edit.
+    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    await editor.edit((b) => b.replace(whole, `Reformatted header.\n\n${TEXT}`));
+    const a = coder.annotationsFor(doc.uri)[0];
+    assert.ok(a);
+    assert.equal(a.status, undefined, 'a rewrite that keeps the text must not orphan the annotation');
+    assert.equal(quoteAt(), 'sovereign internet');
+  });
+
   it('reports a broken sidecar with its line and never writes over it', async () => {
     const coder = await api();
     const name = 'it-broken.txt';
