@@ -53,13 +53,14 @@ fresh_workspace() {
   local dir
   dir=$(mktemp -d "$WORK/workspace-XXXXXX") && cp -r test/fixtures/workspace/. "$dir/" && echo "$dir"
 }
-# start_instance <instance> <port> <folder> [args]: a code-server with a clean state for this run
+# start_instance <instance> <port> <folder> [args]: a code-server that the EXIT trap stops
 start_instance() {
   local instance=$1; shift
-  rm -rf "$REAL_VSCODE_HOME/run/$instance"
   SERVERS+=("$instance")
   INSTANCE=$instance "$RV/start.sh" "$@"
 }
+# clean_instance <instance>: no extensions, settings or workbench state left from an earlier run
+clean_instance() { rm -rf "${REAL_VSCODE_HOME:?}/run/$1"; }
 
 if ! step deps bash scripts/ensure-deps.sh; then
   broken deps "npm ci failed"
@@ -96,6 +97,7 @@ run_integration() {
   local ws port
   ws=$(fresh_workspace) || return 2
   port=$(free_port "${TEST_PORT:-18720}")
+  clean_instance sovcoder-itest
   SOVCODER_TEST_RESULTS=$RES/integration.json start_instance sovcoder-itest "$port" "$ws" --vscode-option enable-smoke-test-driver || return 2
   SCREENSHOT_DIR=$OUT node "$RV/run-ext-tests.mjs" "http://127.0.0.1:$port" "$ws" "$ROOT" "$ROOT/out/test/integration/index" 2>&1 | tee "$RES/integration.log"
   return "${PIPESTATUS[0]}"
@@ -120,6 +122,7 @@ fi
 # UI: the packaged .vsix installed into a clean instance, each test/ui/*.mjs on its own fresh workspace copy.
 run_ui() {
   local port test name ws
+  clean_instance sovcoder-ui
   INSTANCE=sovcoder-ui rv_code_server --install-extension "$VSIX" --force || return 2
   port=$(free_port $(( ${TEST_PORT:-18720} + 10 )))
   ws=$(fresh_workspace) || return 2
@@ -133,7 +136,6 @@ run_ui() {
 if [ $HAVE_VSCODE = 0 ]; then broken ui "could not run: no real VS Code"
 elif [ ! -f "$VSIX" ]; then broken ui "could not run: no .vsix"
 else
-  rm -rf "$REAL_VSCODE_HOME/run/sovcoder-ui"   # no extensions or workbench state left from an earlier run
   step ui run_ui
   INSTANCE=sovcoder-ui "$RV/stop.sh" >/dev/null
   ui_passed=0; ui_failed=0

@@ -92,7 +92,11 @@ export function countDecorations(page) {
 
 /** Waits until the active editor shows at least `min` decoration elements; returns how many. */
 export async function waitForDecorations(page, min) {
-  await page.waitForFunction((n) => document.querySelectorAll('.editor-instance .monaco-editor [class^="ced-"], .editor-instance .monaco-editor [class*=" ced-"]').length >= n, min);
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll('.editor-instance .monaco-editor [class^="ced-"], .editor-instance .monaco-editor [class*=" ced-"]').length >= n, min);
+  } catch (err) {
+    throw new Error(`expected at least ${min} decorations (ced-* elements) in the editor, saw ${await countDecorations(page)}: ${err.message.split('\n')[0]}`);
+  }
   return countDecorations(page);
 }
 
