@@ -106,6 +106,13 @@ function main(): void {
   const text = makeText(10_000_000);
   const small = text.slice(0, 1_000_000);
   console.log(`text: ${(text.length / 1e6).toFixed(1)} M UTF-16 units, generated in ${Date.now() - t0} ms`);
+  // Yardstick for this machine: a loop that only reads every code unit.
+  const readMs = time(5, () => {
+    let sum = 0;
+    for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+    return sum;
+  });
+  console.log(`reading every code unit (no work): ${mb(text.length, readMs).toFixed(0)} MB/s`);
   const rows: string[][] = [['measure', '50 terms', '5,000 terms']];
   const perSize = [50, 5000].map((n) => {
     const terms = codebook(n);
@@ -127,7 +134,8 @@ function main(): void {
     const alternation = new RegExp(`${BOUNDARY}(?:${terms.map((t) => regexBody(t.pattern)).join('|')})`, 'giu');
     const altMs = time(3, () => slice.match(alternation)?.length ?? 0);
     const speed = mb(text.length, findMs);
-    return { compileMs, findMs, speed, matches, rangeUs, rangeSmallUs, perTerm: mb(sliceLen, perTermMs), alt: mb(sliceLen, altMs), sliceLen };
+    const states = `${m.stats.states} (${m.stats.denseStates})`;
+    return { compileMs, findMs, speed, matches, states, rangeUs, rangeSmallUs, perTerm: mb(sliceLen, perTermMs), alt: mb(sliceLen, altMs), sliceLen };
   });
   const [a, b] = perSize as [(typeof perSize)[0], (typeof perSize)[0]];
   const both = (f: (r: typeof a) => string): string[] => [f(a), f(b)];
@@ -135,6 +143,7 @@ function main(): void {
   rows.push(['find() 10 MB (ms)', ...both((r) => r.findMs.toFixed(0))]);
   rows.push(['find() MB/s', ...both((r) => r.speed.toFixed(1))]);
   rows.push(['matches in 10 MB', ...both((r) => String(r.matches))]);
+  rows.push(['automaton states (dense rows)', ...both((r) => r.states)]);
   rows.push(['findInRange 1 line, 10 MB text (µs)', ...both((r) => r.rangeUs.toFixed(1))]);
   rows.push(['findInRange 1 line, 1 MB text (µs)', ...both((r) => r.rangeSmallUs.toFixed(1))]);
   rows.push(['RegExp per term MB/s (slice)', ...both((r) => `${r.perTerm.toFixed(2)} (${r.sliceLen / 1000} kB)`)]);

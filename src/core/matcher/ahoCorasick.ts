@@ -8,16 +8,26 @@
  * Layout (built once per codebook, then read-only):
  * - `symbolOf` maps each code unit to a dense symbol; units that occur in no pattern map to 0, which from every
  *   state leads back to the root, so most of a text costs one table read and one comparison per unit.
- * - The root's transitions are a dense array (the root is where the scan spends most of its time); every other
- *   state keeps its goto edges in a CSR slice (`edgeStart[s] .. edgeStart[s + 1]`, sorted by symbol) and falls
- *   back along `fail`. The amortised cost per unit is constant, independent of the number of patterns.
+ * - States are numbered breadth-first. The shallowest ones, where a scan spends nearly all its time, get full DFA
+ *   rows (`delta`, fail links already folded in: one read per unit) within a fixed memory budget; deeper states
+ *   keep their goto edges in a CSR slice (`edgeStart[s] .. edgeStart[s + 1]`, sorted by symbol) and fall back
+ *   along `fail` until they reach a dense state. The amortised cost per unit is constant, independent of the
+ *   number of patterns.
  * - `outPattern[s]` is the pattern ending exactly at state s (or -1); `outNext[s]` is the nearest state on the
  *   fail chain that has a pattern (or -1), so all hits at a position are listed without walking the chain.
  */
+/** At most this many dense transition cells (Int32): 8 MB, enough for every state of a few hundred terms. */
+const DENSE_CELLS = 1 << 21;
+
 export class AhoCorasick {
   /** Code unit -> symbol (0: the unit occurs in no pattern). */
   readonly symbolOf: Uint16Array;
-  readonly rootNext: Int32Array;
+  /** Row length of `delta`: the number of symbols plus one (symbol 0). */
+  readonly stride: number;
+  /** States below this id have a dense row in `delta`. Always at least 1 (the root). */
+  readonly denseCount: number;
+  /** Dense transitions: `delta[s * stride + sym]` for s < denseCount. */
+  readonly delta: Int32Array;
   readonly edgeStart: Int32Array;
   readonly edgeSymbol: Uint16Array;
   readonly edgeTarget: Int32Array;
@@ -43,80 +53,85 @@ export class AhoCorasick {
         }
       }
     }
+    this.stride = symbols + 1;
 
-    // A plain trie first (Map children), flattened afterwards.
-    const children: Map<number, number>[] = [new Map<number, number>()];
-    const outPattern: number[] = [-1];
+    // A plain trie first (Map children, ids in insertion order), renumbered breadth-first afterwards.
+    const trie: Map<number, number>[] = [new Map<number, number>()];
+    const trieOut: number[] = [-1];
     this.patternLength = new Int32Array(patterns.length);
     patterns.forEach((p, id) => {
       if (p.length === 0) throw new RangeError('empty pattern');
       let s = 0;
       for (let i = 0; i < p.length; i++) {
         const sym = this.symbolOf[p.charCodeAt(i)];
-        const node = children[s];
+        const node = trie[s];
         let next = node.get(sym);
         if (next === undefined) {
-          next = children.length;
-          children.push(new Map<number, number>());
-          outPattern.push(-1);
+          next = trie.length;
+          trie.push(new Map<number, number>());
+          trieOut.push(-1);
           node.set(sym, next);
         }
         s = next;
       }
-      if (outPattern[s] !== -1) throw new RangeError(`duplicate pattern '${p}'`);
-      outPattern[s] = id;
+      if (trieOut[s] !== -1) throw new RangeError(`duplicate pattern '${p}'`);
+      trieOut[s] = id;
       this.patternLength[id] = p.length;
     });
+    const n = trie.length;
+    const order = [0];
+    for (let head = 0; head < order.length; head++) for (const t of trie[order[head]].values()) order.push(t);
+    const id = new Int32Array(n);
+    order.forEach((old, nu) => (id[old] = nu));
 
-    const n = children.length;
     this.stateCount = n;
-    this.outPattern = Int32Array.from(outPattern);
+    this.outPattern = Int32Array.from(order, (old) => trieOut[old]);
     this.fail = new Int32Array(n);
     this.outNext = new Int32Array(n).fill(-1);
     this.hasOutput = new Uint8Array(n);
-    this.rootNext = new Int32Array(symbols + 1);
     this.edgeStart = new Int32Array(n + 1);
     let edges = 0;
     for (let s = 0; s < n; s++) {
       this.edgeStart[s] = edges;
-      if (s !== 0) edges += (children[s]).size;
+      edges += trie[order[s]].size;
     }
     this.edgeStart[n] = edges;
     this.edgeSymbol = new Uint16Array(edges);
     this.edgeTarget = new Int32Array(edges);
-    for (let s = 1; s < n; s++) {
-      const sorted = [...(children[s])].sort((a, b) => a[0] - b[0]);
+    for (let s = 0; s < n; s++) {
+      const sorted = [...trie[order[s]]].sort((a, b) => a[0] - b[0]);
       let e = this.edgeStart[s];
       for (const [sym, t] of sorted) {
         this.edgeSymbol[e] = sym;
-        this.edgeTarget[e++] = t;
+        this.edgeTarget[e++] = id[t];
       }
     }
 
-    // Breadth-first: fail links and output links of a state depend only on shallower states.
-    const queue: number[] = [];
-    for (const [sym, t] of children[0]) {
-      this.rootNext[sym] = t;
-      queue.push(t);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const s = queue[head];
+    // In breadth-first order a state's fail target and its dense row come before the state itself.
+    this.denseCount = Math.max(1, Math.min(n, Math.floor(DENSE_CELLS / this.stride)));
+    this.delta = new Int32Array(this.denseCount * this.stride);
+    for (let s = 0; s < n; s++) {
       const f = this.fail[s];
-      this.outNext[s] = (this.outPattern[f]) >= 0 ? f : (this.outNext[f]);
-      this.hasOutput[s] = (this.outPattern[s]) >= 0 || (this.outNext[s]) >= 0 ? 1 : 0;
-      for (const [sym, t] of children[s]) {
-        this.fail[t] = this.step(f, sym);
-        queue.push(t);
+      if (s !== 0) {
+        this.outNext[s] = this.outPattern[f] >= 0 ? f : this.outNext[f];
+        if (s < this.denseCount) this.delta.copyWithin(s * this.stride, f * this.stride, (f + 1) * this.stride);
+      }
+      this.hasOutput[s] = this.outPattern[s] >= 0 || this.outNext[s] >= 0 ? 1 : 0;
+      for (let e = this.edgeStart[s]; e < this.edgeStart[s + 1]; e++) {
+        const sym = this.edgeSymbol[e];
+        const t = this.edgeTarget[e];
+        this.fail[t] = s === 0 ? 0 : this.step(f, sym);
+        if (s < this.denseCount) this.delta[s * this.stride + sym] = t;
       }
     }
   }
 
-  /** The state after reading `sym` in state `s` (goto, else fail links down to the dense root row). */
+  /** The state after reading `sym` in state `s`: goto, else fail links down to a state with a dense row. */
   step(s: number, sym: number): number {
     if (sym === 0) return 0;
-    const { edgeStart, edgeSymbol, edgeTarget, fail, rootNext } = this;
+    const { edgeStart, edgeSymbol, edgeTarget, fail, delta, stride, denseCount } = this;
     for (;;) {
-      if (s === 0) return rootNext[sym];
+      if (s < denseCount) return delta[s * stride + sym];
       const end = edgeStart[s + 1];
       for (let e = edgeStart[s]; e < end; e++) {
         const es = edgeSymbol[e];

@@ -86,6 +86,12 @@ export class Matcher {
     }
   }
 
+  /** Size of the compiled automaton, for benchmarks and diagnostics. */
+  get stats(): { states: number; denseStates: number; maxWords: number } {
+    const ac = this.compiled.automaton;
+    return { states: ac.stateCount, denseStates: ac.denseCount, maxWords: this.compiled.maxWords };
+  }
+
   private toMatches(flat: readonly number[]): TermMatch[] {
     const out: TermMatch[] = [];
     for (let i = 0; i < flat.length; i += 3) {

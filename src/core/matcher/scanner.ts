@@ -10,9 +10,10 @@
  * match never spans paragraphs. This bounds a match to at most maxWords - 1 joiner runs, which findInRange
  * relies on (window.ts).
  *
- * Offsets. The folded units of the current token live in a ring buffer (as long as the longest word) with, per
- * unit, the original start and end of the code point it came from and two flags: FIRST (first unit of that code
- * point's fold) and SPACED (part of a spaced-script word char). A hit may only start on a FIRST unit and end
+ * Offsets. The folded units of the current token live in a ring buffer (as long as the longest word) holding, per
+ * unit and packed into one Int32 (one write per unit in the hot loop), the original start of the code point it
+ * came from and three flags: FIRST (first unit of that code point's fold), SPACED (part of a spaced-script word
+ * char) and WIDE (the code point is a surrogate pair). A hit may only start on a FIRST unit and end
  * before a FIRST unit (or the token end), so a match never splits a surrogate pair or half of ß→ss; its original
  * end is the end of the code point of its last unit, so a trailing soft hyphen is not included.
  *
@@ -28,6 +29,10 @@ import { GreedySelection } from './selection';
 
 const FIRST = 1;
 const SPACED = 2;
+const WIDE = 4;
+const FLAG_BITS = 3;
+/** Original offsets are packed above the flags into an Int32: texts up to 2^28 UTF-16 units (512 MB). */
+export const MAX_TEXT_LENGTH = 1 << (31 - FLAG_BITS);
 
 /** How a scan starts and when it may stop. */
 export interface ScanWindow {
@@ -53,9 +58,7 @@ export interface ScanResult {
 
 export class Scanner {
   private readonly mask: number;
-  private readonly ringFlags: Uint8Array;
-  private readonly ringStart: Int32Array;
-  private readonly ringEnd: Int32Array;
+  private readonly ring: Int32Array;
   private tokenStart = 0;
   // Pending word hits, waiting for the next code point (parallel arrays; reused across scans).
   private pendCount = 0;
@@ -82,15 +85,15 @@ export class Scanner {
     let size = 64;
     while (size < c.maxPatternLength + 2) size *= 2;
     this.mask = size - 1;
-    this.ringFlags = new Uint8Array(size);
-    this.ringStart = new Int32Array(size);
-    this.ringEnd = new Int32Array(size);
+    this.ring = new Int32Array(size);
   }
 
+  /** Scans `text` as `w` says. Throws RangeError for texts longer than MAX_TEXT_LENGTH. */
   scan(text: string, w: ScanWindow): ScanResult {
+    if (text.length > MAX_TEXT_LENGTH) throw new RangeError(`text too long for the matcher (${text.length} UTF-16 units)`);
     const ac = this.c.automaton;
-    const { symbolOf, hasOutput, rootNext, edgeStart, edgeSymbol, edgeTarget, fail } = ac;
-    const { ringFlags, ringStart, ringEnd, mask } = this;
+    const { symbolOf, hasOutput, delta, stride, denseCount } = ac;
+    const { ring, mask } = this;
     const table = foldTable();
     const n = text.length;
     this.begin(w);
@@ -133,29 +136,11 @@ export class Scanner {
         // The common case: one code unit in, one folded code unit out.
         const spaced = (entry & SPACED_BIT) !== 0;
         if (this.pendCount > 0) this.resolve(spaced, true, fpos, false);
-        const at = fpos & mask;
-        ringFlags[at] = spaced ? FIRST | SPACED : FIRST;
-        ringStart[at] = i;
-        ringEnd[at] = i + 1;
+        ring[fpos & mask] = (i << FLAG_BITS) | (spaced ? FIRST | SPACED : FIRST);
         const sym = symbolOf[entry & 0xffff];
         if (sym === 0) state = 0;
-        else {
-          // Aho–Corasick step, inlined (ahoCorasick.ts step() is the readable version): goto, else fail.
-          for (;;) {
-            if (state === 0) {
-              state = rootNext[sym];
-              break;
-            }
-            const last = edgeStart[state + 1];
-            let e = edgeStart[state];
-            while (e < last && (edgeSymbol[e]) < sym) e++;
-            if (e < last && edgeSymbol[e] === sym) {
-              state = edgeTarget[e];
-              break;
-            }
-            state = fail[state];
-          }
-        }
+        else if (state < denseCount) state = delta[state * stride + sym];
+        else state = ac.step(state, sym);
         fpos++;
         if (hasOutput[state] === 1) this.hits(state, fpos);
         i++;
@@ -178,10 +163,7 @@ export class Scanner {
         const spaced = isSpacedWordChar(fc);
         if (this.pendCount > 0) this.resolve(spaced, k === 0, fpos, false);
         for (let u = 0; u < units; u++) {
-          const at = fpos & mask;
-          ringFlags[at] = (k === 0 && u === 0 ? FIRST : 0) | (spaced ? SPACED : 0);
-          ringStart[at] = i;
-          ringEnd[at] = i + len;
+          ring[fpos & mask] = (i << FLAG_BITS) | (k === 0 && u === 0 ? FIRST : 0) | (spaced ? SPACED : 0) | (len === 2 ? WIDE : 0);
           const sym = symbolOf[f.charCodeAt(k + u)];
           state = sym === 0 ? 0 : ac.step(state, sym);
           fpos++;
@@ -230,10 +212,10 @@ export class Scanner {
     for (; s >= 0; s = ac.outNext[s]) {
       const p = ac.outPattern[s];
       const start = end - (ac.patternLength[p]);
-      const flags = this.ringFlags[start & this.mask];
-      if ((flags & FIRST) === 0) continue;
-      if (startsSpaced[p] === 1 && start > this.tokenStart && ((this.ringFlags[(start - 1) & this.mask]) & SPACED) !== 0) continue;
-      const origStart = this.ringStart[start & this.mask];
+      const entry = this.ring[start & this.mask];
+      if ((entry & FIRST) === 0) continue;
+      if (startsSpaced[p] === 1 && start > this.tokenStart && (this.ring[(start - 1) & this.mask] & SPACED) !== 0) continue;
+      const origStart = entry >>> FLAG_BITS;
       const ex = exactWord[p];
       if (ex >= 0) this.pend(ex, false, endsSpaced[p] === 1, origStart, start);
       const st = starWord[p];
@@ -257,7 +239,8 @@ export class Scanner {
    */
   private resolve(nextSpaced: boolean, boundary: boolean, pos: number, tokenEnd: boolean): void {
     let kept = 0;
-    const end = this.ringEnd[(pos - 1) & this.mask];
+    const last = this.ring[(pos - 1) & this.mask];
+    const end = (last >>> FLAG_BITS) + ((last & WIDE) !== 0 ? 2 : 1);
     for (let j = 0; j < this.pendCount; j++) {
       const star = this.pendStar[j];
       if (star && nextSpaced) {
