@@ -28,7 +28,7 @@ if [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$WANT" ] && [ -x "$CS" ] && [ -x 
   exit 0
 fi
 t0=$SECONDS
-echo "real-vscode: first-time setup into $REAL_VSCODE_HOME (about 5 minutes, 800 MB)"
+echo "real-vscode: setting up a real VS Code in $REAL_VSCODE_HOME (first time: about 5 minutes, 800 MB)"
 rm -f "$MARKER"
 
 # An npm project folder whose package.json allows the named packages' install scripts. npm 11 warns about
@@ -65,8 +65,11 @@ fi
 
 # 3. Verify what code-server's postinstall should have built: lib/vscode's dependencies with their native
 #    modules loadable by Node 24, and the built-in extensions' dependencies. `code-server --version` passes
-#    without them, but then the server cannot start an extension host. If they are missing (scripts skipped),
-#    run the postinstall ourselves, then check again.
+#    without them, but then the server cannot start an extension host. npm 11 only warns about dependency
+#    install scripts that `allowScripts` does not cover (newer npm skips them), and the nested install that the
+#    postinstall runs in lib/vscode is such a case: code-server ships version-pinned allowScripts entries, which
+#    never match when the lockfile has no resolved URLs. So, when something is missing: run the postinstall,
+#    then approve lib/vscode's install scripts by name and rebuild, then check again.
 verify_server() {
   [ -e "$VSC/bin/remote-cli/code-server" ] && [ -d "$VSC/extensions/node_modules" ] || return 1
   (cd "$VSC" && PATH="$NODE24_BIN:$PATH" node -e '
@@ -74,9 +77,14 @@ verify_server() {
     require(process.argv[1] + "/argon2");' "$REAL_VSCODE_HOME/cs/node_modules") || return 1
 }
 if ! verify_server 2>/dev/null; then
-  echo "real-vscode: code-server's native modules are missing; running its postinstall explicitly"
+  echo "real-vscode: code-server's server is incomplete; running its postinstall explicitly"
   (cd "$CS_PKG" && with_node24 env npm_config_user_agent="npm/$(npm --version) node/v$NODE_VERSION linux x64" sh ./postinstall.sh)
   (cd "$REAL_VSCODE_HOME/cs" && with_node24 npm rebuild --no-audit --no-fund --loglevel=error argon2)
+  if ! verify_server 2>/dev/null; then
+    echo "real-vscode: native modules still missing; approving lib/vscode's install scripts by name and rebuilding (2-3 minutes)"
+    (cd "$VSC" && { with_node24 npm install-scripts approve --all --no-allow-scripts-pin --loglevel=error >/dev/null || true; } &&
+      with_node24 npm rebuild --no-audit --no-fund --loglevel=error)
+  fi
   verify_server || { echo "real-vscode: code-server is installed but its native modules do not load on Node 24" >&2; exit 1; }
 fi
 INSTANCE=setup rv_code_server --version | head -1
