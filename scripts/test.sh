@@ -28,35 +28,48 @@ FAILED=0
 count() { LINES+=("$1: $2 passed, $3 failed"); PASSED=$((PASSED + $2)); FAILED=$((FAILED + $3)); }
 # broken <suite> <why>: a suite or step that failed or could not run counts as one failure
 broken() { LINES+=("$1: FAILED ($2)"); FAILED=$((FAILED + 1)); }
-# step <name> <command...>: runs a step with its output shown, records its duration; returns its status
+# step <name> <command...>: runs a step with its output shown, records its duration; returns its status.
+# The command runs in the background and we `wait` for it, so that Ctrl+C or a CI timeout (SIGTERM) is handled
+# at once (bash defers traps while a foreground command runs) and the step's processes are ended with it.
+CHILD=
 step() {
   local name=$1 t0=$SECONDS status; shift
   echo "=== $name"
-  "$@"; status=$?
+  "$@" &
+  CHILD=$!
+  wait "$CHILD"; status=$?
+  CHILD=
   TIMES+=("$name $((SECONDS - t0))s")
   return $status
+}
+# kill_tree <pid>: that process and its descendants, by id (children first, so none is re-parented and missed)
+kill_tree() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null
 }
 # Reads {passed, failed} from a results file written by the suite; prints "passed failed" or nothing.
 read_counts() { node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(r.passed, r.failed);' "$1" 2>/dev/null; }
 # A port at or above $1 that nothing listens on.
 free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 
-SERVERS=()
+# The servers this script may start; steps run in subshells, so they are named here rather than recorded.
+SERVERS=(sovcoder-itest sovcoder-ui)
 cleanup() {
+  [ -z "$CHILD" ] || kill_tree "$CHILD"
   for instance in "${SERVERS[@]}"; do INSTANCE=$instance "$RV/stop.sh"; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'echo "interrupted: stopping what this run started"; exit 130' INT TERM
 # fresh_workspace: a temp copy of the fixture workspace (tests write sidecars into it)
 fresh_workspace() {
   local dir
   dir=$(mktemp -d "$WORK/workspace-XXXXXX") && cp -r test/fixtures/workspace/. "$dir/" && echo "$dir"
 }
-# start_instance <instance> <port> <folder> [args]: a code-server that the EXIT trap stops
+# start_instance <instance> <port> <folder> [args]: a code-server (one of SERVERS, which the EXIT trap stops)
 start_instance() {
   local instance=$1; shift
-  SERVERS+=("$instance")
   INSTANCE=$instance "$RV/start.sh" "$@"
 }
 # clean_instance <instance>: no extensions, settings or workbench state left from an earlier run
