@@ -57,7 +57,15 @@ NODE24_HOME=${NODE24_HEADERS%/include/node/node.h}
 #    and node-gyp must build against Node 24's headers (a user npmrc may point nodedir at the system Node 20).
 CS_PKG=$REAL_VSCODE_HOME/cs/node_modules/code-server
 VSC=$CS_PKG/lib/vscode
-with_node24() { PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_HOME" "$@"; }
+# The npm_* variables of an outer `npm test` / `npm start` must not reach this npm: npm reads npm_config_* from
+# the environment as configuration, so the outer npm's npm_config_user_agent ("node/v20") would make
+# code-server's postinstall refuse, and npm_config_node_gyp would build with the outer npm's node-gyp.
+outer_npm_vars=$(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+with_node24() {
+  local unset_args=() name
+  for name in $outer_npm_vars; do unset_args+=(-u "$name"); done
+  env "${unset_args[@]}" PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_HOME" "$@"
+}
 if [ ! -f "$CS_PKG/package.json" ] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS_PKG/package.json"; then
   project_dir "$REAL_VSCODE_HOME/cs" code-server argon2
   (cd "$REAL_VSCODE_HOME/cs" && with_node24 npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")

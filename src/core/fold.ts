@@ -41,7 +41,7 @@ export function foldCodePoint(cp: number): string {
     bmpTable = new Array<string>(0x10000);
     for (let c = 0; c < 0x10000; c++) bmpTable[c] = c >= 0xd800 && c <= 0xdfff ? String.fromCharCode(c) : computeFold(c);
   }
-  return bmpTable[cp] as string;
+  return bmpTable[cp];
 }
 
 /** Folds a whole string and collapses joiner runs, trimming them at both ends (used for terms, not documents). */
@@ -73,7 +73,7 @@ function charClass(cp: number): number {
     classTable = new Uint8Array(0x10000);
     for (let c = 0; c < 0x10000; c++) classTable[c] = c >= 0xd800 && c <= 0xdfff ? 0 : computeClass(c);
   }
-  return classTable[cp] as number;
+  return classTable[cp];
 }
 
 /**

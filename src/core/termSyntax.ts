@@ -56,7 +56,7 @@ export function parseTerm(raw: string): TermParse {
     const stem = part.slice(0, -1);
     const stemChars = [...stem];
     if (stemChars.length < MIN_STEM) return { ok: false, offset, message: `'*' needs at least ${MIN_STEM} letters before it` };
-    const last = (stemChars[stemChars.length - 1] as string).codePointAt(0) as number;
+    const last = (stemChars[stemChars.length - 1]).codePointAt(0) as number;
     if (isUnspacedChar(last)) {
       return { ok: false, offset, message: "'*' means 'any word ending', which Chinese, Japanese and Thai words do not have" };
     }

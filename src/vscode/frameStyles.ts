@@ -58,7 +58,9 @@ function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): 
   const hc = new vscode.ThemeColor('sovereigntyCoder.cueHighContrastBorder');
   return {
     cue: vscode.window.createTextEditorDecorationType({
-      borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', outlineColor: hc,
+      borderStyle: 'none none solid none', borderWidth: '0 0 2px 0',
+      // transparent except in high-contrast themes, where the frame colour alone may not meet the contrast rules
+      outlineStyle: 'solid', outlineWidth: '1px', outlineColor: hc,
       light: { borderColor: c.light.fg }, dark: { borderColor: c.dark.fg },
     }),
     annotation: vscode.window.createTextEditorDecorationType({
