@@ -62,10 +62,11 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'echo "interrupted: stopping what this run started"; exit 130' INT TERM
-# fresh_workspace: a temp copy of the fixture workspace (tests write sidecars into it)
+# fresh_workspace [source]: a temp copy of the fixture workspace, or of another folder (tests write sidecars
+# into it, so the repo's copy is never touched)
 fresh_workspace() {
-  local dir
-  dir=$(mktemp -d "$WORK/workspace-XXXXXX") && cp -r test/fixtures/workspace/. "$dir/" && echo "$dir"
+  local dir source=${1:-test/fixtures/workspace}
+  dir=$(mktemp -d "$WORK/workspace-XXXXXX") && cp -r "$source/." "$dir/" && echo "$dir"
 }
 # start_instance <instance> <port> <folder> [args]: a code-server (one of SERVERS, which the EXIT trap stops)
 start_instance() {
@@ -132,7 +133,8 @@ else
   fi
 fi
 
-# UI: the packaged .vsix installed into a clean instance, each test/ui/*.mjs on its own fresh workspace copy.
+# UI: the packaged .vsix installed into a clean instance, each test/ui/*.mjs on its own fresh workspace copy:
+# test/ui/sample-*.mjs on the sample workspace that `npm start` opens, the others on the fixture workspace.
 run_ui() {
   local port test name ws
   clean_instance sovcoder-ui
@@ -142,7 +144,7 @@ run_ui() {
   start_instance sovcoder-ui "$port" "$ws" || return 2
   for test in test/ui/*.mjs; do
     name=$(basename "$test" .mjs)
-    ws=$(fresh_workspace) || return 2
+    case $name in sample-*) ws=$(fresh_workspace sample) ;; *) ws=$(fresh_workspace) ;; esac || return 2
     SCREENSHOT_DIR=$OUT/ui RESULTS_DIR=$RES/ui node "$test" "http://127.0.0.1:$port" "$ws" || echo "ui test $name exited with $?"
   done
 }

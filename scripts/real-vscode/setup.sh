@@ -17,6 +17,9 @@ need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 # gssapi headers: the VS Code server's `kerberos` module compiles from source (its prebuild download fails offline)
 [ -e /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+# a CJK font (1.6 MB): without one Chromium draws Chinese as empty boxes, and screenshots of coded Chinese text
+# show nothing a person could check
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
   echo "real-vscode: installing Debian packages: ${need_apt[*]}"

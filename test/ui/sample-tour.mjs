@@ -1,0 +1,77 @@
+// UI test of the INSTALLED .vsix on the SAMPLE workspace that `npm start` opens (a fresh copy of sample/): what a
+// newcomer sees in the first minute. Cues inside unspaced Chinese are underlined and their hover names the
+// frame; the pre-coded speech shows its annotations with the sample coder's memo in the hover. The screenshots
+// are the ones the README shows (docs/images/ is refreshed from them by hand, after looking at them).
+// Usage: node test/ui/sample-tour.mjs <baseUrl> <workspaceFolder>   (a fresh copy of sample/)
+// Env: SCREENSHOT_DIR (default test-results/ui), RESULTS_DIR (default test-results/ui).
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { openWorkbench, quickOpen, waitForDecorations, wordCenter, writeResult } from './lib/workbench.mjs';
+
+const NAME = 'sample-tour';
+const [base, folder] = process.argv.slice(2);
+if (!base || !folder) {
+  console.error('usage: node test/ui/sample-tour.mjs <baseUrl> <workspaceFolder>');
+  process.exit(2);
+}
+const screenshotDir = process.env.SCREENSHOT_DIR || 'test-results/ui';
+const resultsDir = process.env.RESULTS_DIR || 'test-results/ui';
+const ZH_FILE = 'state-media-zh.txt';
+const ZH_TERM = '网络主权';
+const ZH_FRAME = 'Cyber sovereignty as a norm of non-interference';
+const CODED_FILE = 'speech-information-space.txt';
+
+/** Hovers the first occurrence of `word` and returns the hover's text once it shows `expected`. */
+async function hoverText(page, word, expected) {
+  const at = await wordCenter(page, word);
+  await page.mouse.move(at.x, at.y - 30);
+  await page.mouse.move(at.x, at.y, { steps: 5 });
+  const hover = page.locator('.monaco-hover:visible', { hasText: expected }).first();
+  await hover.waitFor();
+  return (await hover.innerText()).trim();
+}
+
+let error;
+let wb;
+try {
+  const sidecarPath = path.join(folder, `${CODED_FILE}.annotations.yaml`);
+  const memoOnDisk = parse(fs.readFileSync(sidecarPath, 'utf8')).annotations.find((a) => a.memo && a.quote === 'information space');
+  assert.ok(memoOnDisk, `the sample sidecar ${sidecarPath} has a memo on 'information space'`);
+  const sidecarBefore = fs.readFileSync(sidecarPath);
+
+  wb = await openWorkbench(base, folder, { screenshotDir, name: NAME });
+  const { page, lap, screenshot } = wb;
+
+  await quickOpen(page, ZH_FILE, ZH_TERM);
+  lap(`opened ${ZH_FILE}`);
+  // The heading alone holds two cues (主权人工智能, 网络主权); the first screenful holds many more.
+  const zhCues = await waitForDecorations(page, 10);
+  lap(`cues in unspaced Chinese shown (${zhCues} ced-* elements)`);
+  const zhHover = await hoverText(page, ZH_TERM, ZH_FRAME);
+  assert.match(zhHover, /Include|include/, 'the hover gives the frame\'s inclusion guidance');
+  lap(`hover on ${ZH_TERM}: ${zhHover.split('\n')[0]}`);
+  await screenshot('chinese-cues-hover');
+
+  await page.keyboard.press('Escape');
+  await quickOpen(page, CODED_FILE, 'information space');
+  lap(`opened ${CODED_FILE}`);
+  const painted = await waitForDecorations(page, 10);
+  lap(`cues and pre-coded annotations shown (${painted} ced-* elements)`);
+  const codedHover = await hoverText(page, 'information space', 'sample-coder');
+  assert.ok(codedHover.includes('speaker explains the choice'), `the annotation hover shows the memo; it shows: ${codedHover}`);
+  lap(`hover on the annotation shows coder and memo`);
+  await screenshot('coded-speech-hover');
+
+  assert.deepEqual(fs.readFileSync(sidecarPath), sidecarBefore, 'opening and hovering a coded text leaves its sidecar byte-identical');
+  lap('sample sidecar unchanged on disk');
+} catch (err) {
+  error = err instanceof Error ? err : new Error(String(err));
+  if (wb) await wb.screenshot('failure').catch((e) => console.log(`no failure screenshot: ${e.message}`));
+} finally {
+  if (wb?.consoleErrors.length) console.log(`browser console errors:\n  ${wb.consoleErrors.slice(0, 10).join('\n  ')}`);
+  await wb?.close();
+}
+writeResult(resultsDir, NAME, error);
+process.exit(error ? 1 : 0);
