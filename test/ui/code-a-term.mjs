@@ -7,37 +7,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { openWorkbench, openCodeActions, quickOpen, waitForDecorations, wordCenter, waitUntil, writeResult } from './lib/workbench.mjs';
+import { openCodeActions, quickOpen, runUiTest, waitForDecorations, wordCenter, waitUntil } from './lib/workbench.mjs';
 
-const NAME = 'code-a-term';
-const [base, folder] = process.argv.slice(2);
-if (!base || !folder) {
-  console.error('usage: node test/ui/code-a-term.mjs <baseUrl> <workspaceFolder>');
-  process.exit(2);
-}
-const screenshotDir = process.env.SCREENSHOT_DIR || 'test-results/ui';
-const resultsDir = process.env.RESULTS_DIR || 'test-results/ui';
 const FILE = 'harbour-speech.txt';
 const TERM = 'digital borders';
 const FRAME_ID = 'digital-territory';
 const FRAME_LABEL = 'Digital territory';
-const sidecar = path.join(folder, 'texts', `${FILE}.annotations.yaml`);
 // Cue terms of the fixture codebook in this text: digital borders, data sovereignty, sovereign internet.
 const CUES_IN_FILE = 3;
 
 /** The annotations the sidecar holds now, or undefined while it does not exist or is being written. */
-function sidecarAnnotations() {
+function sidecarAnnotations(sidecar) {
   if (!fs.existsSync(sidecar)) return undefined;
   const doc = parse(fs.readFileSync(sidecar, 'utf8'));
   return Array.isArray(doc?.annotations) ? doc.annotations : undefined;
 }
 
-let error;
-let wb;
-try {
+await runUiTest('code-a-term', async ({ folder, open }) => {
+  const sidecar = path.join(folder, 'texts', `${FILE}.annotations.yaml`);
   assert.equal(fs.existsSync(sidecar), false, `${sidecar} exists before the test: the workspace copy is not fresh`);
-  wb = await openWorkbench(base, folder, { screenshotDir, name: NAME });
-  const { page, lap, screenshot } = wb;
+  const { page, lap, screenshot } = await open();
 
   await quickOpen(page, FILE, 'digital borders');
   lap(`opened ${FILE} with Quick Open`);
@@ -61,7 +50,7 @@ try {
   await action.click();
 
   const annotations = await waitUntil(`an annotation of '${TERM}' in ${path.basename(sidecar)}`, () => {
-    const list = sidecarAnnotations();
+    const list = sidecarAnnotations(sidecar);
     return list?.some((a) => a.frame === FRAME_ID) ? list : undefined;
   });
   const ours = annotations.filter((a) => a.frame === FRAME_ID);
@@ -74,12 +63,4 @@ try {
   const painted = await waitForDecorations(page, shown + 1);
   lap(`annotation painted (${painted} ced-* elements, ${shown} before tagging)`);
   await screenshot('tagged');
-} catch (err) {
-  error = err instanceof Error ? err : new Error(String(err));
-  if (wb) await wb.screenshot('failure').catch((e) => console.log(`no failure screenshot: ${e.message}`));
-} finally {
-  if (wb?.consoleErrors.length) console.log(`browser console errors:\n  ${wb.consoleErrors.slice(0, 10).join('\n  ')}`);
-  await wb?.close();
-}
-writeResult(resultsDir, NAME, error);
-process.exit(error ? 1 : 0);
+});

@@ -8,16 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { openWorkbench, quickOpen, waitForDecorations, wordCenter, writeResult } from './lib/workbench.mjs';
+import { quickOpen, runUiTest, waitForDecorations, wordCenter } from './lib/workbench.mjs';
 
-const NAME = 'sample-tour';
-const [base, folder] = process.argv.slice(2);
-if (!base || !folder) {
-  console.error('usage: node test/ui/sample-tour.mjs <baseUrl> <workspaceFolder>');
-  process.exit(2);
-}
-const screenshotDir = process.env.SCREENSHOT_DIR || 'test-results/ui';
-const resultsDir = process.env.RESULTS_DIR || 'test-results/ui';
 const ZH_FILE = 'state-media-zh.txt';
 const ZH_TERM = '网络主权';
 const ZH_FRAME = 'Cyber sovereignty as a norm of non-interference';
@@ -33,16 +25,13 @@ async function hoverText(page, word, expected) {
   return (await hover.innerText()).trim();
 }
 
-let error;
-let wb;
-try {
+await runUiTest('sample-tour', async ({ folder, open }) => {
   const sidecarPath = path.join(folder, `${CODED_FILE}.annotations.yaml`);
   const memoOnDisk = parse(fs.readFileSync(sidecarPath, 'utf8')).annotations.find((a) => a.memo && a.quote === 'information space');
   assert.ok(memoOnDisk, `the sample sidecar ${sidecarPath} has a memo on 'information space'`);
   const sidecarBefore = fs.readFileSync(sidecarPath);
 
-  wb = await openWorkbench(base, folder, { screenshotDir, name: NAME });
-  const { page, lap, screenshot } = wb;
+  const { page, lap, screenshot } = await open();
 
   await quickOpen(page, ZH_FILE, ZH_TERM);
   lap(`opened ${ZH_FILE}`);
@@ -66,12 +55,4 @@ try {
 
   assert.deepEqual(fs.readFileSync(sidecarPath), sidecarBefore, 'opening and hovering a coded text leaves its sidecar byte-identical');
   lap('sample sidecar unchanged on disk');
-} catch (err) {
-  error = err instanceof Error ? err : new Error(String(err));
-  if (wb) await wb.screenshot('failure').catch((e) => console.log(`no failure screenshot: ${e.message}`));
-} finally {
-  if (wb?.consoleErrors.length) console.log(`browser console errors:\n  ${wb.consoleErrors.slice(0, 10).join('\n  ')}`);
-  await wb?.close();
-}
-writeResult(resultsDir, NAME, error);
-process.exit(error ? 1 : 0);
+});

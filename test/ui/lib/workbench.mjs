@@ -145,3 +145,31 @@ export function writeResult(resultsDir, name, error) {
   fs.writeFileSync(path.join(resultsDir, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
   console.log(error ? `UI FAIL ${name}: ${error.stack || error.message}` : `UI PASS ${name}`);
 }
+
+/**
+ * The frame of every UI test: reads `<baseUrl> <workspaceFolder>` from the command line, runs
+ * `body({ folder, open })` (`open()` opens the workbench on the folder and returns what openWorkbench does),
+ * takes a failure screenshot, prints the browser's console errors, writes the result and exits.
+ */
+export async function runUiTest(name, body) {
+  const [base, folder] = process.argv.slice(2);
+  if (!base || !folder) {
+    console.error(`usage: node test/ui/${name}.mjs <baseUrl> <workspaceFolder>`);
+    process.exit(2);
+  }
+  const screenshotDir = process.env.SCREENSHOT_DIR || 'test-results/ui';
+  const resultsDir = process.env.RESULTS_DIR || 'test-results/ui';
+  let error;
+  let wb;
+  try {
+    await body({ folder, open: async () => (wb = await openWorkbench(base, folder, { screenshotDir, name })) });
+  } catch (err) {
+    error = err instanceof Error ? err : new Error(String(err));
+    if (wb) await wb.screenshot('failure').catch((e) => console.log(`no failure screenshot: ${e.message}`));
+  } finally {
+    if (wb?.consoleErrors.length) console.log(`browser console errors:\n  ${wb.consoleErrors.slice(0, 10).join('\n  ')}`);
+    await wb?.close();
+  }
+  writeResult(resultsDir, name, error);
+  process.exit(error ? 1 : 0);
+}
