@@ -4,12 +4,14 @@ export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 Usage:
   sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
   sovcode validate [--codebook PATH] [PATH...]
+  sovcode export [--codebook PATH] [--output FILE] [PATH...]
   sovcode --help | --version
   sovcode COMMAND --help
 
 Commands:
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
+  export     write the coded segments of annotation files as CSV, one row per annotation
 
 The shipped sovereignty codebook is used unless --codebook names another.
 `;
@@ -36,4 +38,20 @@ Prints problems as file:line:column: severity: message. Exit code 1 when there i
 Options:
   -c, --codebook PATH   codebook whose frame ids the sidecars must use (default: codebook.yaml in the
                         folder of each sidecar or above it, else the shipped codebook)
+`;
+
+export const EXPORT_HELP = `Usage: sovcode export [--codebook PATH] [--output FILE] [PATH...]
+
+Writes the coded segments of annotation files as CSV (RFC 4180, UTF-8, a header row), one row per annotation,
+orphans included: the columns are described in docs/export-csv.md.
+PATH is an annotation file (<text>.annotations.yaml), a text file (its annotation file is used) or a folder
+(every annotation file below it); default: the current folder. Each annotation is checked against its text:
+the status column says anchored, moved, needs-review, orphaned or source-missing.
+An annotation file with an error is not exported in part: nothing is written and the problems are printed.
+
+Options:
+  -c, --codebook PATH   codebook for frame labels (default: codebook.yaml in or above the first annotation
+                        file's folder, else the shipped sovereignty codebook)
+  -o, --output FILE     write to FILE instead of standard output
+  -f, --format FORMAT   csv (the only format for now)
 `;

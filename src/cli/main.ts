@@ -2,7 +2,9 @@
 import { hasErrors, formatProblem } from '../core/problems';
 import { parseCommandLine, UsageError } from './args';
 import { CliError } from './codebookFile';
-import { MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
+import { writeFileSync } from 'node:fs';
+import { exportSegments } from './exportCommand';
+import { EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 
@@ -30,6 +32,17 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         for (const p of problems) out(`${formatProblem(p)}\n`);
         if (problems.length === 0) out('no problems\n');
         return hasErrors(problems) ? 1 : 0;
+      }
+      case 'export': {
+        if (values.help) return out(EXPORT_HELP), 0;
+        const result = exportSegments(positionals, values.codebook, values.format);
+        for (const p of result.warnings) err(`${formatProblem(p)}\n`);
+        if (values.output === undefined) out(result.csv);
+        else {
+          writeFileSync(values.output, result.csv);
+          err(`sovcode: ${result.rows} segment(s) written to ${values.output}\n`);
+        }
+        return 0;
       }
       default:
         err(`sovcode: unknown command '${command}'\n\n${MAIN_HELP}`);
