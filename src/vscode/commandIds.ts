@@ -10,6 +10,7 @@ export const CommandId = {
   openSidecar: 'sovereigntyCoder.openSidecar',
   reloadCodebook: 'sovereigntyCoder.reloadCodebook',
   showOutput: 'sovereigntyCoder.showOutput',
+  exportCsv: 'sovereigntyCoder.exportCsv',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;
