@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has, ending with one line per suite and, as the LAST line, the sum
 # `N passed, N failed`. Exit status 1 when anything failed. A suite that could not run counts as 1 failed.
-#   deps -> lint -> typecheck -> build -> unit -> package (.vsix) -> real VS Code setup
+#   deps -> lint -> typecheck -> build -> real VS Code setup (and Debian tools) -> unit -> package (.vsix)
 #   -> integration (mocha in the extension host of code-server, extension loaded from this folder)
 #   -> ui (test/ui/*.mjs drive the workbench in Chromium with the INSTALLED .vsix)
 # Env: TEST_PORT (first port tried for the two servers, default 18720; `npm start` uses 18700),
@@ -89,6 +89,8 @@ if step typecheck node_modules/.bin/tsc -p . --noEmit; then count typecheck 1 0;
 # suites below still run after a failed build when their inputs exist; the failure itself is counted.
 step build node scripts/build.mjs || broken build "node scripts/build.mjs failed"
 
+# The real VS Code and the Debian tools (Chromium, xmllint for the REFI-QDA unit tests) before the unit tests.
+step setup bash "$RV/setup.sh" || broken "real VS Code setup" "scripts/real-vscode/setup.sh failed"
 if [ -d out/test/unit ]; then
   run_unit() { node scripts/run-unit.mjs 2>&1 | tee "$RES/unit.log"; return "${PIPESTATUS[0]}"; }
   step unit run_unit
@@ -102,7 +104,6 @@ fi
 VSIX=$ROOT/dist/sovereignty-coder.vsix
 rm -f "$VSIX"
 step package npm run --silent package || broken package "npm run package failed"
-step setup bash "$RV/setup.sh" || broken "real VS Code setup" "scripts/real-vscode/setup.sh failed"
 HAVE_VSCODE=0; [ -x "$CS" ] && [ -f "$REAL_VSCODE_HOME/setup-ok" ] && HAVE_VSCODE=1
 
 # Integration: the extension from this folder (dist/extension.js) and the tests in out/test/integration run

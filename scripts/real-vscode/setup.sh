@@ -20,6 +20,8 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 # a CJK font (1.6 MB): without one Chromium draws Chinese as empty boxes, and screenshots of coded Chinese text
 # show nothing a person could check
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_apt+=(fonts-wqy-microhei)
+# xmllint: the unit tests validate REFI-QDA exports against the QDA-XML schemas with it
+command -v xmllint >/dev/null || need_apt+=(libxml2-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
   echo "real-vscode: installing Debian packages: ${need_apt[*]}"
