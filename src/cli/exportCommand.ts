@@ -1,9 +1,13 @@
 /**
- * `sovcode export`: the coded segments of sidecar files as the analysts' CSV. A sidecar with an error is never
+ * `sovcode export`: the coded segments of sidecar files as the analysts' CSV or a REFI-QDA project (.qdpx),
+ * or the codebook as a REFI-QDA codebook (.qdc). A sidecar with an error is never
  * exported in part (that would drop coding decisions without a word): the export stops and names file and line.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
+import type { Codebook } from '../core/codebook';
+import { qdpxBytes } from '../core/export/qdpx';
+import { buildRefiQdaProject, codebookToQdc } from '../core/export/refiQda';
 import { codedSegments, type CodedDocument } from '../core/export/segments';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import { formatProblem, hasErrors, type Problem } from '../core/problems';
@@ -12,12 +16,18 @@ import { canonicalText } from '../core/text';
 import { CliError, findWorkspaceCodebook, loadCodebookFile, readTextFile, shippedCodebookPath } from './codebookFile';
 import { filesToValidate } from './validateCommand';
 
+export type ExportFormat = 'csv' | 'qdpx' | 'qdc';
+
 export interface ExportResult {
-  csv: string;
-  rows: number;
-  /** Warnings (an unknown frame, a missing source) printed to stderr; the export still holds every row. */
+  /** Text (CSV, .qdc XML) or bytes (.qdpx zip). */
+  data: string | Uint8Array;
+  /** What was written, for the message on stderr. */
+  summary: string;
+  /** Warnings (an unknown frame, a missing source) printed to stderr; the export still holds every annotation. */
   warnings: Problem[];
 }
+
+const FORMATS: readonly ExportFormat[] = ['csv', 'qdpx', 'qdc'];
 
 /** The sidecars meant by the paths: sidecars as they are, a source file's sidecar, every sidecar below a folder. */
 export function sidecarsFor(paths: readonly string[]): string[] {
@@ -50,22 +60,47 @@ function readDocument(sidecarFile: string, problems: Problem[]): CodedDocument |
   return { path: documentPath(source), text, annotations: parsed.sidecar.annotations };
 }
 
-export function exportSegments(paths: readonly string[], codebookPath: string | undefined, format: string | undefined): ExportResult {
-  if (format !== undefined && format !== 'csv') throw new CliError(`unknown --format '${format}' for export: use csv`);
+function exportFormat(format: string | undefined, output: string | undefined): ExportFormat {
+  const f = format ?? (output?.endsWith('.qdpx') ? 'qdpx' : output?.endsWith('.qdc') ? 'qdc' : 'csv');
+  if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`unknown --format '${f}' for export: use csv, qdpx or qdc`);
+  if (f !== 'csv' && output === undefined) throw new CliError(`--format ${f} writes a file: name it with --output`);
+  return f as ExportFormat;
+}
+
+/** The exporting program, for REFI-QDA's `origin`; the export time without milliseconds (xsd:dateTime). */
+const ORIGIN = `Sovereignty Coder ${typeof SOVCODE_VERSION === 'string' ? SOVCODE_VERSION : 'dev'}`;
+declare const SOVCODE_VERSION: string | undefined;
+const nowDateTime = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function exportSegments(paths: readonly string[], codebookPath: string | undefined, format: string | undefined, output?: string): ExportResult {
+  const chosen = exportFormat(format, output);
+  if (chosen === 'qdc') {
+    const book = loadCodebook(codebookPath ?? findWorkspaceCodebook(paths[0] ?? '.') ?? shippedCodebookPath());
+    return { data: codebookToQdc(book, ORIGIN), summary: `codebook '${book.id}' (${book.frames.length} frames)`, warnings: [] };
+  }
   const sidecars = sidecarsFor(paths);
-  if (sidecars.length === 0) throw new CliError(`no annotation files (*.annotations.yaml) in ${paths.join(', ') || '.'}`);
-  const loaded = loadCodebookFile(codebookPath ?? findWorkspaceCodebook(dirname(sidecars[0])) ?? shippedCodebookPath());
-  if (!loaded.codebook) throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  const first = sidecars[0];
+  if (first === undefined) throw new CliError(`no annotation files (*.annotations.yaml) in ${paths.join(', ') || '.'}`);
+  const codebook = loadCodebook(codebookPath ?? findWorkspaceCodebook(dirname(first)) ?? shippedCodebookPath());
   const problems: Problem[] = [];
   const documents = sidecars.map((s) => readDocument(s, problems));
   if (hasErrors(problems)) {
     throw new CliError(`nothing exported: fix these annotation files first, so that no coding decision is left out:\n${problems.map(formatProblem).join('\n')}`);
   }
-  const segments = codedSegments(loaded.codebook, documents.filter((d): d is CodedDocument => d !== undefined));
+  const readable = documents.filter((d): d is CodedDocument => d !== undefined);
+  const segments = codedSegments(codebook, readable);
   for (const s of segments) {
     if (s.frameLabel === undefined) {
-      problems.push({ file: sidecarPathFor(s.document), line: 1, column: 1, severity: 'warning', message: `annotation ${s.annotation.id}: frame '${s.annotation.frame}' is not in codebook '${loaded.codebook.id}' (exported with frame_in_codebook = no)` });
+      problems.push({ file: sidecarPathFor(s.document), line: 1, column: 1, severity: 'warning', message: `annotation ${s.annotation.id}: frame '${s.annotation.frame}' is not in codebook '${codebook.id}' (exported under its raw id)` });
     }
   }
-  return { csv: segmentsToCsv(segments, loaded.codebook.id), rows: segments.length, warnings: problems };
+  if (chosen === 'csv') return { data: segmentsToCsv(segments, codebook.id), summary: `${segments.length} segment(s)`, warnings: problems };
+  const project = buildRefiQdaProject(codebook, readable, { projectName: 'Sovereignty Coder export', origin: ORIGIN, now: nowDateTime() });
+  return { data: qdpxBytes(project), summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)`, warnings: problems };
+}
+
+function loadCodebook(path: string): Codebook {
+  const loaded = loadCodebookFile(path);
+  if (!loaded.codebook) throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  return loaded.codebook;
 }

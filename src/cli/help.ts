@@ -4,14 +4,14 @@ export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 Usage:
   sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
   sovcode validate [--codebook PATH] [PATH...]
-  sovcode export [--codebook PATH] [--output FILE] [PATH...]
+  sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE] [PATH...]
   sovcode --help | --version
   sovcode COMMAND --help
 
 Commands:
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
-  export     write the coded segments of annotation files as CSV, one row per annotation
+  export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
 
 The shipped sovereignty codebook is used unless --codebook names another.
 `;
@@ -40,10 +40,14 @@ Options:
                         folder of each sidecar or above it, else the shipped codebook)
 `;
 
-export const EXPORT_HELP = `Usage: sovcode export [--codebook PATH] [--output FILE] [PATH...]
+export const EXPORT_HELP = `Usage: sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE] [PATH...]
 
-Writes the coded segments of annotation files as CSV (RFC 4180, UTF-8, a header row), one row per annotation,
-orphans included: the columns are described in docs/export-csv.md.
+Writes the coded segments of annotation files
+  csv   as CSV (RFC 4180, UTF-8, a header row), one row per annotation, orphans included (docs/export-csv.md);
+  qdpx  as a REFI-QDA project for ATLAS.ti, MAXQDA, NVivo, QualCoder (docs/export-refi-qda.md);
+  qdc   writes the codebook alone as a REFI-QDA codebook (PATH: where to look for codebook.yaml).
+The format follows the --output file's extension (.qdpx, .qdc) unless --format says otherwise; qdpx and qdc
+need --output.
 PATH is an annotation file (<text>.annotations.yaml), a text file (its annotation file is used) or a folder
 (every annotation file below it); default: the current folder. Each annotation is checked against its text:
 the status column says anchored, moved, needs-review, orphaned or source-missing.
@@ -53,5 +57,5 @@ Options:
   -c, --codebook PATH   codebook for frame labels (default: codebook.yaml in or above the first annotation
                         file's folder, else the shipped sovereignty codebook)
   -o, --output FILE     write to FILE instead of standard output
-  -f, --format FORMAT   csv (the only format for now)
+  -f, --format FORMAT   csv (default), qdpx or qdc
 `;

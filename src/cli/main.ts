@@ -35,12 +35,12 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
       }
       case 'export': {
         if (values.help) return out(EXPORT_HELP), 0;
-        const result = exportSegments(positionals, values.codebook, values.format);
+        const result = exportSegments(positionals, values.codebook, values.format, values.output);
         for (const p of result.warnings) err(`${formatProblem(p)}\n`);
-        if (values.output === undefined) out(result.csv);
+        if (values.output === undefined) out(result.data as string); // only CSV goes to standard output
         else {
-          writeFileSync(values.output, result.csv);
-          err(`sovcode: ${result.rows} segment(s) written to ${values.output}\n`);
+          writeFileSync(values.output, result.data);
+          err(`sovcode: ${result.summary} written to ${values.output}\n`);
         }
         return 0;
       }

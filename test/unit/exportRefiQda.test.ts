@@ -13,6 +13,8 @@ import { parseCodebook, type Codebook } from '../../src/core/codebook';
 import { qdpxBytes } from '../../src/core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc, codePointPositions, stableGuid } from '../../src/core/export/refiQda';
 import type { CodedDocument } from '../../src/core/export/segments';
+import { serializeSidecar } from '../../src/core/sidecar';
+import { run } from '../../src/cli/main';
 
 const SCHEMAS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'refi-qda');
 const SHIPPED = join(__dirname, '..', '..', '..', 'codebook', 'sovereignty.yaml');
@@ -149,5 +151,31 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
     const text = 'a😀b𝄞c';
     const positions = codePointPositions(text, [0, 1, 3, 4, 6, 7]);
     assert.deepEqual([...positions.entries()], [[0, 0], [1, 1], [3, 2], [4, 3], [6, 4], [7, 5]]);
+  });
+
+  it('sovcode export writes .qdpx and .qdc files by their extension, and wants --output for them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sovcode-qdpx-cli-'));
+    writeFileSync(join(dir, 'codebook.yaml'), CODEBOOK_YAML);
+    writeFileSync(join(dir, 'one.txt'), TEXT.replace(/\n/g, '\r\n'));
+    const annotations = documents()[0]?.annotations ?? [];
+    writeFileSync(join(dir, 'one.txt.annotations.yaml'), serializeSidecar({ version: 1, source: 'one.txt', sourceHash: '', codebook: 'refi-test', annotations: [...annotations] }, TEXT));
+    const sovcode = (...args: string[]): { code: number; err: string } => {
+      let err = '';
+      const code = run(args, () => undefined, (s) => { err += s; });
+      return { code, err };
+    };
+    const qdpx = sovcode('export', '-o', join(dir, 'out.qdpx'), dir);
+    assert.equal(qdpx.code, 0, qdpx.err);
+    assert.match(qdpx.err, /3 coded selection\(s\) and 1 unplaced annotation\(s\) as notes, 1 file\(s\) written/);
+    const read = JSON.parse(python(READ_QDPX, join(dir, 'out.qdpx'), join(dir, 'project.qde'))) as { selections: { text: string; name: string }[] };
+    xmllint('Project.xsd', join(dir, 'project.qde'));
+    assert.equal(read.selections.length, 3);
+    for (const sel of read.selections) assert.equal(sel.text, sel.name);
+
+    const qdc = sovcode('export', '--output', join(dir, 'book.qdc'), dir);
+    assert.equal(qdc.code, 0, qdc.err);
+    xmllint('Codebook.xsd', join(dir, 'book.qdc'));
+    assert.match(readFileSync(join(dir, 'book.qdc'), 'utf8'), /name="Territory"/);
+    assert.match(sovcode('export', '--format', 'qdpx', dir).err, /--format qdpx writes a file: name it with --output/);
   });
 });
