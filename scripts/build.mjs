@@ -3,7 +3,7 @@
 // Usage: node scripts/build.mjs [--production] [--no-tests]
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -16,5 +16,7 @@ await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/exten
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { SOVCODE_VERSION: JSON.stringify(pkg.version) } });
 chmodSync('dist/cli.js', 0o755);
 if (!process.argv.includes('--no-tests')) {
+  // out/ afresh: a test file renamed or deleted in src must not go on running from a stale compiled copy
+  rmSync('out', { recursive: true, force: true });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
 }

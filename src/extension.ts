@@ -37,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const cues = new CueIndex(() => codebooks.active?.matcher);
   const decorations = new DecorationController(codebooks, cues, store);
   let coderName = 'unknown';
-  const services: Services = { codebooks, store, cues, decorations, log, coder: () => coderName };
+  const { version: packageVersion } = context.extension.packageJSON as { version?: unknown };
+  const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
+  const services: Services = { codebooks, store, cues, decorations, log, version, coder: () => coderName };
   const statusBar = new CodingStatusBar(services);
   const selector: vscode.DocumentSelector = '*';
 

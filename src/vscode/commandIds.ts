@@ -11,6 +11,8 @@ export const CommandId = {
   reloadCodebook: 'sovereigntyCoder.reloadCodebook',
   showOutput: 'sovereigntyCoder.showOutput',
   exportCsv: 'sovereigntyCoder.exportCsv',
+  exportQdpx: 'sovereigntyCoder.exportQdpx',
+  exportQdc: 'sovereigntyCoder.exportQdc',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;

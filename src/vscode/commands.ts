@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { annotationsAt, removeAnnotation, retagAnnotation, setMemo, sortAnnotations, type Annotation } from '../core/annotations';
 import { CommandId } from './commandIds';
-import { exportSegmentsCsv } from './exportSegments';
+import { exportQdc, exportQdpx, exportSegmentsCsv } from './exports';
 import { toCanonicalOffset, toCanonicalSpan, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
 import type { Services } from './services';
@@ -112,5 +112,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     register(CommandId.reloadCodebook, () => services.codebooks.reload()),
     register(CommandId.showOutput, () => services.log.show()),
     register(CommandId.exportCsv, (target?: vscode.Uri) => exportSegmentsCsv(services, target)),
+    register(CommandId.exportQdpx, (target?: vscode.Uri) => exportQdpx(services, target)),
+    register(CommandId.exportQdc, (target?: vscode.Uri) => exportQdc(services, target)),
   ];
 }

@@ -11,6 +11,8 @@ export interface Services {
   cues: CueIndex;
   decorations: DecorationController;
   log: vscode.LogOutputChannel;
+  /** The extension's version (package.json), for the origin of exports. */
+  version: string;
   /** The coder's name for new annotations. */
   coder(): string;
 }

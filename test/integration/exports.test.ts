@@ -1,15 +1,30 @@
 /**
- * "Export Coded Segments to CSV…" in a real VS Code: every sidecar of the workspace becomes rows, an open document
- * as the coder sees it (offsets moved by unsaved typing), and a sidecar with a conflict stops the export.
+ * The export commands in a real VS Code: every sidecar of the workspace becomes CSV rows, an open document as
+ * the coder sees it (offsets moved by unsaved typing), and a sidecar with a conflict stops the export; the
+ * REFI-QDA project and codebook are validated with xmllint against the QDA-XML schemas.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { createAnnotation } from '../../src/core/annotations';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { api, codeActions, openFixture, rangeOf, readFile, run, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
 
 const EXPORT = 'sovereigntyCoder.exportCsv';
+const SCHEMAS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'refi-qda');
+
+/** Validates XML bytes with xmllint against one of the QDA-XML schemas. */
+function assertValid(xml: Uint8Array, schema: string): void {
+  const file = join(mkdtempSync(join(tmpdir(), 'sovcoder-it-xml-')), 'file.xml');
+  writeFileSync(file, xml);
+  const r = spawnSync('xmllint', ['--noout', '--schema', join(SCHEMAS, schema), file], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr || String(r.error));
+}
 const OPEN_TEXT = 'An export note (written for the tests).\nThe minister spoke of a sovereign internet.\n';
 const DISK_TEXT = 'A text coded earlier, not open.\nIts one coded phrase: data sovereignty.\n';
 
@@ -20,7 +35,7 @@ async function removeBrokenSidecars(): Promise<void> {
   }
 }
 
-describe('Export in a real VS Code', () => {
+describe('Exports in a real VS Code', () => {
   it('refuses while an annotation file has a conflict, and writes nothing', async () => {
     await api();
     await writeFile(workspaceUri('texts', 'it-export-broken.txt'), 'text\n');
@@ -58,5 +73,25 @@ describe('Export in a real VS Code', () => {
     assert.deepEqual([diskRow?.['annotation_id'], diskRow?.['frame_label'], diskRow?.['quote'], diskRow?.['coder'], diskRow?.['line'], diskRow?.['status']],
       ['a00000000b1', 'Data as a resource', 'data sovereignty', 'bob', '2', 'anchored']);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('exports a REFI-QDA project and codebook that validate against the QDA-XML schemas', async () => {
+    await api();
+    await removeBrokenSidecars();
+    const target = workspaceUri('project.qdpx');
+    const count = await vscode.commands.executeCommand<number | undefined>('sovereigntyCoder.exportQdpx', target);
+    assert.ok(count !== undefined && count > 0, `annotations exported: ${String(count)}`);
+    const zip = unzipSync(await vscode.workspace.fs.readFile(target));
+    const qde = zip['project.qde'];
+    assert.ok(qde, `project.qde in ${Object.keys(zip).join(', ')}`);
+    assertValid(qde, 'Project.xsd');
+    const xml = new TextDecoder().decode(qde);
+    assert.match(xml, /<TextSource [^>]*name="texts\/it-export-disk\.txt"/);
+    assert.match(xml, /<PlainTextSelection [^>]*name="data sovereignty"/);
+    assert.ok(Object.keys(zip).some((k) => /^sources\/[0-9a-f-]{36}\.txt$/.test(k)), 'sources/ holds the texts');
+
+    const qdc = workspaceUri('codebook.qdc');
+    assert.equal(await vscode.commands.executeCommand('sovereigntyCoder.exportQdc', qdc), 2, 'the fixture codebook has two frames');
+    assertValid(await vscode.workspace.fs.readFile(qdc), 'Codebook.xsd');
   });
 });
