@@ -1,5 +1,6 @@
 // Writes the sample workspace's one pre-coded sidecar with the project's own core (never by hand), so that a
-// newcomer sees finished coding decisions next to the cues. Run after `npm run build` when the sample text or
+// newcomer sees finished coding decisions next to the cues, from two coders, as after merging their branches,
+// so that the agreement report has something to compare. Run after `npm run build` when the sample text or
 // the codebook changes: node scripts/precode-sample.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,10 +13,9 @@ const { serializeSidecar, sidecarPathFor } = require('../out/src/core/sidecar/in
 const { canonicalText, textHash } = require('../out/src/core/text.js');
 
 const SOURCE = 'sample/speech-information-space.txt';
-const CODER = 'sample-coder';
 const DATE = '2026-11-23';
-// Decisions a careful coder might take on this speech: [quote, frame, memo?]. Ids are fixed so the file is stable.
-const DECISIONS = [
+// Decisions careful coders might take on this speech: [quote, frame, memo?]. Ids are fixed so the file is stable.
+const FIRST = [
   ['information space', 'territory', 'Preferred over "cyberspace" on purpose: the speaker explains the choice.'],
   ['internal sovereignty', 'territory'],
   ['fluid territory', 'territory'],
@@ -26,6 +26,18 @@ const DECISIONS = [
   ['personal data localization law', 'data'],
   ['Data is a resource, like timber or gas', 'data', 'Resource metaphor without a cue term: tagged from a selection.'],
 ];
+// A second coder who agrees on most, reads the sovereign internet law as non-interference, and codes two more.
+const SECOND = [
+  ['information space', 'territory'],
+  ['fluid territory', 'territory'],
+  ['sovereign internet law', 'non-interference', 'Read as protection against foreign switch-off, i.e. external sovereignty.'],
+  ['international information security', 'non-interference'],
+  ['import substitution', 'self-reliance'],
+  ['personal data localization law', 'data'],
+  ['AI sovereignty', 'ai-sovereignty'],
+  ['digital colonialism', 'colonization'],
+];
+const DECISIONS = [...FIRST.map((d) => ['sample-coder', ...d]), ...SECOND.map((d) => ['second-coder', ...d])];
 
 const { codebook, problems } = parseCodebook(readFileSync('codebook/sovereignty.yaml', 'utf8'), 'codebook/sovereignty.yaml');
 if (!codebook) throw new Error(problems.map((p) => p.message).join('\n'));
@@ -33,12 +45,12 @@ const text = canonicalText(readFileSync(SOURCE, 'utf8'));
 const matcher = Matcher.compile(matcherTerms(codebook));
 const cues = matcher.find(text);
 let annotations = [];
-DECISIONS.forEach(([quote, frame, memo], i) => {
+DECISIONS.forEach(([coder, quote, frame, memo], i) => {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`'${quote}' is not in ${SOURCE}`);
   if (!codebook.frames.some((f) => f.id === frame)) throw new Error(`no frame '${frame}'`);
   const id = `a${String(i + 1).padStart(10, '0')}`;
-  const a = createAnnotation(text, start, start + quote.length, frame, CODER, DATE, id);
+  const a = createAnnotation(text, start, start + quote.length, frame, coder, DATE, id);
   annotations = addAnnotation(annotations, memo ? { ...a, memo } : a);
 });
 const yaml = serializeSidecar({ version: 1, source: 'speech-information-space.txt', sourceHash: textHash(text), codebook: codebook.id, annotations }, text);

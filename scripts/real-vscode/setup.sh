@@ -22,6 +22,8 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_apt+=(fonts-wqy-microhei)
 # xmllint: the unit tests validate REFI-QDA exports against the QDA-XML schemas with it
 command -v xmllint >/dev/null || need_apt+=(libxml2-utils)
+# NLTK, the reference implementation the agreement unit tests compare with (Debian's, for /usr/bin/python3)
+[ -d /usr/lib/python3/dist-packages/nltk ] || need_apt+=(python3-nltk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
   echo "real-vscode: installing Debian packages: ${need_apt[*]}"

@@ -6,7 +6,7 @@ export class UsageError extends Error {}
 export interface ParsedCommand {
   command: string | undefined;
   positionals: string[];
-  values: { codebook?: string; format?: string; output?: string; help?: boolean; version?: boolean };
+  values: { codebook?: string; coders?: string; format?: string; output?: string; help?: boolean; version?: boolean };
 }
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommand {
@@ -17,6 +17,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       strict: true,
       options: {
         codebook: { type: 'string', short: 'c' },
+        coders: { type: 'string' },
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },

@@ -78,16 +78,7 @@ export function exportSegments(paths: readonly string[], codebookPath: string | 
     const book = loadCodebook(codebookPath ?? findWorkspaceCodebook(paths[0] ?? '.') ?? shippedCodebookPath());
     return { data: codebookToQdc(book, ORIGIN), summary: `codebook '${book.id}' (${book.frames.length} frames)`, warnings: [] };
   }
-  const sidecars = sidecarsFor(paths);
-  const first = sidecars[0];
-  if (first === undefined) throw new CliError(`no annotation files (*.annotations.yaml) in ${paths.join(', ') || '.'}`);
-  const codebook = loadCodebook(codebookPath ?? findWorkspaceCodebook(dirname(first)) ?? shippedCodebookPath());
-  const problems: Problem[] = [];
-  const documents = sidecars.map((s) => readDocument(s, problems));
-  if (hasErrors(problems)) {
-    throw new CliError(`nothing exported: fix these annotation files first, so that no coding decision is left out:\n${problems.map(formatProblem).join('\n')}`);
-  }
-  const readable = documents.filter((d): d is CodedDocument => d !== undefined);
+  const { codebook, documents: readable, problems } = readCodedDocuments(paths, codebookPath, 'exported');
   const segments = codedSegments(codebook, readable);
   for (const s of segments) {
     if (s.frameLabel === undefined) {
@@ -97,6 +88,24 @@ export function exportSegments(paths: readonly string[], codebookPath: string | 
   if (chosen === 'csv') return { data: segmentsToCsv(segments, codebook.id), summary: `${segments.length} segment(s)`, warnings: problems };
   const project = buildRefiQdaProject(codebook, readable, { projectName: 'Sovereignty Coder export', origin: ORIGIN, now: nowDateTime() });
   return { data: qdpxBytes(project), summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)`, warnings: problems };
+}
+
+/**
+ * The coded documents of the paths, with the codebook for them (`--codebook`, else the workspace's, else the
+ * shipped one). Throws, naming files and lines, when an annotation file has an error: nothing is `verb`
+ * from a part of the coding.
+ */
+export function readCodedDocuments(paths: readonly string[], codebookPath: string | undefined, verb: string): { codebook: Codebook; documents: CodedDocument[]; problems: Problem[] } {
+  const sidecars = sidecarsFor(paths);
+  const first = sidecars[0];
+  if (first === undefined) throw new CliError(`no annotation files (*.annotations.yaml) in ${paths.join(', ') || '.'}`);
+  const codebook = loadCodebook(codebookPath ?? findWorkspaceCodebook(dirname(first)) ?? shippedCodebookPath());
+  const problems: Problem[] = [];
+  const documents = sidecars.map((s) => readDocument(s, problems));
+  if (hasErrors(problems)) {
+    throw new CliError(`nothing ${verb}: fix these annotation files first, so that no coding decision is left out:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  return { codebook, documents: documents.filter((d): d is CodedDocument => d !== undefined), problems };
 }
 
 function loadCodebook(path: string): Codebook {

@@ -5,12 +5,14 @@ Usage:
   sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
   sovcode validate [--codebook PATH] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE] [PATH...]
+  sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE] [PATH...]
   sovcode --help | --version
   sovcode COMMAND --help
 
 Commands:
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
+  agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
 
 The shipped sovereignty codebook is used unless --codebook names another.
@@ -58,4 +60,20 @@ Options:
                         file's folder, else the shipped sovereignty codebook)
   -o, --output FILE     write to FILE instead of standard output
   -f, --format FORMAT   csv (default), qdpx or qdc
+`;
+
+export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE] [PATH...]
+
+Inter-coder agreement of the coders in annotation files (after their branches are merged, each file holds
+every coder's annotations). Each sentence of a text that every compared coder has coded is a unit; per frame,
+a coder applied it to a unit when one of their annotations of that frame overlaps it. Prints per frame and
+pooled: percent agreement, Cohen's kappa (mean over coder pairs) and Krippendorff's alpha (nominal), checked
+against NLTK. Method: docs/agreement.md.
+PATH is an annotation file, a text or a folder, as for export; default: the current folder.
+
+Options:
+  -c, --codebook PATH   codebook for frame labels (default: as for export)
+      --coders A,B      the coders to compare (default: every coder found)
+  -f, --format FORMAT   text (default), json (with the disagreements), csv, or html (a report with charts)
+  -o, --output FILE     write to FILE instead of standard output
 `;

@@ -3,8 +3,9 @@ import { hasErrors, formatProblem } from '../core/problems';
 import { parseCommandLine, UsageError } from './args';
 import { CliError } from './codebookFile';
 import { writeFileSync } from 'node:fs';
+import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
-import { EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
+import { AGREEMENT_HELP, EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 
@@ -41,6 +42,16 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         else {
           writeFileSync(values.output, result.data);
           err(`sovcode: ${result.summary} written to ${values.output}\n`);
+        }
+        return 0;
+      }
+      case 'agreement': {
+        if (values.help) return out(AGREEMENT_HELP), 0;
+        const text = agreementOutput(positionals, values);
+        if (values.output === undefined) out(text);
+        else {
+          writeFileSync(values.output, text);
+          err(`sovcode: agreement report written to ${values.output}\n`);
         }
         return 0;
       }

@@ -5,12 +5,15 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { createAnnotation, type Annotation } from '../../src/core/annotations';
 import { parseCodebook, type Codebook } from '../../src/core/codebook';
 import { agreementReport } from '../../src/core/agreement/report';
 import { agreementCoefficients, type RatingMatrix } from '../../src/core/agreement/statistics';
 import { sentenceUnits } from '../../src/core/agreement/units';
+import { run } from '../../src/cli/main';
 
 const NLTK = `
 import json, sys
@@ -78,10 +81,10 @@ describe('agreement: coefficients against NLTK', () => {
 });
 
 describe('agreement: sentence units', () => {
-  it('splits English, Russian and Chinese sentences and ends a unit at a line break', () => {
-    const text = 'Heading without a stop\nFirst sentence. Second one!\nОн сказал. Это всё.\n他们维护网络主权。然后讨论数据。\n\n';
+  it('splits English, Russian and Chinese sentences; a blank line ends a unit, a wrapped line does not', () => {
+    const text = 'Heading without a stop\n\nFirst sentence. Second one\nwraps here!\nОн сказал. Это всё.\n\n他们维护网络主权。然后讨论数据。\n\n';
     assert.deepEqual(sentenceUnits(text).map((u) => text.slice(u.start, u.end)), [
-      'Heading without a stop', 'First sentence.', 'Second one!', 'Он сказал.', 'Это всё.', '他们维护网络主权。', '然后讨论数据。',
+      'Heading without a stop', 'First sentence.', 'Second one\nwraps here!', 'Он сказал.', 'Это всё.', '他们维护网络主权。', '然后讨论数据。',
     ]);
   });
 });
@@ -105,7 +108,7 @@ function codebook(): Codebook {
   return cb;
 }
 
-const TEXT = 'The information space has borders. Data must stay at home. Nobody disputes the weather.\nA sovereign internet protects us.\n';
+const TEXT = 'The information space has borders. Data must stay at home. Nobody disputes the weather.\n\nA sovereign internet protects us.\n';
 let counter = 0;
 function tag(coder: string, frame: string, quote: string): Annotation {
   const start = TEXT.indexOf(quote);
@@ -152,5 +155,41 @@ describe('agreement: the report', () => {
     const report = agreementReport(codebook(), [{ path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data'), tag('bob', 'data', 'Data must'), orphan] }]);
     assert.equal(report.unplaced, 1);
     assert.equal(report.frames[0]?.percentAgreement, 1);
+  });
+});
+
+describe('sovcode agreement', () => {
+  function sovcode(...args: string[]): { code: number; out: string; err: string } {
+    let out = '';
+    let err = '';
+    const code = run(args, (s) => { out += s; }, (s) => { err += s; });
+    return { code, out, err };
+  }
+  const SAMPLE = join(__dirname, '..', '..', '..', 'sample');
+
+  it('prints a table, JSON, CSV and an HTML report with a chart for the two coders of the sample', () => {
+    const text = sovcode('agreement', SAMPLE);
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /coders: sample-coder, second-coder/);
+    assert.match(text.out, /All frames \(pooled\)/);
+    const json = JSON.parse(sovcode('agreement', '--format', 'json', SAMPLE).out) as { coders: string[]; frames: { frame: string; disagreements: unknown[] }[] };
+    assert.deepEqual(json.coders, ['sample-coder', 'second-coder']);
+    assert.ok(json.frames.some((f) => f.frame === 'non-interference' && f.disagreements.length > 0));
+    const rows = parseCsv<Record<string, string>>(sovcode('agreement', '--format', 'csv', SAMPLE).out, { columns: true });
+    assert.equal(rows.length, json.frames.length + 1);
+    assert.ok(rows.every((r) => r['cohen_kappa'] !== undefined && r['units_coded_sample-coder'] !== undefined));
+    const html = sovcode('agreement', '--format', 'html', SAMPLE).out;
+    assert.match(html, /<svg [^>]*aria-label="Cohen's kappa and Krippendorff's alpha per frame"/);
+    assert.match(html, /<rect [^>]*class="kappa"/);
+    assert.doesNotMatch(html, /<script/i);
+  });
+
+  it('says what is wrong with too few coders or an unknown coder', () => {
+    assert.match(sovcode('agreement', '--coders', 'sample-coder', SAMPLE).err, /at least two coders/);
+    const unknown = sovcode('agreement', '--coders', 'sample-coder,nobody', SAMPLE);
+    assert.equal(unknown.code, 0);
+    assert.match(unknown.out, /texts: 0/);
+    assert.match(unknown.out, /left out: .*not coded by nobody/);
+    assert.match(sovcode('agreement', '--format', 'pdf', SAMPLE).err, /unknown --format 'pdf'/);
   });
 });

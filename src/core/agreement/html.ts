@@ -1,0 +1,90 @@
+/**
+ * The agreement report as one self-contained HTML page: a bar chart of kappa and alpha per frame (inline SVG,
+ * no script, so it shows in a VS Code webview with scripts disabled, in a browser, or printed to PDF), the
+ * table of coefficients, and the disagreements to discuss. Every text from the data is escaped.
+ */
+import type { Coefficients } from './statistics';
+import type { AgreementReport, FrameAgreement } from './report';
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const num = (x: number | undefined, digits = 2): string => (x === undefined ? 'n/a' : x.toFixed(digits));
+const pct = (x: number | undefined): string => (x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+
+/** Landis & Koch's labels, the ones reviewers expect beside a kappa. */
+export function strengthOf(k: number | undefined): string {
+  if (k === undefined) return 'undefined (no variation)';
+  if (k < 0) return 'poor';
+  if (k <= 0.2) return 'slight';
+  if (k <= 0.4) return 'fair';
+  if (k <= 0.6) return 'moderate';
+  if (k <= 0.8) return 'substantial';
+  return 'almost perfect';
+}
+
+const BAR_HEIGHT = 14;
+const ROW = 40;
+const LABEL_WIDTH = 260;
+const PLOT_WIDTH = 420;
+
+/** Bars from -1 to 1 for kappa (blue) and alpha (orange) of each frame, with guides at 0, 0.67 and 0.8. */
+function chart(rows: { name: string; c: Coefficients }[]): string {
+  const height = rows.length * ROW + 40;
+  const x = (v: number): number => LABEL_WIDTH + ((v + 1) / 2) * PLOT_WIDTH;
+  const guides = [-1, 0, 0.67, 0.8, 1].map((v) => `<line x1="${x(v)}" x2="${x(v)}" y1="20" y2="${height - 10}" class="${v === 0 ? 'axis' : 'guide'}"/><text x="${x(v)}" y="14" class="tick">${v}</text>`).join('');
+  const bar = (v: number | undefined, y: number, cls: string): string => {
+    if (v === undefined) return `<text x="${x(0) + 4}" y="${y + BAR_HEIGHT - 3}" class="na">n/a</text>`;
+    const from = Math.min(x(0), x(v));
+    return `<rect x="${from}" y="${y}" width="${Math.max(1, Math.abs(x(v) - x(0)))}" height="${BAR_HEIGHT}" class="${cls}"/><text x="${x(Math.max(v, 0)) + 4}" y="${y + BAR_HEIGHT - 3}" class="value">${v.toFixed(2)}</text>`;
+  };
+  const bars = rows.map((r, i) => {
+    const y = 24 + i * ROW;
+    return `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT + 4}" class="label">${esc(r.name)}</text>${bar(r.c.cohenKappa, y, 'kappa')}${bar(r.c.krippendorffAlpha, y + BAR_HEIGHT + 2, 'alpha')}`;
+  }).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Cohen's kappa and Krippendorff's alpha per frame" width="${LABEL_WIDTH + PLOT_WIDTH + 60}" height="${height}">${guides}${bars}</svg>`;
+}
+
+function frameName(f: FrameAgreement): string {
+  return f.label ?? `${f.frame} (not in the codebook)`;
+}
+
+function tableRow(name: string, c: Coefficients, coded: string): string {
+  return `<tr><th scope="row">${esc(name)}</th><td>${c.items}</td><td>${coded}</td><td>${pct(c.percentAgreement)}</td><td>${num(c.cohenKappa)}</td><td>${esc(strengthOf(c.cohenKappa))}</td><td>${num(c.krippendorffAlpha)}</td></tr>`;
+}
+
+function disagreements(f: FrameAgreement, limit: number): string {
+  if (f.disagreements.length === 0) return '';
+  const items = f.disagreements.slice(0, limit).map((d) => `<li><span class="where">${esc(d.document)}:${d.line}</span> — applied by ${esc(d.appliedBy.join(', '))}<blockquote>${esc(d.text)}</blockquote></li>`).join('');
+  const more = f.disagreements.length > limit ? `<p class="more">… and ${f.disagreements.length - limit} more (see the CSV or JSON output of <code>sovcode agreement</code>).</p>` : '';
+  return `<h3>${esc(frameName(f))} <span class="count">${f.disagreements.length}</span></h3><ul>${items}</ul>${more}`;
+}
+
+const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5em;max-width:60em;color:var(--vscode-foreground,#222);background:var(--vscode-editor-background,#fff)}
+table{border-collapse:collapse;margin:1em 0}th,td{padding:.3em .7em;border-bottom:1px solid #8884;text-align:right}th[scope=row]{text-align:left}
+thead th{text-align:right}.kappa{fill:#1f77b4}.alpha{fill:#ff7f0e}.guide{stroke:#8886;stroke-dasharray:3 3}.axis{stroke:#888}
+svg text{fill:currentColor;font-size:12px}.label{text-anchor:end}.tick{text-anchor:middle;font-size:10px}.na{font-style:italic}
+.legend span{display:inline-block;width:1em;height:.8em;margin:0 .3em 0 1em}blockquote{margin:.2em 0 .6em 1em;font-style:italic}
+.where{font-family:monospace}.count{font-weight:normal;opacity:.7}.note{opacity:.8}`;
+
+/** The whole report page. `title` names the workspace or folder; `generated` is shown as is. */
+export function agreementHtml(report: AgreementReport, title: string, generated: string, disagreementLimit = 20): string {
+  const rows = report.frames.map((f) => ({ name: frameName(f), c: f }));
+  const excluded = report.documents.excluded.map((e) => `<li>${esc(e.document)}: ${esc(e.reason)}</li>`).join('');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Inter-coder agreement — ${esc(title)}</title><style>${STYLE}</style></head><body>
+<h1>Inter-coder agreement</h1>
+<p>${esc(title)} · coders <strong>${esc(report.coders.join(', '))}</strong> · ${report.documents.included.length} text(s) · unit: sentence · ${esc(generated)}</p>
+<h2>Cohen's kappa and Krippendorff's alpha per frame</h2>
+<p class="legend"><span style="background:#1f77b4"></span>Cohen's kappa${report.coders.length > 2 ? ' (mean over coder pairs)' : ''}<span style="background:#ff7f0e"></span>Krippendorff's alpha (nominal). Guides at 0.67 and 0.8, the usual thresholds for tentative and reliable conclusions.</p>
+${chart([...rows, { name: 'All frames (pooled)', c: report.overall }])}
+<table><thead><tr><th scope="col">Frame</th><th>Units</th><th>Coded by ${esc(report.coders.join(' / '))}</th><th>Agreement</th><th>Kappa</th><th>Strength</th><th>Alpha</th></tr></thead><tbody>
+${report.frames.map((f) => tableRow(frameName(f), f, f.unitsCoded.join(' / '))).join('\n')}
+${tableRow('All frames (pooled)', report.overall, '')}
+</tbody></table>
+<p class="note">Each sentence of a text coded by every coder is a unit; a coder applied a frame to it when one of their annotations of that frame overlaps it. ${report.unplaced > 0 ? `${report.unplaced} annotation(s) that could not be placed in their text were left out. ` : ''}Method: docs/agreement.md.</p>
+${excluded ? `<h2>Texts left out</h2><ul>${excluded}</ul>` : ''}
+<h2>Disagreements to discuss</h2>
+${report.frames.map((f) => disagreements(f, disagreementLimit)).join('\n') || '<p>None: the coders agree on every unit.</p>'}
+</body></html>
+`;
+}
