@@ -13,6 +13,7 @@ export const CommandId = {
   exportCsv: 'sovereigntyCoder.exportCsv',
   exportQdpx: 'sovereigntyCoder.exportQdpx',
   exportQdc: 'sovereigntyCoder.exportQdc',
+  showAgreement: 'sovereigntyCoder.showAgreement',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;

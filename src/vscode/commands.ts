@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { annotationsAt, removeAnnotation, retagAnnotation, setMemo, sortAnnotations, type Annotation } from '../core/annotations';
 import { CommandId } from './commandIds';
+import { AgreementView } from './agreementView';
 import { exportQdc, exportQdpx, exportSegmentsCsv } from './exports';
 import { toCanonicalOffset, toCanonicalSpan, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
@@ -32,6 +33,7 @@ async function targetAnnotation(services: Services, uri?: string, id?: string): 
 
 export function registerCommands(services: Services): vscode.Disposable[] {
   const register = (id: string, handler: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, handler);
+  const agreement = new AgreementView(services);
   return [
     register(CommandId.applyTag, (request: ApplyTagRequest) => applyTag(services, request)),
     register(CommandId.tagSelection, async (uri?: string, span?: { start: number; end: number }, first?: string[]) => {
@@ -114,5 +116,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     register(CommandId.exportCsv, (target?: vscode.Uri) => exportSegmentsCsv(services, target)),
     register(CommandId.exportQdpx, (target?: vscode.Uri) => exportQdpx(services, target)),
     register(CommandId.exportQdc, (target?: vscode.Uri) => exportQdc(services, target)),
+    agreement,
+    register(CommandId.showAgreement, (coders?: string[]) => agreement.show(coders)),
   ];
 }

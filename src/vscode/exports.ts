@@ -40,14 +40,14 @@ async function readCodedDocument(services: Services, sidecar: vscode.Uri, proble
 }
 
 /** The active codebook, or undefined after telling the user why there is none. */
-function activeCodebook(services: Services): Codebook | undefined {
+export function activeCodebook(services: Services): Codebook | undefined {
   const codebook = services.codebooks.active?.codebook;
   if (!codebook) void vscode.window.showErrorMessage('Sovereignty Coder: no codebook is loaded, so frames cannot be named (see Problems).');
   return codebook;
 }
 
 /** Every coded document of the workspace, or undefined (after saying which files and lines) when one has errors. */
-async function collectDocuments(services: Services, interactive: boolean): Promise<CodedDocument[] | undefined> {
+export async function collectDocuments(services: Services, interactive: boolean): Promise<CodedDocument[] | undefined> {
   const sidecars = (await vscode.workspace.findFiles(SIDECARS, EXCLUDED)).sort((a, b) => a.path.localeCompare(b.path));
   const problems: Problem[] = [];
   const documents = (await Promise.all(sidecars.map((s) => readCodedDocument(services, s, problems)))).filter((d): d is CodedDocument => d !== undefined);

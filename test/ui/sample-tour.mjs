@@ -1,6 +1,7 @@
 // UI test of the INSTALLED .vsix on the SAMPLE workspace that `npm start` opens (a fresh copy of sample/): what a
 // newcomer sees in the first minute. Cues inside unspaced Chinese are underlined and their hover names the
-// frame; the pre-coded speech shows its annotations with the sample coder's memo in the hover. The screenshots
+// frame; the pre-coded speech shows its annotations with the sample coder's memo in the hover; the two sample
+// coders' agreement report opens from the command palette. The screenshots
 // are the ones the README shows (docs/images/ is refreshed from them by hand, after looking at them).
 // Usage: node test/ui/sample-tour.mjs <baseUrl> <workspaceFolder>   (a fresh copy of sample/)
 // Env: SCREENSHOT_DIR (default test-results/ui), RESULTS_DIR (default test-results/ui).
@@ -55,4 +56,17 @@ await runUiTest('sample-tour', async ({ folder, open }) => {
 
   assert.deepEqual(fs.readFileSync(sidecarPath), sidecarBefore, 'opening and hovering a coded text leaves its sidecar byte-identical');
   lap('sample sidecar unchanged on disk');
+
+  // The two sample coders' agreement, from the command palette, in a webview beside the editor.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Sovereignty Coder: Show Inter-coder Agreement');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Inter-coder Agreement' }).first().click();
+  const report = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+  await report.locator('h1', { hasText: 'Inter-coder agreement' }).waitFor();
+  const coders = await report.locator('p', { hasText: 'coders' }).first().innerText();
+  assert.match(coders, /sample-coder, second-coder/);
+  assert.ok(await report.locator('svg rect.kappa').count() >= 2, 'kappa bars are drawn');
+  lap(`agreement report shown: ${coders.trim()}`);
+  await screenshot('agreement-report');
 });

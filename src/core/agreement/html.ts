@@ -23,7 +23,9 @@ export function strengthOf(k: number | undefined): string {
 
 const BAR_HEIGHT = 14;
 const ROW = 40;
-const LABEL_WIDTH = 260;
+const LABEL_WIDTH = 340;
+/** Longer labels are shortened in the chart (the table has them whole). */
+const MAX_LABEL = 44;
 const PLOT_WIDTH = 420;
 
 /** Bars from -1 to 1 for kappa (blue) and alpha (orange) of each frame, with guides at 0, 0.67 and 0.8. */
@@ -38,9 +40,12 @@ function chart(rows: { name: string; c: Coefficients }[]): string {
   };
   const bars = rows.map((r, i) => {
     const y = 24 + i * ROW;
-    return `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT + 4}" class="label">${esc(r.name)}</text>${bar(r.c.cohenKappa, y, 'kappa')}${bar(r.c.krippendorffAlpha, y + BAR_HEIGHT + 2, 'alpha')}`;
+    const short = [...r.name].length > MAX_LABEL ? `${[...r.name].slice(0, MAX_LABEL - 1).join('')}…` : r.name;
+    return `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT + 4}" class="label"><title>${esc(r.name)}</title>${esc(short)}</text>${bar(r.c.cohenKappa, y, 'kappa')}${bar(r.c.krippendorffAlpha, y + BAR_HEIGHT + 2, 'alpha')}`;
   }).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Cohen's kappa and Krippendorff's alpha per frame" width="${LABEL_WIDTH + PLOT_WIDTH + 60}" height="${height}">${guides}${bars}</svg>`;
+  const width = LABEL_WIDTH + PLOT_WIDTH + 60;
+  // scales down with the panel (a webview beside the editor is narrow), never up past its natural size
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Cohen's kappa and Krippendorff's alpha per frame" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${guides}${bars}</svg>`;
 }
 
 function frameName(f: FrameAgreement): string {
@@ -60,7 +65,7 @@ function disagreements(f: FrameAgreement, limit: number): string {
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5em;max-width:60em;color:var(--vscode-foreground,#222);background:var(--vscode-editor-background,#fff)}
 table{border-collapse:collapse;margin:1em 0}th,td{padding:.3em .7em;border-bottom:1px solid #8884;text-align:right}th[scope=row]{text-align:left}
-thead th{text-align:right}.kappa{fill:#1f77b4}.alpha{fill:#ff7f0e}.guide{stroke:#8886;stroke-dasharray:3 3}.axis{stroke:#888}
+thead th{text-align:right}thead th:first-child{text-align:left}.kappa{fill:#1f77b4}.alpha{fill:#ff7f0e}.guide{stroke:#8886;stroke-dasharray:3 3}.axis{stroke:#888}
 svg text{fill:currentColor;font-size:12px}.label{text-anchor:end}.tick{text-anchor:middle;font-size:10px}.na{font-style:italic}
 .legend span{display:inline-block;width:1em;height:.8em;margin:0 .3em 0 1em}blockquote{margin:.2em 0 .6em 1em;font-style:italic}
 .where{font-family:monospace}.count{font-weight:normal;opacity:.7}.note{opacity:.8}`;

@@ -1,0 +1,50 @@
+/**
+ * "Show Inter-coder Agreement": the core's agreement report over every annotation file of the workspace, shown
+ * as its HTML page (chart, table, disagreements) in a webview. The page has no script; the webview runs with
+ * scripts disabled and the page's own Content-Security-Policy allows inline styles only.
+ */
+import * as vscode from 'vscode';
+import { agreementHtml } from '../core/agreement/html';
+import { agreementReport, type AgreementReport } from '../core/agreement/report';
+import { activeCodebook, collectDocuments } from './exports';
+import type { Services } from './services';
+
+/** Owns the one agreement panel: shown again, with fresh numbers, each time the command runs. */
+export class AgreementView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+
+  constructor(private readonly services: Services) {}
+
+  /** Computes and shows the report; resolves to it (for tests), or undefined when it cannot be computed. */
+  async show(coders?: string[]): Promise<AgreementReport | undefined> {
+    const report = await computeReport(this.services, coders);
+    if (!report) return undefined;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel('sovereigntyCoder.agreement', 'Inter-coder Agreement', vscode.ViewColumn.Beside, { enableScripts: false });
+      this.panel.onDidDispose(() => { this.panel = undefined; });
+    }
+    this.panel.webview.html = agreementHtml(report, vscode.workspace.name ?? 'workspace', new Date().toISOString().slice(0, 10));
+    this.panel.reveal(undefined, true);
+    this.services.log.info(`agreement of ${report.coders.join(', ')} over ${report.documents.included.length} text(s): kappa ${report.overall.cohenKappa?.toFixed(3) ?? 'n/a'}`);
+    return report;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}
+
+async function computeReport(services: Services, coders?: string[]): Promise<AgreementReport | undefined> {
+  const codebook = activeCodebook(services);
+  const documents = codebook && (await collectDocuments(services, true));
+  if (!codebook || !documents) return undefined;
+  let report: AgreementReport;
+  try {
+    report = agreementReport(codebook, documents, coders);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    void vscode.window.showWarningMessage(`Inter-coder agreement: ${e.message}. Merge the coders' branches first, so that the annotation files hold every coder's annotations.`);
+    return undefined;
+  }
+  return report;
+}
