@@ -28,11 +28,16 @@ const LABEL_WIDTH = 340;
 const MAX_LABEL = 44;
 const PLOT_WIDTH = 420;
 
-/** Bars from -1 to 1 for kappa (blue) and alpha (orange) of each frame, with guides at 0, 0.67 and 0.8. */
+/**
+ * Bars for kappa (blue) and alpha (orange) of each frame, with guides at 0, 0.67 and 0.8. The scale runs from 0
+ * to 1, or from -0.5 or -1 when a value is below 0: negative agreement is rare, and the usual range gets the room.
+ */
 function chart(rows: { name: string; c: Coefficients }[]): string {
   const height = rows.length * ROW + 40;
-  const x = (v: number): number => LABEL_WIDTH + ((v + 1) / 2) * PLOT_WIDTH;
-  const guides = [-1, 0, 0.67, 0.8, 1].map((v) => `<line x1="${x(v)}" x2="${x(v)}" y1="20" y2="${height - 10}" class="${v === 0 ? 'axis' : 'guide'}"/><text x="${x(v)}" y="14" class="tick">${v}</text>`).join('');
+  const lowest = Math.min(0, ...rows.flatMap((r) => [r.c.cohenKappa ?? 0, r.c.krippendorffAlpha ?? 0]));
+  const lo = lowest >= 0 ? 0 : lowest >= -0.5 ? -0.5 : -1;
+  const x = (v: number): number => LABEL_WIDTH + ((Math.max(v, lo) - lo) / (1 - lo)) * PLOT_WIDTH;
+  const guides = [...new Set([lo, 0, 0.67, 0.8, 1])].map((v) => `<line x1="${x(v)}" x2="${x(v)}" y1="20" y2="${height - 10}" class="${v === 0 ? 'axis' : 'guide'}"/><text x="${x(v)}" y="14" class="tick">${v}</text>`).join('');
   const bar = (v: number | undefined, y: number, cls: string): string => {
     if (v === undefined) return `<text x="${x(0) + 4}" y="${y + BAR_HEIGHT - 3}" class="na">n/a</text>`;
     const from = Math.min(x(0), x(v));
