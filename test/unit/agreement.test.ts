@@ -13,7 +13,7 @@ import { parseCodebook, type Codebook } from '../../src/core/codebook';
 import { agreementReport } from '../../src/core/agreement/report';
 import { agreementCoefficients, type RatingMatrix } from '../../src/core/agreement/statistics';
 import { sentenceUnits } from '../../src/core/agreement/units';
-import { run } from '../../src/cli/main';
+import { sovcode } from './sovcodeRunner';
 
 const NLTK = `
 import json, sys
@@ -159,12 +159,6 @@ describe('agreement: the report', () => {
 });
 
 describe('sovcode agreement', () => {
-  function sovcode(...args: string[]): { code: number; out: string; err: string } {
-    let out = '';
-    let err = '';
-    const code = run(args, (s) => { out += s; }, (s) => { err += s; });
-    return { code, out, err };
-  }
   const SAMPLE = join(__dirname, '..', '..', '..', 'sample');
 
   it('prints a table, JSON, CSV and an HTML report with a chart for the two coders of the sample', () => {

@@ -4,14 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { run } from '../../src/cli/main';
+import { sovcode } from './sovcodeRunner';
 
-function sovcode(...args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(args, (s) => { out += s; }, (s) => { err += s; });
-  return { code, out, err };
-}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'sovcode-cli-'));

@@ -14,7 +14,7 @@ import { parseCodebook, type Codebook } from '../../src/core/codebook';
 import { codedSegments } from '../../src/core/export/segments';
 import { SEGMENT_COLUMNS, segmentsToCsv } from '../../src/core/export/segmentsCsv';
 import { serializeSidecar } from '../../src/core/sidecar';
-import { run } from '../../src/cli/main';
+import { sovcode } from './sovcodeRunner';
 
 const CODEBOOK_YAML = `codebook: test-book
 title: Test codebook
@@ -107,12 +107,6 @@ describe('export: coded segments as CSV', () => {
 });
 
 describe('sovcode export', () => {
-  function sovcode(...args: string[]): { code: number; out: string; err: string } {
-    let out = '';
-    let err = '';
-    const code = run(args, (s) => { out += s; }, (s) => { err += s; });
-    return { code, out, err };
-  }
   function workspace(): string {
     const dir = mkdtempSync(join(tmpdir(), 'sovcode-export-'));
     writeFileSync(join(dir, 'codebook.yaml'), CODEBOOK_YAML);
