@@ -7,89 +7,9 @@
  * The whole script takes about a minute, most of it in the RegExp baselines for 5,000 terms.
  * Everything is generated from a seeded PRNG, so runs are comparable; no files are read.
  */
-import { Matcher, type MatcherTerm } from '../src/core/matcher';
-import { parseTerm, type TermPattern } from '../src/core/termSyntax';
-
-let seed = 0x5eed;
-function rnd(): number {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 0x100000000;
-}
-function pick<T>(xs: readonly T[]): T {
-  return xs[Math.floor(rnd() * xs.length)];
-}
-
-const EN = 'the of and to in a is that for on as with by state policy data power global network technology security governance national digital order world control infrastructure model rules platform market public strategy'.split(' ');
-const RU = 'и в на государство политика данных сеть безопасность контроль развитие технологии пространство страны управление мировой порядок'.split(' ');
-const ZH = '我们的国家发展安全数据网络技术治理全球平台战略基础设施模式规则市场公共和在是'.split('');
-const CUES = [
-  'cyber sovereignty', 'Digital Sovereignty', 'sovereign internet law', 'data localisation', 'techno-nationalism',
-  'AI arms race', 'Global South', 'digital colonialism', 'цифровым суверенитетом', 'суверенного интернета',
-  '网络主权', '人工智能主权', 'sovereign AI', 'splinternet', 'the Great Firewall', 'import substitution',
-];
-const BASE_TERMS = [
-  'cyber sovereignty', 'network sovereignty', 'digital sovereignty', 'data sovereignty', 'technological sovereignty',
-  'AI sovereignty', 'sovereign AI', 'sovereign AI infrastructure', 'sovereign internet', 'sovereign internet law',
-  'information space', 'digital borders', 'RuNet', 'Great Firewall', 'internal sovereignty', 'external sovereignty',
-  'data locali*', 'personal data locali*', 'import substitution', 'self-reliance', 'self-sufficiency',
-  'technological decoupling', 'digital coloni*', 'Western hegemony', 'AI intrusions', 'traditional values',
-  'AI arms race', 'global domination', 'strategic competition', 'dual-use', 'digital authoritarianism',
-  'surveillance', 'censorship', 'social credit system', 'sharp power', 'smart cities', 'balkani*', 'splinternet',
-  'techno-nationalism', 'Global South', 'BRICS', 'multi-stakeholder', 'цифров* суверенитет*',
-  'суверенн* интернет*', 'информационн* пространств*', '网络主权', '人工智能主权', '主权人工智能', '数字殖民', '中国价值观',
-];
-
-function makeText(size: number): string {
-  const lines: string[] = [];
-  let total = 0;
-  while (total < size) {
-    const lang = rnd();
-    let line = '';
-    while (line.length < 70 + rnd() * 60) {
-      const cue = rnd() < 0.02 ? pick(CUES) : '';
-      if (lang < 0.6) line += `${cue || pick(EN)} `;
-      else if (lang < 0.85) line += `${cue || pick(RU)} `;
-      else line += cue || pick(ZH) + pick(ZH);
-    }
-    lines.push(line.trimEnd());
-    if (rnd() < 0.15) lines.push('');
-    total += line.length + 1;
-  }
-  return lines.join('\n');
-}
-
-function pattern(raw: string): TermPattern {
-  const r = parseTerm(raw);
-  if (!r.ok) throw new Error(`bench term '${raw}': ${r.message}`);
-  return r.pattern;
-}
-
-function codebook(n: number): MatcherTerm[] {
-  const raws = new Set(BASE_TERMS.slice(0, Math.min(n, BASE_TERMS.length)));
-  const stems = [...EN, ...RU].filter((w) => w.length > 3);
-  for (let i = 0; raws.size < n; i++) {
-    const w = `${pick(stems)}${i.toString(36)}`;
-    raws.add(i % 4 === 0 ? `${pick(stems)} ${w}` : i % 4 === 1 ? `${w}*` : i % 4 === 2 ? pick(ZH) + pick(ZH) + pick(ZH) + i.toString(36) : w);
-  }
-  return [...raws].map((raw, i) => ({ frameId: `frame${i % 12}`, pattern: pattern(raw) }));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** Median wall time in ms of `runs` calls (after one warm-up call). */
-function time(runs: number, f: () => unknown): number {
-  f();
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    f();
-    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(ts);
-}
+import { Matcher } from '../src/core/matcher';
+import type { TermPattern } from '../src/core/termSyntax';
+import { codebook, makeText, time } from './fixtures';
 
 const ESCAPE = /[.*+?^${}()|[\]\\/-]/g;
 const BOUNDARY = '(?<![\\p{L}\\p{N}\\p{M}])';
