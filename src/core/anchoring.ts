@@ -9,17 +9,29 @@
  *   agrees with the stored context → moved there, unchanged otherwise (the move shows in the next diff);
  * - several occurrences score alike, or the only one has no supporting context → moved to the best and marked
  *   'needs-review' when there is some support, else left where it was and marked 'orphaned';
- * - no occurrence at all → 'orphaned' (kept, listed, exported with its status; never dropped).
- * Fuzzy matching of an edited quote is a later refinement; until then such an annotation is an orphan.
+ * - the quote is not found as it was, but the stored context still brackets a similar text (a word changed
+ *   inside the span, case 2) → placed there as 'needs-review' with the similarity score; the coded quote is
+ *   kept (fuzzyAnchor.ts);
+ * - otherwise → 'orphaned' (kept, listed, exported with its status; never dropped).
  */
 import type { Annotation } from './annotations';
 import { contextAround } from './annotations';
+import { findEditedQuote } from './fuzzyAnchor';
 
-export type AnchorOutcome = 'exact' | 'moved' | 'ambiguous' | 'orphaned';
+export type AnchorOutcome = 'exact' | 'moved' | 'ambiguous' | 'fuzzy' | 'orphaned';
 
 export interface Anchored {
   annotation: Annotation;
   outcome: AnchorOutcome;
+  /** For 'fuzzy': the similarity (0..1) of the text found to the coded quote. */
+  score?: number;
+}
+
+/** The edited quote near its old context as needs-review, or the annotation as an orphan. */
+function fuzzyOrOrphan(a: Annotation, text: string): Anchored {
+  const found = findEditedQuote(text, a.quote, a.prefix, a.suffix);
+  if (!found) return { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned' };
+  return { annotation: { ...a, start: found.start, end: found.end, status: 'needs-review' }, outcome: 'fuzzy', score: found.score };
 }
 
 /** How many occurrences of a quote are scored at most (a one-letter quote in a large text stops here). */
@@ -67,18 +79,21 @@ export function reanchor(a: Annotation, text: string): Anchored {
     .map((at) => ({ at, score: contextScore(text, a, at) }))
     .sort((x, y) => y.score - x.score || Math.abs(x.at - a.start) - Math.abs(y.at - a.start));
   const best = scored[0];
-  if (!best || best.score === 0) return { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned' };
+  if (!best || best.score === 0) return fuzzyOrOrphan(a, text);
   const available = a.prefix.length + a.suffix.length;
   const confident = available === 0 || best.score >= MIN_CONFIDENT_SHARE * available;
   const runnerUp = scored[1];
   const tie = runnerUp !== undefined && best.score - runnerUp.score < TIE_MARGIN;
   if (confident && !tie) return { annotation: withStatus(a, best.at, a.status), outcome: 'moved' };
+  // the quote elsewhere has weak support: an edited quote still bracketed by its own context is the better guess
+  const fuzzy = fuzzyOrOrphan(a, text);
+  if (fuzzy.outcome === 'fuzzy') return fuzzy;
   return { annotation: withStatus(a, best.at, 'needs-review'), outcome: 'ambiguous' };
 }
 
 /** Re-anchors every annotation; the counts say what happened, for a message to the coder. */
 export function reanchorAll(list: readonly Annotation[], text: string): { annotations: Annotation[]; counts: Record<AnchorOutcome, number> } {
-  const counts: Record<AnchorOutcome, number> = { exact: 0, moved: 0, ambiguous: 0, orphaned: 0 };
+  const counts: Record<AnchorOutcome, number> = { exact: 0, moved: 0, ambiguous: 0, fuzzy: 0, orphaned: 0 };
   const annotations = list.map((a) => {
     const r = reanchor(a, text);
     counts[r.outcome]++;

@@ -84,10 +84,10 @@ export class AnnotationStore implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
     if (!doc || list.length === 0) return list;
     const { annotations, counts } = reanchorAll(list, documentText(doc));
-    const changed = counts.moved + counts.ambiguous + counts.orphaned;
+    const changed = counts.moved + counts.ambiguous + counts.fuzzy + counts.orphaned;
     if (changed > 0) {
       entry.unsaved = true;
-      const message = `${vscode.workspace.asRelativePath(entry.uri)} changed since it was coded: ${counts.moved} annotation(s) moved with their text, ${counts.ambiguous} need review, ${counts.orphaned} orphaned (kept; see "Go to Annotation"). The annotation file is updated when you save.`;
+      const message = `${vscode.workspace.asRelativePath(entry.uri)} changed since it was coded: ${counts.moved} annotation(s) moved with their text, ${counts.ambiguous + counts.fuzzy} need review (${counts.fuzzy} of them edited inside), ${counts.orphaned} orphaned (kept; see "Go to Annotation"). The annotation file is updated when you save.`;
       this.log.warn(message);
       void vscode.window.showWarningMessage(message);
     }

@@ -68,7 +68,46 @@ describe('Anchoring', () => {
     const a = coded(ORIGINAL, 'cyber sovereignty');
     const b = { ...coded(ORIGINAL, 'open networks'), id: 'a0000000002' };
     const { counts, annotations } = reanchorAll([a, b], ORIGINAL.replace('open networks', 'closed ones'));
-    assert.deepEqual(counts, { exact: 1, moved: 0, ambiguous: 0, orphaned: 1 });
+    assert.deepEqual(counts, { exact: 1, moved: 0, ambiguous: 0, fuzzy: 0, orphaned: 1 });
     assert.equal(annotations.length, 2);
+  });
+});
+
+describe('Anchoring an edited quote (case 2)', () => {
+  const TEXT = 'Opening remarks of the panel. The minister defended cyber sovereignty for the region today. Closing words.';
+
+  it('flags a word changed inside the span as needs-review with a score, keeping the coded quote', () => {
+    const a = coded(TEXT, 'defended cyber sovereignty for the region');
+    const edited = TEXT.replace('defended cyber sovereignty for the region', 'defended network sovereignty for the region');
+    const r = reanchor(a, edited);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(r.annotation.status, 'needs-review');
+    assert.equal(r.annotation.quote, 'defended cyber sovereignty for the region', 'the record of the decision is kept');
+    assert.equal(edited.slice(r.annotation.start, r.annotation.end), 'defended network sovereignty for the region');
+    assert.ok(r.score !== undefined && r.score >= 0.6 && r.score < 1, `score ${String(r.score)}`);
+    // stable: loading the result again finds the same place
+    const again = reanchor(r.annotation, edited);
+    assert.deepEqual([again.annotation.start, again.annotation.end, again.outcome], [r.annotation.start, r.annotation.end, 'fuzzy']);
+  });
+
+  it('orphans a span rewritten beyond recognition, and one whose context is gone', () => {
+    const a = coded(TEXT, 'cyber sovereignty');
+    assert.equal(reanchor(a, TEXT.replace('cyber sovereignty', 'a completely new idea')).outcome, 'orphaned');
+    assert.equal(reanchor(a, 'Something else entirely, cyber sovreignty, without the old context.').outcome, 'orphaned');
+  });
+
+  it('prefers the edited quote in its own context over the old quote somewhere weakly supported (case 4)', () => {
+    const a = coded(TEXT, 'defended cyber sovereignty for the region');
+    const edited = `${TEXT.replace('defended cyber sovereignty', 'defended digital sovereignty')}\nA list: defended cyber sovereignty for the region.`;
+    const r = reanchor(a, edited);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(edited.slice(r.annotation.start, r.annotation.end), 'defended digital sovereignty for the region');
+  });
+
+  it('does not guess between two equally similar candidates', () => {
+    const twice = 'Intro. The minister defended cyber sovereignty for the region today. The minister defended cyber sovereignty for the region today.';
+    const a = coded(twice, 'cyber sovereignty');
+    const edited = twice.replace(/cyber sovereignty/g, 'cyber sovereignity');
+    assert.equal(reanchor(a, edited).outcome, 'orphaned');
   });
 });
