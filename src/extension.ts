@@ -27,6 +27,8 @@ export interface SovereigntyCoderApi {
   /** Fires after an editor of the document was painted. */
   onDidPaint: vscode.Event<vscode.Uri>;
   codebookId(): string | undefined;
+  /** The sidecar's state as the store sees it (unsaved moves, problems, deleted on disk), for tests. */
+  sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -96,6 +98,10 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     annotationsFor: (uri) => store.get(uri)?.annotations ?? [],
     onDidPaint: decorations.onDidPaint,
     codebookId: () => codebooks.active?.codebook.id,
+    sidecarState: (uri) => {
+      const entry = store.get(uri);
+      return entry && { unsaved: entry.unsaved, readOnly: entry.readOnly, deletedOnDisk: entry.deletedOnDisk };
+    },
   };
 }
 
