@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import type { Codebook } from '../core/codebook';
 import { qdpxBytes } from '../core/export/qdpx';
-import { buildRefiQdaProject, codebookToQdc } from '../core/export/refiQda';
+import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
 import { codedSegments, type CodedDocument } from '../core/export/segments';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import { formatProblem, hasErrors, type Problem } from '../core/problems';
@@ -70,7 +70,6 @@ function exportFormat(format: string | undefined, output: string | undefined): E
 /** The exporting program, for REFI-QDA's `origin`; the export time without milliseconds (xsd:dateTime). */
 const ORIGIN = `Sovereignty Coder ${typeof SOVCODE_VERSION === 'string' ? SOVCODE_VERSION : 'dev'}`;
 declare const SOVCODE_VERSION: string | undefined;
-const nowDateTime = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function exportSegments(paths: readonly string[], codebookPath: string | undefined, format: string | undefined, output?: string): ExportResult {
   const chosen = exportFormat(format, output);
@@ -86,7 +85,7 @@ export function exportSegments(paths: readonly string[], codebookPath: string | 
     }
   }
   if (chosen === 'csv') return { data: segmentsToCsv(segments, codebook.id), summary: `${segments.length} segment(s)`, warnings: problems };
-  const project = buildRefiQdaProject(codebook, readable, { projectName: 'Sovereignty Coder export', origin: ORIGIN, now: nowDateTime() });
+  const project = buildRefiQdaProject(codebook, readable, { projectName: 'Sovereignty Coder export', origin: ORIGIN, now: xsdDateTime(new Date()) });
   return { data: qdpxBytes(project), summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)`, warnings: problems };
 }
 

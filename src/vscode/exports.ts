@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../core/codebook';
 import { qdpxBytes } from '../core/export/qdpx';
-import { buildRefiQdaProject, codebookToQdc } from '../core/export/refiQda';
+import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
 import { codedSegments, type CodedDocument } from '../core/export/segments';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import { formatProblem, hasErrors, type Problem } from '../core/problems';
@@ -80,7 +80,6 @@ async function written(services: Services, uri: vscode.Uri, data: string | Uint8
 function origin(services: Services): string {
   return `Sovereignty Coder ${services.version}`;
 }
-const nowDateTime = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Writes the CSV to `target`, or to a file the user picks; resolves to the number of segments, or undefined. */
 export async function exportSegmentsCsv(services: Services, target?: vscode.Uri): Promise<number | undefined> {
@@ -102,7 +101,7 @@ export async function exportQdpx(services: Services, target?: vscode.Uri): Promi
   const documents = codebook && (await collectDocuments(services, target === undefined));
   if (!codebook || !documents) return undefined;
   const name = vscode.workspace.name ?? 'Sovereignty Coder';
-  const project = buildRefiQdaProject(codebook, documents, { projectName: name, origin: origin(services), now: nowDateTime() });
+  const project = buildRefiQdaProject(codebook, documents, { projectName: name, origin: origin(services), now: xsdDateTime(new Date()) });
   const uri = await targetFile(target, 'Export REFI-QDA project (.qdpx)', 'REFI-QDA project', 'qdpx', `${name}.qdpx`);
   if (!uri) return undefined;
   const note = project.notes > 0 ? `, and ${project.notes} annotation(s) no longer in their text as notes` : '';

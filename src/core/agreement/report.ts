@@ -88,13 +88,15 @@ export function agreementReport(codebook: Codebook, documents: readonly CodedDoc
   if (compared.length < 2) throw new RangeError(`agreement needs at least two coders; found ${compared.length === 0 ? 'none' : compared.join(', ')}`);
   const included: (CodedDocument & { text: string })[] = [];
   const excluded: { document: string; reason: string }[] = [];
+  const coded = new Set(placed.map((s) => `${s.document}\0${s.annotation.coder}`));
   for (const doc of [...documents].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const missing = compared.filter((c) => !placed.some((s) => s.document === doc.path && s.annotation.coder === c));
+    const missing = compared.filter((c) => !coded.has(`${doc.path}\0${c}`));
     if (doc.text === undefined) excluded.push({ document: doc.path, reason: 'the text file is missing' });
     else if (missing.length > 0) excluded.push({ document: doc.path, reason: `not coded by ${missing.join(', ')}` });
     else included.push({ ...doc, text: doc.text });
   }
-  const inIncluded = (s: CodedSegment): boolean => included.some((d) => d.path === s.document) && compared.includes(s.annotation.coder);
+  const includedPaths = new Set(included.map((d) => d.path));
+  const inIncluded = (s: CodedSegment): boolean => includedPaths.has(s.document) && compared.includes(s.annotation.coder);
   const codings = included.flatMap((d) => unitCodings(d, placed, compared));
   const frames = frameOrder(codebook, new Set(placed.filter(inIncluded).map((s) => s.annotation.frame)));
   const pooled: string[][] = [];

@@ -33,6 +33,11 @@ export interface RefiQdaProject {
   notes: number;
 }
 
+/** An xsd:dateTime for the `now` option: UTC, whole seconds. */
+export function xsdDateTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** A GUID (8-4-4-4-12 hex, RFC 4122 version 5 layout) derived from a key: the same key always gives the same GUID. */
 export function stableGuid(key: string): string {
   const h = createHash('sha1').update(`sovereignty-coder\0${key}`).digest();
