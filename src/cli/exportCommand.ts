@@ -67,7 +67,7 @@ function exportFormat(format: string | undefined, output: string | undefined): E
   return f as ExportFormat;
 }
 
-/** The exporting program, for REFI-QDA's `origin`; the export time without milliseconds (xsd:dateTime). */
+/** The exporting program and its version, for REFI-QDA's `origin`. */
 const ORIGIN = `Sovereignty Coder ${typeof SOVCODE_VERSION === 'string' ? SOVCODE_VERSION : 'dev'}`;
 declare const SOVCODE_VERSION: string | undefined;
 

@@ -76,7 +76,7 @@ async function written(services: Services, uri: vscode.Uri, data: string | Uint8
   });
 }
 
-/** The export's version stamp for REFI-QDA's `origin`, and its time as xsd:dateTime. */
+/** The exporting program and its version, for REFI-QDA's `origin`. */
 function origin(services: Services): string {
   return `Sovereignty Coder ${services.version}`;
 }
