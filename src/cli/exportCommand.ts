@@ -15,6 +15,7 @@ import { isSidecarPath, parseSidecar, sidecarPathFor, sourcePathFor } from '../c
 import { canonicalText } from '../core/text';
 import { CliError, findWorkspaceCodebook, loadCodebookFile, readTextFile, shippedCodebookPath } from './codebookFile';
 import { filesToValidate } from './validateCommand';
+import { CLI_VERSION } from './version';
 
 export type ExportFormat = 'csv' | 'qdpx' | 'qdc';
 
@@ -68,8 +69,7 @@ function exportFormat(format: string | undefined, output: string | undefined): E
 }
 
 /** The exporting program and its version, for REFI-QDA's `origin`. */
-const ORIGIN = `Sovereignty Coder ${typeof SOVCODE_VERSION === 'string' ? SOVCODE_VERSION : 'dev'}`;
-declare const SOVCODE_VERSION: string | undefined;
+const ORIGIN = `Sovereignty Coder ${CLI_VERSION}`;
 
 export function exportSegments(paths: readonly string[], codebookPath: string | undefined, format: string | undefined, output?: string): ExportResult {
   const chosen = exportFormat(format, output);

@@ -8,15 +8,15 @@ import { exportSegments } from './exportCommand';
 import { AGREEMENT_HELP, EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
+import { CLI_VERSION } from './version';
 
-declare const SOVCODE_VERSION: string | undefined;
 
 /** Runs one command line; returns the exit code (0 ok, 1 problems found, 2 usage or input error). */
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
     const { command, positionals, values } = parseCommandLine(argv);
     if (values.version) {
-      out(`${typeof SOVCODE_VERSION === 'string' ? SOVCODE_VERSION : 'dev'}\n`);
+      out(`${CLI_VERSION}\n`);
       return 0;
     }
     switch (command) {

@@ -55,7 +55,7 @@ export function findEditedQuote(text: string, quote: string, prefix: string, suf
   if (quote.length === 0 || quote.length > MAX_FUZZY_QUOTE) return undefined;
   const before = prefix.slice(-ANCHOR_LENGTH);
   const after = suffix.slice(0, ANCHOR_LENGTH);
-  if (before.length < Math.min(ANCHOR_LENGTH, prefix.length) || before === '' || after === '') return undefined;
+  if (before === '' || after === '') return undefined; // a span at either end of the text has no bracket to find
   const candidates: FuzzyMatch[] = [];
   for (const p of places(text, before)) {
     const start = p + before.length;

@@ -48,7 +48,11 @@ export function activeCodebook(services: Services): Codebook | undefined {
 
 /** Every coded document of the workspace, or undefined (after saying which files and lines) when one has errors. */
 export async function collectDocuments(services: Services, interactive: boolean): Promise<CodedDocument[] | undefined> {
-  const sidecars = (await vscode.workspace.findFiles(SIDECARS, EXCLUDED)).sort((a, b) => a.path.localeCompare(b.path));
+  const found = await vscode.workspace.findFiles(SIDECARS, EXCLUDED);
+  // an open document whose sidecar is not on disk (deleted, or not written yet) still has its coding in memory
+  const onDisk = new Set(found.map((u) => u.toString()));
+  const inMemoryOnly = services.store.all().filter((e) => e.annotations.length > 0 && !onDisk.has(e.sidecarUri.toString())).map((e) => e.sidecarUri);
+  const sidecars = [...found, ...inMemoryOnly].sort((a, b) => a.path.localeCompare(b.path));
   const problems: Problem[] = [];
   const documents = (await Promise.all(sidecars.map((s) => readCodedDocument(services, s, problems)))).filter((d): d is CodedDocument => d !== undefined);
   if (!hasErrors(problems)) return documents;

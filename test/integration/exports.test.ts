@@ -13,7 +13,7 @@ import { unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { createAnnotation } from '../../src/core/annotations';
 import { serializeSidecar } from '../../src/core/sidecar';
-import { api, codeActions, openFixture, rangeOf, readFile, run, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
+import { api, codeActions, openFixture, rangeOf, readFile, removeBrokenSidecars, run, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
 
 const EXPORT = 'sovereigntyCoder.exportCsv';
 const SCHEMAS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'refi-qda');
@@ -27,13 +27,6 @@ function assertValid(xml: Uint8Array, schema: string): void {
 }
 const OPEN_TEXT = 'An export note (written for the tests).\nThe minister spoke of a sovereign internet.\n';
 const DISK_TEXT = 'A text coded earlier, not open.\nIts one coded phrase: data sovereignty.\n';
-
-/** Removes sidecars that hold Git conflict markers (this file's and other tests' deliberately broken ones). */
-async function removeBrokenSidecars(): Promise<void> {
-  for (const uri of await vscode.workspace.findFiles('**/*.annotations.yaml')) {
-    if ((await readFile(uri))?.includes('<<<<<<<')) await vscode.workspace.fs.delete(uri);
-  }
-}
 
 describe('Exports in a real VS Code', () => {
   it('refuses while an annotation file has a conflict, and writes nothing', async () => {

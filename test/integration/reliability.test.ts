@@ -1,7 +1,7 @@
 /** Reliability cases that need a real VS Code: a sidecar deleted on disk while loaded (case 11). */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeActions, openFixture, rangeOf, readFile, run, sidecarOf, waitFor, writeFile } from './helpers';
+import { api, codeActions, openFixture, rangeOf, readFile, removeBrokenSidecars, run, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
 
 const TEXT = 'A note on a forum (written for the tests).\n\nThe envoy spoke of a sovereign internet and of data sovereignty.\n';
 
@@ -25,5 +25,13 @@ describe('Reliability in a real VS Code', () => {
     assert.equal(await readFile(sidecarOf(doc.uri)), undefined, 'the deleted sidecar was not recreated');
     assert.deepEqual(coder.annotationsFor(doc.uri).map((a) => a.quote), ['sovereign internet', 'data sovereignty'], 'both decisions are kept in memory');
     assert.equal(coder.sidecarState(doc.uri)?.unsaved, true, 'and marked unsaved until the user restores the file');
+
+    // an export still holds them: the coding is in memory even though its file is gone
+    await removeBrokenSidecars(); // other tests' deliberately broken sidecars would stop the export
+    const target = workspaceUri('after-delete.csv');
+    await vscode.commands.executeCommand('sovereigntyCoder.exportCsv', target);
+    const csv = (await readFile(target)) ?? '';
+    assert.match(csv, /"texts\/it-deleted\.txt","[a-z0-9]+","[^"]+","[^"]*","[^"]*","yes","sovereign internet"/);
+    assert.match(csv, /"data sovereignty"/);
   });
 });

@@ -37,7 +37,7 @@ function lineEndAfter(text: string, offset: number): number {
 }
 
 /** Applies one change to sorted matches: those it touches go, those after it move by its length difference. */
-function shiftThrough(matches: TermMatch[], c: TextChange): TermMatch[] {
+function shiftThrough(matches: readonly TermMatch[], c: TextChange): TermMatch[] {
   const oldEnd = c.rangeOffset + c.rangeLength;
   const delta = c.text.length - c.rangeLength;
   const first = firstEndingAfter(matches, c.rangeOffset); // matches before it end at or before the change
@@ -50,7 +50,7 @@ function shiftThrough(matches: TermMatch[], c: TextChange): TermMatch[] {
 }
 
 /** Replaces the matches intersecting the window [from, to) of `text` by a fresh scan of it. */
-function rescan(matches: TermMatch[], text: string, matcher: Matcher, from: number, to: number): TermMatch[] {
+function rescan(matches: readonly TermMatch[], text: string, matcher: Matcher, from: number, to: number): TermMatch[] {
   const found = matcher.findInRange(text, from, to);
   const lo = Math.min(from, found[0]?.start ?? from);
   const hi = Math.max(to, found[found.length - 1]?.end ?? to);
@@ -62,7 +62,9 @@ function rescan(matches: TermMatch[], text: string, matcher: Matcher, from: numb
 
 /** The matches of `textAfter`, from the matches before `changes` were applied to it. */
 export function updateMatches(before: readonly TermMatch[], changes: readonly TextChange[], textAfter: string, matcher: Matcher): TermMatch[] {
-  let matches = [...before];
+  if (changes.length === 0) return [...before];
+  // shiftThrough and rescan each build a new array and never change the one they are given: no copy up front
+  let matches: readonly TermMatch[] = before;
   let dirty: { from: number; to: number }[] = [];
   for (const c of changes) {
     const oldEnd = c.rangeOffset + c.rangeLength;
@@ -72,10 +74,11 @@ export function updateMatches(before: readonly TermMatch[], changes: readonly Te
     dirty = dirty.map((d) => ({ from: Math.min(shift(d.from), c.rangeOffset), to: Math.max(shift(d.to), c.rangeOffset) }));
     dirty.push({ from: c.rangeOffset, to: c.rangeOffset + c.text.length });
   }
+  let result: TermMatch[] = [];
   for (const d of dirty) {
     const from = lineStartBefore(textAfter, lineStartBefore(textAfter, d.from) - 1);
     const to = lineEndAfter(textAfter, lineEndAfter(textAfter, d.to) + 1);
-    matches = rescan(matches, textAfter, matcher, from, to);
+    matches = result = rescan(matches, textAfter, matcher, from, to);
   }
-  return matches;
+  return result; // every change adds a window to `dirty`, so this is the last rescan's new array
 }
