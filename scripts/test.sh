@@ -4,7 +4,7 @@
 #   deps -> lint -> typecheck -> build -> real VS Code setup (and Debian tools) -> unit -> package (.vsix)
 #   -> integration (mocha in the extension host of code-server, extension loaded from this folder)
 #   -> ui (test/ui/*.mjs drive the workbench in Chromium with the INSTALLED .vsix)
-# Env: TEST_PORT (first port tried for the two servers, default 18720; `npm start` uses 18700),
+# Env: TEST_INSTANCE_TAG (see SERVERS below), TEST_PORT (first port tried for the two servers, default 18720; `npm start` uses 18700),
 #      REAL_VSCODE_HOME (cache of the real VS Code, default ~/.cache/real-vscode), VERBOSE=1.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +54,11 @@ read_counts() { node -e 'const r = JSON.parse(require("fs").readFileSync(process
 free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 
 # The servers this script may start; steps run in subshells, so they are named here rather than recorded.
-SERVERS=(sovcoder-itest sovcoder-ui)
+# TEST_INSTANCE_TAG (optional) suffixes the instance names, so two checkouts can run their suites at once on one
+# machine without stopping each other's servers (each also needs its own TEST_PORT range).
+ITEST=sovcoder-itest${TEST_INSTANCE_TAG:-}
+UITEST=sovcoder-ui${TEST_INSTANCE_TAG:-}
+SERVERS=("$ITEST" "$UITEST")
 cleanup() {
   [ -z "$CHILD" ] || kill_tree "$CHILD"
   for instance in "${SERVERS[@]}"; do INSTANCE=$instance "$RV/stop.sh"; done
@@ -112,8 +116,8 @@ run_integration() {
   local ws port
   ws=$(fresh_workspace) || return 2
   port=$(free_port "${TEST_PORT:-18720}")
-  clean_instance sovcoder-itest
-  SOVCODER_TEST_RESULTS=$RES/integration.json start_instance sovcoder-itest "$port" "$ws" --vscode-option enable-smoke-test-driver || return 2
+  clean_instance $ITEST
+  SOVCODER_TEST_RESULTS=$RES/integration.json start_instance $ITEST "$port" "$ws" --vscode-option enable-smoke-test-driver || return 2
   SCREENSHOT_DIR=$OUT node "$RV/run-ext-tests.mjs" "http://127.0.0.1:$port" "$ws" "$ROOT" "$ROOT/out/test/integration/index" 2>&1 | tee "$RES/integration.log"
   return "${PIPESTATUS[0]}"
 }
@@ -121,7 +125,7 @@ if [ $HAVE_VSCODE = 0 ]; then broken integration "could not run: no real VS Code
 elif [ ! -f out/test/integration/index.js ] || [ ! -f dist/extension.js ]; then broken integration "could not run: extension or tests not built"
 else
   step integration run_integration; status=$?
-  INSTANCE=sovcoder-itest "$RV/stop.sh" >/dev/null
+  INSTANCE=$ITEST "$RV/stop.sh" >/dev/null
   counts=$(read_counts "$RES/integration.json")
   # the same counts as printed by index.js through the workbench log, should the file not be there
   [ -n "$counts" ] || counts=$(sed -n 's/^integration: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$RES/integration.log" 2>/dev/null | tail -1)
@@ -130,7 +134,7 @@ else
     # mocha's counts are fine but the harness failed (crash after the run): do not let that pass silently
     [ $status = 0 ] || [ "${counts#* }" != 0 ] || broken "integration harness" "exit code $status"
   else
-    broken integration "could not run (exit code $status; log: \$REAL_VSCODE_HOME/run/sovcoder-itest/code-server.log)"
+    broken integration "could not run (exit code $status; log: \$REAL_VSCODE_HOME/run/$ITEST/code-server.log)"
   fi
 fi
 
@@ -138,11 +142,11 @@ fi
 # test/ui/sample-*.mjs on the sample workspace that `npm start` opens, the others on the fixture workspace.
 run_ui() {
   local port test name ws
-  clean_instance sovcoder-ui
-  INSTANCE=sovcoder-ui rv_code_server --install-extension "$VSIX" --force || return 2
+  clean_instance $UITEST
+  INSTANCE=$UITEST rv_code_server --install-extension "$VSIX" --force || return 2
   port=$(free_port $(( ${TEST_PORT:-18720} + 10 )))
   ws=$(fresh_workspace) || return 2
-  start_instance sovcoder-ui "$port" "$ws" || return 2
+  start_instance $UITEST "$port" "$ws" || return 2
   for test in test/ui/*.mjs; do
     name=$(basename "$test" .mjs)
     case $name in sample-*) ws=$(fresh_workspace sample) ;; *) ws=$(fresh_workspace) ;; esac || return 2
@@ -153,7 +157,7 @@ if [ $HAVE_VSCODE = 0 ]; then broken ui "could not run: no real VS Code"
 elif [ ! -f "$VSIX" ]; then broken ui "could not run: no .vsix"
 else
   step ui run_ui
-  INSTANCE=sovcoder-ui "$RV/stop.sh" >/dev/null
+  INSTANCE=$UITEST "$RV/stop.sh" >/dev/null
   ui_passed=0; ui_failed=0
   for test in test/ui/*.mjs; do
     name=$(basename "$test" .mjs)
