@@ -2,7 +2,7 @@
 import { toCsv } from '../core/export/csv';
 import { Matcher } from '../core/matcher';
 import { matcherTerms } from '../core/codebook';
-import { formatProblem } from '../core/problems';
+import { formatProblem } from '../core/input';
 import { canonicalText, LineIndex } from '../core/text';
 import { CliError, loadCodebookFile, readTextFile, shippedCodebookPath } from './codebookFile';
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { agreementHtml } from '../core/agreement/html';
 import { agreementReport, codersOf, type AgreementReport } from '../core/agreement/report';
-import { activeCodebook, collectDocuments } from './exports';
+import { activeCodebook, collectDocuments } from './exportCommands';
 import type { Services } from './services';
 
 /** Owns the one agreement panel: shown again, with fresh numbers, each time the command runs. */

@@ -11,7 +11,7 @@
  * - per frame, each unit is an item labelled yes/no by each coder; "all frames" pools the (unit, frame) items.
  */
 import type { Codebook } from '../codebook';
-import { codedSegments, type CodedDocument, type CodedSegment } from '../export/segments';
+import { codedSegments, type CodedDocument, type CodedSegment } from '../documents';
 import { LineIndex } from '../text';
 import { agreementCoefficients, type Coefficients } from './statistics';
 import { sentenceUnits, type TextUnit } from './units';

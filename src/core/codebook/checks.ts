@@ -3,11 +3,11 @@
  * exist and form a tree, and cue terms that parse and point to one frame only. The first pass (codebookShape.ts)
  * has already reported anything malformed; here a missing field just means "skip this check for this frame".
  */
-import type { CodebookTerm } from './codebook';
-import { closestName } from './codebookSuggest';
-import { report } from './codebookShape';
-import type { FrameDraft, Located, ShapeContext } from './codebookShape';
-import { foldTerm } from './fold';
+import type { CodebookTerm } from './parse';
+import { closestName } from './suggest';
+import { report } from './shape';
+import type { FrameDraft, Located, ShapeContext } from './shape';
+import { foldTerm } from '../text';
 import { parseTerm } from './termSyntax';
 
 function frameName(f: FrameDraft): string {

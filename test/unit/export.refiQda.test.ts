@@ -12,7 +12,7 @@ import { createAnnotation, type Annotation } from '../../src/core/annotations';
 import { parseCodebook, type Codebook } from '../../src/core/codebook';
 import { qdpxBytes } from '../../src/core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc, codePointPositions, stableGuid } from '../../src/core/export/refiQda';
-import type { CodedDocument } from '../../src/core/export/segments';
+import type { CodedDocument } from '../../src/core/documents';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { run } from '../../src/cli/main';
 
