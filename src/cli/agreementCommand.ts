@@ -6,8 +6,17 @@ import { agreementHtml, strengthOf } from '../core/agreement/html';
 import { agreementReport, type AgreementReport } from '../core/agreement/report';
 import type { Coefficients } from '../core/agreement/statistics';
 import { toCsv } from '../core/export/csv';
-import { CliError } from './codebookFile';
-import { readCodedDocuments } from './exportCommand';
+import { loadCodebook, readCodedDocuments } from './exportCommand';
+import { revisionDocuments } from './revisionDocuments';
+import { CliError, findWorkspaceCodebook, shippedCodebookPath } from './codebookFile';
+import type { Codebook } from '../core/codebook';
+import type { CodedDocument } from '../core/documents';
+
+/** The documents of the revisions (--rev), with the codebook: --codebook, else the working tree's, else shipped. */
+function revisionCodedDocuments(revs: readonly string[], paths: readonly string[], codebookPath: string | undefined): { codebook: Codebook; documents: CodedDocument[] } {
+  const { documents, top } = revisionDocuments(revs, paths);
+  return { codebook: loadCodebook(codebookPath ?? findWorkspaceCodebook(paths[0] ?? top) ?? shippedCodebookPath()), documents };
+}
 
 const FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type AgreementFormat = (typeof FORMATS)[number];
@@ -42,10 +51,10 @@ function csvTable(r: AgreementReport): string {
   return toCsv(header, rows);
 }
 
-export function agreementOutput(paths: readonly string[], options: { codebook?: string; coders?: string; format?: string }): string {
+export function agreementOutput(paths: readonly string[], options: { codebook?: string; coders?: string; format?: string; rev?: string[] }): string {
   const format = (options.format ?? 'text') as AgreementFormat;
   if (!FORMATS.includes(format)) throw new CliError(`unknown --format '${format}' for agreement: use ${FORMATS.join(', ')}`);
-  const { codebook, documents } = readCodedDocuments(paths, options.codebook, 'computed');
+  const { codebook, documents } = options.rev === undefined ? readCodedDocuments(paths, options.codebook, 'computed') : revisionCodedDocuments(options.rev, paths, options.codebook);
   const coders = options.coders?.split(',').map((c) => c.trim()).filter(Boolean);
   let report: AgreementReport;
   try {

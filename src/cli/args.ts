@@ -6,7 +6,10 @@ export class UsageError extends Error {}
 export interface ParsedCommand {
   command: string | undefined;
   positionals: string[];
-  values: { codebook?: string; coders?: string; format?: string; output?: string; help?: boolean; version?: boolean };
+  values: {
+    codebook?: string; coders?: string; format?: string; output?: string; help?: boolean; version?: boolean;
+    rev?: string[]; strict?: boolean; 'allow-orphans'?: boolean;
+  };
 }
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommand {
@@ -22,6 +25,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        rev: { type: 'string', multiple: true },
+        strict: { type: 'boolean' },
+        'allow-orphans': { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;

@@ -116,7 +116,7 @@ export function readCodedDocuments(paths: readonly string[], codebookPath: strin
   return { codebook, documents: documents.filter((d): d is CodedDocument => d !== undefined), problems };
 }
 
-function loadCodebook(path: string): Codebook {
+export function loadCodebook(path: string): Codebook {
   const loaded = loadCodebookFile(path);
   if (!loaded.codebook) throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
   return loaded.codebook;

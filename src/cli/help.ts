@@ -3,9 +3,14 @@ export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 
 Usage:
   sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
-  sovcode validate [--codebook PATH] [PATH...]
+  sovcode validate [--codebook PATH] [--strict [--allow-orphans]] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE] [PATH...]
-  sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE] [PATH...]
+  sovcode agreement [--codebook PATH] [--coders A,B] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE] [PATH...]
+  sovcode diff [REV_A [REV_B]] [--format text|json|markdown] [PATH...]
+  sovcode show FILE
+  sovcode merge-driver %O %A %B %P
+  sovcode resolve FILE...
+  sovcode git-setup
   sovcode --help | --version
   sovcode COMMAND --help
 
@@ -14,6 +19,11 @@ Commands:
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
   agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
+  diff       the coding decisions that changed between two revisions (default HEAD → working tree)
+  show       a sidecar as one line per decision (the textconv for git diff)
+  merge-driver  the Git merge driver: merges sidecars by annotation id (set up by git-setup)
+  resolve    merge a sidecar that has Git conflict markers by annotation id
+  git-setup  configure this repository's merge driver and diff textconv, add the .gitattributes line
 
 Codebook: --codebook PATH; otherwise scan uses the shipped sovereignty codebook, and validate, export and
 agreement use codebook.yaml in or above the annotation files' folder, else the shipped one.
@@ -36,11 +46,15 @@ export const VALIDATE_HELP = `Usage: sovcode validate [--codebook PATH] [PATH...
 Checks codebooks (*.yaml that are not sidecars) and annotation sidecars (*.annotations.yaml).
 A folder is searched for codebook.yaml and *.annotations.yaml files (node_modules and .git are skipped).
 Without PATH: the current folder. Sidecar annotations are also checked against their source text.
-Prints problems as file:line:column: severity: message. Exit code 1 when there is any error.
+Prints problems as file:line:column: severity: message.
+Exit codes: 0 no error (warnings may be printed), 1 an error was found, 2 the command could not run.
 
 Options:
   -c, --codebook PATH   codebook whose frame ids the sidecars must use (default: codebook.yaml in the
                         folder of each sidecar or above it, else the shipped codebook)
+      --strict          for CI: merge conflict entries, frames not in the codebook, orphans and the same
+                        decision twice (frame, span, coder) are errors
+      --allow-orphans   with --strict: orphaned annotations are accepted
 `;
 
 export const EXPORT_HELP = `Usage: sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE] [PATH...]
@@ -75,6 +89,8 @@ PATH is an annotation file, a text or a folder, as for export; default: the curr
 Options:
   -c, --codebook PATH   codebook for frame labels (default: as for export)
       --coders A,B      the coders to compare (default: every coder found)
+      --rev REV         read the annotation files from a Git revision (branch, tag, commit), not the working
+                        tree; give two or more (one per coder's branch): each text's annotations are the union
   -f, --format FORMAT   text (default), json (with the disagreements), csv, or html (a report with charts)
   -o, --output FILE     write to FILE instead of standard output
 `;

@@ -9,6 +9,8 @@ import { AGREEMENT_HELP, EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
+import { GIT_COMMANDS } from './gitCommands';
+import { GitError } from '../core/git';
 
 
 /** Runs one command line; returns the exit code (0 ok, 1 problems found, 2 usage or input error). */
@@ -29,7 +31,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         return 0;
       case 'validate': {
         if (values.help) return out(VALIDATE_HELP), 0;
-        const problems = validatePaths(positionals, values.codebook);
+        const problems = validatePaths(positionals, values.codebook, { strict: values.strict === true, allowOrphans: values['allow-orphans'] === true });
         for (const p of problems) out(`${formatProblem(p)}\n`);
         if (problems.length === 0) out('no problems\n');
         return hasErrors(problems) ? 1 : 0;
@@ -55,12 +57,15 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         }
         return 0;
       }
-      default:
+      default: {
+        const git = Object.hasOwn(GIT_COMMANDS, command) ? GIT_COMMANDS[command] : undefined;
+        if (git !== undefined) return values.help ? (out(git.help), 0) : git.run({ command, positionals, values }, out, err);
         err(`sovcode: unknown command '${command}'\n\n${MAIN_HELP}`);
         return 2;
+      }
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof CliError) {
+    if (e instanceof UsageError || e instanceof CliError || e instanceof GitError) {
       err(`sovcode: ${e.message}\n`);
       return 2;
     }

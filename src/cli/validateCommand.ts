@@ -5,6 +5,7 @@ import { findFrame, type Codebook } from '../core/codebook';
 import type { Problem } from '../core/input';
 import { parseSidecar, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
+import { strictProblems, type StrictOptions } from './strictChecks';
 import { findWorkspaceCodebook, loadCodebookFile, readTextFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
 
 const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -21,7 +22,7 @@ export function filesToValidate(path: string): string[] {
   });
 }
 
-export function validatePaths(paths: readonly string[], codebookPath: string | undefined): Problem[] {
+export function validatePaths(paths: readonly string[], codebookPath: string | undefined, strict: StrictOptions = { strict: false, allowOrphans: false }): Problem[] {
   const files = (paths.length > 0 ? paths : ['.']).flatMap(filesToValidate);
   const codebooks = new Map<string, LoadedCodebook>();
   const codebookFor = (sidecar: string): LoadedCodebook => {
@@ -32,14 +33,14 @@ export function validatePaths(paths: readonly string[], codebookPath: string | u
   };
   const problems: Problem[] = [];
   for (const file of files) {
-    if (file.endsWith(SIDECAR_SUFFIX)) problems.push(...validateSidecarFile(file, codebookFor(file).codebook));
+    if (file.endsWith(SIDECAR_SUFFIX)) problems.push(...validateSidecarFile(file, codebookFor(file).codebook, strict));
     else if (!codebooks.has(file)) codebooks.set(file, loadCodebookFile(file));
   }
   for (const loaded of codebooks.values()) problems.push(...loaded.problems);
   return dedupe(problems);
 }
 
-function validateSidecarFile(file: string, codebook: Codebook | undefined): Problem[] {
+function validateSidecarFile(file: string, codebook: Codebook | undefined, strict: StrictOptions): Problem[] {
   const yamlText = readTextFile(file);
   const { sidecar, problems } = parseSidecar(yamlText, file);
   if (!sidecar) return problems;
@@ -52,11 +53,12 @@ function validateSidecarFile(file: string, codebook: Codebook | undefined): Prob
   const text = existsSync(sourcePath) ? canonicalText(readTextFile(sourcePath)) : undefined;
   if (text === undefined) problems.push({ file, line: 1, column: 1, severity: 'warning', message: `source file ${basename(sourcePath)} not found beside the sidecar` });
   for (const a of sidecar.annotations) {
-    if (codebook && !findFrame(codebook, a.frame)) problems.push(warn(a.id, `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
+    if (codebook && !findFrame(codebook, a.frame) && !strict.strict) problems.push(warn(a.id, `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
     if (text !== undefined && text.slice(a.start, a.end) !== a.quote) {
       problems.push(warn(a.id, `annotation ${a.id}: the text at ${a.start}-${a.end} is no longer its quote "${a.quote}" (needs re-anchoring)`));
     }
   }
+  if (strict.strict) problems.push(...strictProblems(file, sidecar.annotations, codebook, text, lineOfId, strict));
   return problems;
 }
 

@@ -7,8 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { splitsSurrogatePair } from '../text';
 
-/** Status set by anchoring and edit tracking; an annotation without a status is anchored on its quote. */
-export type AnnotationStatus = 'needs-review' | 'orphaned';
+/**
+ * Status set by anchoring and edit tracking ('needs-review', 'orphaned'), or by a merge of two branches that
+ * changed the same decision differently ('conflict', with `conflictWith` naming the other version). An
+ * annotation without a status is anchored on its quote.
+ */
+export type AnnotationStatus = 'needs-review' | 'orphaned' | 'conflict';
 
 export interface Annotation {
   /** Stable, unique, never reused: 'a' + 10 base32 characters from a crypto random source. */
@@ -28,6 +32,8 @@ export interface Annotation {
   created: string;
   memo?: string;
   status?: AnnotationStatus;
+  /** Only with status 'conflict': the id of the other version of the same decision, kept beside this one. */
+  conflictWith?: string;
 }
 
 /** Length of the prefix and suffix context, in UTF-16 code units (one less when it would split a pair). */

@@ -22,9 +22,10 @@ export interface CodedDocument {
  * - `moved`: the quote was found elsewhere by its context; offsets are where it is now.
  * - `needs-review`: placed by the coder's "tag all" or an uncertain re-anchoring; a person should check it.
  * - `orphaned`: the quote is no longer in the text; offsets are the last known ones.
+ * - `conflict`: a merge kept this and another version of the decision (annotation.conflictWith); to be resolved.
  * - `source-missing`: the document could not be read; offsets are as stored.
  */
-export type SegmentStatus = 'anchored' | 'moved' | 'needs-review' | 'orphaned' | 'source-missing';
+export type SegmentStatus = 'anchored' | 'moved' | 'needs-review' | 'conflict' | 'orphaned' | 'source-missing';
 
 export interface CodedSegment {
   document: string;
@@ -44,6 +45,7 @@ export interface CodedSegment {
 
 function statusOf(stored: Annotation, checked: Annotation, moved: boolean): SegmentStatus {
   if (checked.status === 'orphaned') return 'orphaned';
+  if (stored.status === 'conflict') return 'conflict';
   if (checked.status === 'needs-review' || stored.status === 'needs-review') return 'needs-review';
   return moved ? 'moved' : 'anchored';
 }

@@ -109,7 +109,9 @@ const userGuid = (coder: string): string => stableGuid(`user:${coder}`);
 function selectionXml(s: CodedSegment, positions: Map<number, number>): string {
   const a = s.annotation;
   const key = `${s.document}\0${a.id}`;
-  const description = [a.memo, s.status === 'needs-review' ? '[Sovereignty Coder: needs review]' : undefined, `[annotation ${a.id}]`].filter(Boolean).join('\n');
+  const flag = s.status === 'needs-review' ? '[Sovereignty Coder: needs review]'
+    : s.status === 'conflict' ? `[Sovereignty Coder: merge conflict with annotation ${a.conflictWith ?? '?'}]` : undefined;
+  const description = [a.memo, flag, `[annotation ${a.id}]`].filter(Boolean).join('\n');
   return [
     `      <PlainTextSelection${attrs({
       guid: stableGuid(`selection:${key}`), name: a.quote, startPosition: positions.get(s.start), endPosition: positions.get(s.end),

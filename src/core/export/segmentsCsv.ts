@@ -9,14 +9,14 @@ import type { CodedSegment } from '../documents';
 
 export const SEGMENT_COLUMNS = [
   'document', 'annotation_id', 'frame_id', 'frame_label', 'frame_path', 'frame_in_codebook', 'quote',
-  'start', 'end', 'line', 'column', 'status', 'coder', 'created', 'memo', 'codebook',
+  'start', 'end', 'line', 'column', 'status', 'coder', 'created', 'memo', 'codebook', 'conflict_with',
 ] as const;
 
 function row(s: CodedSegment, codebookId: string): CsvValue[] {
   const a = s.annotation;
   return [
     s.document, a.id, a.frame, s.frameLabel, s.framePath, s.frameLabel === undefined ? 'no' : 'yes', a.quote,
-    s.start, s.end, s.line, s.column, s.status, a.coder, a.created, a.memo, codebookId,
+    s.start, s.end, s.line, s.column, s.status, a.coder, a.created, a.memo, codebookId, a.conflictWith,
   ];
 }
 

@@ -12,9 +12,9 @@ import { baseName, sourcePathFor } from './path';
 import { isPlainSafe, mustEscape } from './serialize';
 import { OFFSETS_UNIT, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
-import { CHECKS, REQUIRED, spanProblem } from './validateAnnotation';
+import { CHECKS, conflictProblem, REQUIRED, spanProblem } from './validateAnnotation';
 
-const KEY_ORDER: readonly string[] = ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status'];
+const KEY_ORDER: readonly string[] = ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status', 'conflictWith'];
 const INTEGER_KEYS = new Set(['start', 'end', 'line', 'column']);
 const QUOTED = /^"((?:[^"\\]|\\["\\ntr]|\\u[0-9A-Fa-f]{4})*)"$/;
 const ESCAPE = /\\(["\\ntr]|u[0-9A-Fa-f]{4})/g;
@@ -48,7 +48,7 @@ function readValue(key: string, raw: string): unknown {
 
 /** One `    key: value` line of a block (or the `  - id:` line), or undefined. */
 function keyValue(line: string, first: boolean): [string, string] | undefined {
-  const m = (first ? /^ {2}- (id): (.+)$/ : /^ {4}([a-z]+): (.+)$/).exec(line);
+  const m = (first ? /^ {2}- (id): (.+)$/ : /^ {4}([a-zA-Z]+): (.+)$/).exec(line);
   return m ? [m[1], m[2]] : undefined;
 }
 
@@ -78,7 +78,8 @@ function readBlock(lines: readonly string[], from: number): { annotation: Annota
   };
   if (values.has('memo')) a.memo = values.get('memo') as string;
   if (values.has('status')) a.status = values.get('status') as AnnotationStatus;
-  return spanProblem(a) === undefined ? { annotation: a, next: i } : undefined;
+  if (values.has('conflictWith')) a.conflictWith = values.get('conflictWith') as string;
+  return spanProblem(a) === undefined && conflictProblem(a) === undefined ? { annotation: a, next: i } : undefined;
 }
 
 /** The sidecar when `text` is a flawless file in canonical form, else undefined (use the full reader). */

@@ -86,6 +86,7 @@ function annotationBlock(a: Annotation, index: LineIndex | undefined): string[] 
   );
   if (a.memo !== undefined) lines.push(`    memo: ${quoteYaml(a.memo)}`);
   if (a.status !== undefined) lines.push(`    status: ${scalarYaml(a.status)}`);
+  if (a.conflictWith !== undefined) lines.push(`    conflictWith: ${scalarYaml(a.conflictWith)}`);
   return lines;
 }
 

@@ -11,12 +11,13 @@ import { pairsByKey, scalarValue, showValue } from './report';
 import type { Reporter } from './report';
 
 export const REQUIRED = ['id', 'frame', 'start', 'end', 'quote', 'prefix', 'suffix', 'coder', 'created'] as const;
-/** `line` and `column` are informational (recomputed on save) and `memo`, `status` appear only when set. */
-export const OPTIONAL = ['line', 'column', 'memo', 'status'] as const;
+/** `line` and `column` are informational (recomputed on save) and `memo`, `status`, `conflictWith` appear only when set. */
+export const OPTIONAL = ['line', 'column', 'memo', 'status', 'conflictWith'] as const;
 const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
-const STATUSES = new Set<string>(['needs-review', 'orphaned']);
+const STATUSES = new Set<string>(['needs-review', 'orphaned', 'conflict']);
 /** Our ids are 'a' + 10 base32 characters; other tools' ids are accepted when they are short and plain. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const idCheck: Check = (v) => (typeof v === 'string' && ID_PATTERN.test(v) ? undefined : 'must be letters, digits, _ . - (at most 64)');
 
 /** A message when the value is not valid for its key, else undefined. */
 export type Check = (value: unknown) => string | undefined;
@@ -28,7 +29,7 @@ const positive: Check = (v) => (typeof v === 'number' && Number.isSafeInteger(v)
 
 /** The check of each known key (the same rules for the full reader and the fast path). */
 export const CHECKS: Record<string, Check> = {
-  id: (v) => (typeof v === 'string' && ID_PATTERN.test(v) ? undefined : 'must be letters, digits, _ . - (at most 64)'),
+  id: idCheck,
   frame: nonEmptyString,
   start: offset,
   end: offset,
@@ -41,6 +42,7 @@ export const CHECKS: Record<string, Check> = {
   created: (v) => (typeof v === 'string' && isIsoDate(v) ? undefined : 'must be a date written YYYY-MM-DD'),
   memo: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
   status: (v) => (typeof v === 'string' && STATUSES.has(v) ? undefined : `must be one of ${[...STATUSES].join(', ')}`),
+  conflictWith: idCheck,
 };
 
 function describe(value: unknown): string {
@@ -90,7 +92,21 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
   };
   if (values.has('memo')) a.memo = values.get('memo') as string;
   if (values.has('status')) a.status = values.get('status') as AnnotationStatus;
+  if (values.has('conflictWith')) a.conflictWith = values.get('conflictWith') as string;
+  const conflict = conflictProblem(a);
+  if (conflict !== undefined) {
+    report.error(pairs.get('conflictWith')?.value ?? pairs.get('status')?.value ?? item, `${label}: ${conflict}`);
+    return undefined;
+  }
   return checkSpan(a, pairs, item, label, report) ? a : undefined;
+}
+
+/** `status: conflict` and `conflictWith` come together (a merge writes both), and never name the block itself. */
+export function conflictProblem(a: Annotation): string | undefined {
+  if ((a.status === 'conflict') !== (a.conflictWith !== undefined)) {
+    return a.status === 'conflict' ? "'status: conflict' needs 'conflictWith' (the id of the other version)" : "'conflictWith' is only for 'status: conflict'";
+  }
+  return a.conflictWith === a.id ? "'conflictWith' names the annotation itself" : undefined;
 }
 
 /** start < end, or start === end for an orphan (a span whose text was deleted keeps its place at zero width). */

@@ -1,0 +1,8 @@
+/** Team coding in Git in one import: three-way merge by id, the diff of two versions, reading revisions. */
+export { mergeSidecars } from './merge';
+export type { MergeOutcome } from './merge';
+export { diffAnnotations } from './diff';
+export type { AnnotationChange, ChangeKind, DiffSide, Place, TextDiff } from './diff';
+export { changeLine, describeChange, diffJson, diffMarkdown, diffText } from './diffFormat';
+export { GitError, readAtRevision, readSidecarVersion, resolveCommit, sidecarsAtRevision } from './revisions';
+export type { GitPort, GitResult, SidecarVersion } from './revisions';
