@@ -6,3 +6,7 @@ export type { AnnotationChange, ChangeKind, DiffSide, Place, TextDiff } from './
 export { changeLine, describeChange, diffJson, diffMarkdown, diffText } from './diffFormat';
 export { GitError, readAtRevision, readSidecarVersion, resolveCommit, sidecarsAtRevision } from './revisions';
 export type { GitPort, GitResult, SidecarVersion } from './revisions';
+export { otherVersion, resolveConflict } from './resolveConflict';
+export type { ConflictChoice } from './resolveConflict';
+export { hasConflictMarkers, splitConflict } from './conflictMarkers';
+export { ATTRIBUTES_LINE, gitConfigEntries, setUpGit, shellWords } from './setup';
