@@ -9,7 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { diffAnnotations, diffJson, diffMarkdown, diffText, readAtRevision, readSidecarVersion, resolveCommit, sidecarsAtRevision } from '../core/git';
 import type { GitPort, SidecarVersion, TextDiff } from '../core/git';
 import { formatProblem } from '../core/input';
-import { isSidecarPath, sourcePathFor } from '../core/sidecar';
+import { isSidecarPath, sidecarPathFor, sourcePathFor } from '../core/sidecar';
 import { CliError } from './codebookFile';
 import { nodeGitPort, repositoryTop } from './gitPort';
 
@@ -31,10 +31,14 @@ export function splitRevisions(git: GitPort, args: readonly string[], max: numbe
   return { revisions, paths: args.slice(i) };
 }
 
-/** Paths relative to the repository top with '/', as Git wants them (the whole tree when none). */
+/**
+ * Paths relative to the repository top with '/', as Git wants them (the whole tree when none); a text file
+ * stands for its sidecar.
+ */
 export function topRelative(top: string, paths: readonly string[]): string[] {
   return paths.map((p) => {
-    const rel = relative(top, resolve(p));
+    const named = !isSidecarPath(p) && existsSync(p) && statSync(p).isFile() ? sidecarPathFor(p) : p;
+    const rel = relative(top, resolve(named));
     if (rel.startsWith('..')) throw new CliError(`${p}: outside the repository ${top}`);
     return rel === '' ? '.' : rel.split(sep).join('/');
   });
@@ -91,6 +95,8 @@ export function diffCommand(args: readonly string[], format: string | undefined,
   const top = repositoryTop(process.cwd());
   const git = nodeGitPort(top);
   const { revisions, paths } = splitRevisions(git, args, 2);
+  const missing = paths.find((p) => !existsSync(p));
+  if (missing !== undefined) throw new CliError(`${missing}: neither a revision (branch, tag, commit) nor a file or folder here`);
   const [first, second] = revisions;
   const a: Side = first === undefined ? { label: 'HEAD', commit: resolveCommit(git, 'HEAD') } : { label: first.rev, commit: first.commit };
   if (a.commit === undefined) throw new CliError('the repository has no commit yet: nothing to compare with');

@@ -36,7 +36,7 @@ type Op = 'keep' | 'remove' | 'retag' | 'memo';
 interface Side { list: Annotation[]; ops: Map<string, Op> }
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
-  return items[Math.floor(rnd() * items.length)] as T;
+  return items[Math.floor(rnd() * items.length)];
 }
 
 function fresh(rnd: () => number, id: string, coder: string): Annotation {
