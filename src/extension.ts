@@ -18,6 +18,8 @@ import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
+import { registerGitCommands } from './vscode/gitCommands';
+import { CompareView } from './vscode/views/compareView';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -29,6 +31,8 @@ export interface SovereigntyCoderApi {
   codebookId(): string | undefined;
   /** The sidecar's state as the store sees it (unsaved moves, problems, deleted on disk), for tests. */
   sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
+  /** The lines of the Annotation Changes tree (compare with revision), for tests. */
+  compareLines(): string[];
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -43,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
   const services: Services = { codebooks, store, cues, decorations, log, version, coder: () => coderName };
   const statusBar = new CodingStatusBar(services);
+  const compare = new CompareView();
   const selector: vscode.DocumentSelector = '*';
 
   const refreshActive = (): void => {
@@ -55,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     registerHover(services, selector),
     registerCodeActions(services, selector),
     ...registerCommands(services),
+    compare,
+    ...registerGitCommands(services, context.extensionPath, compare),
     ...registerSidecarSync(store, log),
     codebooks.onDidChange(() => decorations.resetStyles()),
     store.onDidChange((uri) => {
@@ -102,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
       const entry = store.get(uri);
       return entry && { unsaved: entry.unsaved, readOnly: entry.readOnly, deletedOnDisk: entry.deletedOnDisk };
     },
+    compareLines: () => compare.lines(),
   };
 }
 

@@ -4,16 +4,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUpGit, shellWords } from '../core/git/setup';
-import { nodeGitPort, repositoryTop } from './gitPort';
+import { cliCommandFor, setUpGit } from '../core/git/setup';
+import { nodeGitPort, repositoryTop } from '../core/git/nodeGit';
 
 /** How Git should start this very CLI: the node running it and the CLI script (bundled cli.js or compiled main.js). */
 export function selfCommand(): string {
   const bundled = join(__dirname, 'cli.js');
   const script = existsSync(bundled) ? bundled : join(__dirname, 'main.js');
-  // In VS Code the extension host's executable is Electron: it runs as plain node with this variable.
-  const prefix = process.versions['electron'] === undefined ? [] : ['env', 'ELECTRON_RUN_AS_NODE=1'];
-  return shellWords([...prefix, process.execPath, script]);
+  return cliCommandFor(script, process.execPath, process.versions['electron'] !== undefined);
 }
 
 export function gitSetup(cwd: string, out: (s: string) => void, cli: string = selfCommand()): number {

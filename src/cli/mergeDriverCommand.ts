@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CliError } from './codebookFile';
-import { nodeGitPort } from './gitPort';
+import { nodeGitPort } from '../core/git/nodeGit';
 import { mergedSourceText } from './mergedSource';
 import { mergeSidecarTexts, mergeSummary } from './sidecarMerge';
 

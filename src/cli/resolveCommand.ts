@@ -14,7 +14,7 @@ import { isSidecarPath, parseSidecar, serializeSidecar, sidecarPathFor, sourcePa
 import type { Sidecar } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { CliError, readTextFile } from './codebookFile';
-import { nodeGitPort } from './gitPort';
+import { nodeGitPort } from '../core/git/nodeGit';
 import { mergeSidecarTexts, mergeSummary, type SidecarTexts } from './sidecarMerge';
 
 /** The versions Git keeps in the index during a conflicted merge, when it has both sides. */

@@ -10,8 +10,9 @@ import { readAtRevision, readSidecarVersion, sidecarsAtRevision } from '../core/
 import { formatProblem, hasErrors, type Problem } from '../core/input';
 import { sourcePathFor } from '../core/sidecar';
 import { CliError } from './codebookFile';
-import { splitRevisions, topRelative } from './diffCommand';
-import { nodeGitPort, repositoryTop } from './gitPort';
+import { splitRevisions } from '../core/git';
+import { topRelative } from './diffCommand';
+import { nodeGitPort, repositoryTop } from '../core/git/nodeGit';
 
 /** The documents and the repository top (where the workspace codebook is looked for). */
 export function revisionDocuments(revs: readonly string[], paths: readonly string[]): { documents: CodedDocument[]; top: string } {

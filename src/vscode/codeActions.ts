@@ -8,6 +8,7 @@ import { annotationsInRange } from '../core/annotations';
 import { findFrame } from '../core/codebook';
 import type { TermMatch } from '../core/matcher';
 import { CommandId } from './commandIds';
+import { conflictActions } from './conflictActions';
 import { toCanonicalSpan } from './convert';
 import { frameLabel } from './frames';
 import type { Services } from './services';
@@ -67,6 +68,7 @@ export function provideCodingActions(services: Services, doc: vscode.TextDocumen
   const span = toCanonicalSpan(doc, range);
   const here = entry ? annotationsInRange(entry.annotations, span.start, span.end).filter((a) => a.status !== 'orphaned') : [];
   for (const a of here) {
+    actions.push(...conflictActions(CODING_ACTION_KIND, codebook, uri, entry?.annotations ?? [], a));
     const label = frameLabel(codebook, a.frame);
     const which = here.length > 1 ? ` (${label}: '${a.quote.slice(0, 24)}')` : '';
     actions.push(action(`Remove annotation (${label})`, CommandId.removeAnnotation, [uri, a.id]));

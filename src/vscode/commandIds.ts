@@ -14,6 +14,13 @@ export const CommandId = {
   exportQdpx: 'sovereigntyCoder.exportQdpx',
   exportQdc: 'sovereigntyCoder.exportQdc',
   showAgreement: 'sovereigntyCoder.showAgreement',
+  setUpGit: 'sovereigntyCoder.setUpGit',
+  compareWithRevision: 'sovereigntyCoder.compareWithRevision',
+  resolveWithCoder: 'sovereigntyCoder.resolveWithCoder',
+  /** Internal (code action): keep this, the other or both versions of a merge conflict entry. */
+  resolveConflict: 'sovereigntyCoder.resolveConflict',
+  /** Internal (compare view): open a text at a span. */
+  openCompareChange: 'sovereigntyCoder.openCompareChange',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;

@@ -30,7 +30,8 @@ function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undef
   if (frame && codebook) frameSection(md, codebook, frame);
   else md.appendMarkdown(`**Unknown frame** \`${escape(a.frame)}\`: not in the current codebook (the annotation is kept).\n\n`);
   md.appendMarkdown(`*Annotation* \`${a.id}\` by **${escape(a.coder)}**, ${a.created}`);
-  if (a.status) md.appendMarkdown(` — **${a.status === 'needs-review' ? 'needs review' : 'orphaned'}**`);
+  const statusText = a.status === 'needs-review' ? 'needs review' : a.status === 'conflict' ? `merge conflict with ${a.conflictWith ?? '?'}: keep one version or both (lightbulb)` : a.status;
+  if (statusText !== undefined) md.appendMarkdown(` — **${escape(statusText)}**`);
   md.appendMarkdown('\n\n');
   if (a.memo) md.appendMarkdown(`*Memo:* ${escape(a.memo)}\n\n`);
 }

@@ -1,6 +1,7 @@
 /** Problems of annotation files in the Problems panel, and one message when a file cannot be written back. */
 import * as vscode from 'vscode';
 import type { Problem } from '../core/input';
+import { CommandId } from './commandIds';
 
 export function toDiagnostic(p: Problem): vscode.Diagnostic {
   const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
@@ -22,7 +23,12 @@ export class SidecarProblems implements vscode.Disposable {
     const where = first ? `line ${first.line}: ${first.message}` : 'unreadable';
     const message = `Sovereignty Coder: ${vscode.workspace.asRelativePath(uri)} cannot be used as it is (${where}). It is left untouched on disk; fix it, and it is read again.`;
     this.log.error(message);
-    void vscode.window.showErrorMessage(message);
+    // A sidecar Git left with conflict markers can be merged by annotation id (docs/git.md).
+    if (!problems.some((p) => p.message.startsWith('Git conflict marker'))) return void vscode.window.showErrorMessage(message);
+    const resolve = 'Resolve with Sovereignty Coder';
+    void vscode.window.showErrorMessage(message, resolve).then((choice) => {
+      if (choice === resolve) void vscode.commands.executeCommand(CommandId.resolveWithCoder, uri);
+    });
   }
 
   clear(uri: vscode.Uri): void {

@@ -9,4 +9,7 @@ export type { GitPort, GitResult, SidecarVersion } from './revisions';
 export { otherVersion, resolveConflict } from './resolveConflict';
 export type { ConflictChoice } from './resolveConflict';
 export { hasConflictMarkers, splitConflict } from './conflictMarkers';
-export { ATTRIBUTES_LINE, gitConfigEntries, setUpGit, shellWords } from './setup';
+export { ATTRIBUTES_LINE, cliCommandFor, gitConfigEntries, setUpGit, shellWords } from './setup';
+export { nodeGitPort, repositoryTop } from './nodeGit';
+export { diffSides, readerFor, sidecarsOn, splitRevisions } from './compare';
+export type { DiffRun, Side } from './compare';

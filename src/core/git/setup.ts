@@ -15,6 +15,14 @@ export function shellWords(words: readonly string[]): string {
   return words.map((w) => (/^[A-Za-z0-9_./:=@-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/**
+ * How Git should start the CLI script `script` with the node that runs this code. In VS Code the extension
+ * host's executable is Electron, which runs as plain node with ELECTRON_RUN_AS_NODE.
+ */
+export function cliCommandFor(script: string, execPath: string, electron: boolean): string {
+  return shellWords([...(electron ? ['env', 'ELECTRON_RUN_AS_NODE=1'] : []), execPath, script]);
+}
+
 /** The local config entries for a CLI started as `cli` (e.g. `node /path/to/cli.js`). */
 export function gitConfigEntries(cli: string): Array<[string, string]> {
   return [

@@ -1,7 +1,7 @@
-/** The GitPort of the core (src/core/git/revisions.ts) over the real `git` program, run in one folder. */
+/** The GitPort (revisions.ts) over the real `git` program, run in one folder; shared by the CLI and VS Code. */
 import { spawnSync } from 'node:child_process';
-import type { GitPort, GitResult } from '../core/git/revisions';
-import { GitError } from '../core/git/revisions';
+import type { GitPort, GitResult } from './revisions';
+import { GitError } from './revisions';
 
 /** `git` run in `cwd`; a missing git program is a GitError that says so. */
 export function nodeGitPort(cwd: string): GitPort {
