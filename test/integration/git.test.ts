@@ -70,7 +70,7 @@ describe('Team coding in Git in a real VS Code', () => {
       assert.deepEqual(lines, [
         'minutes.txt',
         '  ~ retagged [digital-territory] → [data-resource] "digital borders" 3:21 (alice)',
-        '  + [data-resource] "data sovereignty" 4:23 (bob)',
+        '  + [data-resource] "data sovereignty" 4:24 (bob)',
       ]);
       assert.deepEqual(coder.compareLines(), lines);
     } finally {
