@@ -8,6 +8,7 @@ import { agreementHtml } from '../core/agreement/html';
 import { agreementReport, codersOf, type AgreementReport } from '../core/agreement/report';
 import { activeCodebook, collectDocuments } from './exportCommands';
 import type { Services } from './services';
+import type { CodedDocument } from '../core/documents';
 
 /** Owns the one agreement panel: shown again, with fresh numbers, each time the command runs. */
 export class AgreementView implements vscode.Disposable {
@@ -15,9 +16,12 @@ export class AgreementView implements vscode.Disposable {
 
   constructor(private readonly services: Services) {}
 
-  /** Computes and shows the report; resolves to it (for tests), or undefined when it cannot be computed. */
-  async show(coders?: string[]): Promise<AgreementReport | undefined> {
-    const report = await computeReport(this.services, coders);
+  /**
+   * Computes and shows the report; resolves to it (for tests), or undefined when it cannot be computed.
+   * `documents` replaces the workspace's annotation files (agreement from Git revisions).
+   */
+  async show(coders?: string[], documents?: CodedDocument[]): Promise<AgreementReport | undefined> {
+    const report = await computeReport(this.services, coders, documents);
     if (!report) return undefined;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('sovereigntyCoder.agreement', 'Inter-coder Agreement', vscode.ViewColumn.Beside, { enableScripts: false });
@@ -34,9 +38,9 @@ export class AgreementView implements vscode.Disposable {
   }
 }
 
-async function computeReport(services: Services, coders?: string[]): Promise<AgreementReport | undefined> {
+async function computeReport(services: Services, coders?: string[], given?: CodedDocument[]): Promise<AgreementReport | undefined> {
   const codebook = activeCodebook(services);
-  const documents = codebook && (await collectDocuments(services, true));
+  const documents = codebook && (given ?? (await collectDocuments(services, true)));
   if (!codebook || !documents) return undefined;
   const compared = coders ?? (await pickCoders(codersOf(documents)));
   if (!compared) return undefined;

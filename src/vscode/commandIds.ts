@@ -17,6 +17,7 @@ export const CommandId = {
   setUpGit: 'sovereigntyCoder.setUpGit',
   compareWithRevision: 'sovereigntyCoder.compareWithRevision',
   resolveWithCoder: 'sovereigntyCoder.resolveWithCoder',
+  agreementFromRevisions: 'sovereigntyCoder.agreementFromRevisions',
   /** Internal (code action): keep this, the other or both versions of a merge conflict entry. */
   resolveConflict: 'sovereigntyCoder.resolveConflict',
   /** Internal (compare view): open a text at a span. */

@@ -1,6 +1,7 @@
 /**
  * The Git commands of the extension (docs/git.md): *Set Up Git for Annotation Files*, *Compare Annotations with
- * Revision…*, *Resolve with Sovereignty Coder* for a sidecar with conflict markers, and the handler behind the
+ * Revision…*, *Show Inter-coder Agreement from Revisions…*, *Resolve with Sovereignty Coder* for a sidecar with
+ * conflict markers, and the handler behind the
  * conflict code actions (keep this / the other / both). The work is the core's (src/core/git) or, for resolve,
  * the bundled CLI's, run as a child process so that the file is merged exactly as on the command line.
  */
@@ -8,7 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { cliCommandFor, diffSides, nodeGitPort, repositoryTop, resolveCommit, resolveConflict, setUpGit, type ConflictChoice } from '../core/git';
+import { cliCommandFor, diffSides, documentsAtRevisions, nodeGitPort, repositoryTop, resolveCommit, resolveConflict, setUpGit, type ConflictChoice } from '../core/git';
+import { formatProblem } from '../core/input';
+import { AgreementView } from './agreementView';
 import { CommandId } from './commandIds';
 import { toRange } from './convert';
 import type { Services } from './services';
@@ -26,10 +29,15 @@ function repositoryOf(folder?: vscode.Uri): string | undefined {
   }
 }
 
-/** Branches, tags and recent commits to offer; any other revision can be typed. */
-async function pickRevision(top: string): Promise<string | undefined> {
+/** HEAD, branches and tags of the repository. */
+function revisionNames(top: string): string[] {
   const refs = nodeGitPort(top).run(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes']);
-  const names = ['HEAD', ...refs.stdout.split('\n').filter((n) => n !== '')];
+  return ['HEAD', ...refs.stdout.split('\n').filter((n) => n !== '')];
+}
+
+/** Branches and tags to offer; any other revision can be typed. */
+async function pickRevision(top: string): Promise<string | undefined> {
+  const names = revisionNames(top);
   const pick = vscode.window.createQuickPick();
   pick.title = 'Compare annotations with revision (a branch, tag or commit; type any)';
   pick.items = names.map((label) => ({ label }));
@@ -46,10 +54,31 @@ async function pickRevision(top: string): Promise<string | undefined> {
   });
 }
 
+/** Agreement of coders on their own branches: the revisions picked (two or more), read without a checkout. */
+async function agreementFromRevisions(view: AgreementView, revs: string[] | undefined, folder?: vscode.Uri): Promise<unknown> {
+  const top = repositoryOf(folder);
+  if (top === undefined) return undefined;
+  const chosen = revs ?? (await vscode.window.showQuickPick(revisionNames(top), { canPickMany: true, title: "Inter-coder agreement from revisions: pick each coder's branch (two or more)" }));
+  if (chosen === undefined) return undefined;
+  const git = nodeGitPort(top);
+  const revisions = chosen.map((rev) => ({ rev, commit: resolveCommit(git, rev) }));
+  const unknown = revisions.find((r) => r.commit === undefined);
+  if (unknown !== undefined || revisions.length < 2) {
+    return void vscode.window.showErrorMessage(unknown ? `'${unknown.rev}' is not a branch, tag or commit of ${top}.` : 'Pick two or more revisions, one per coder.');
+  }
+  const { documents, problems } = documentsAtRevisions(git, revisions.map((r) => ({ rev: r.rev, commit: r.commit ?? '' })), []);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) return void vscode.window.showErrorMessage(`Inter-coder agreement: fix these annotation files first: ${errors.map(formatProblem).join('; ')}`);
+  return view.show(undefined, documents);
+}
+
 export function registerGitCommands(services: Services, extensionPath: string, compare: CompareView): vscode.Disposable[] {
   const cli = join(extensionPath, 'dist', 'cli.js');
+  const agreement = new AgreementView(services);
   const register = (id: string, handler: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, handler);
   return [
+    agreement,
+    register(CommandId.agreementFromRevisions, (revs?: string[], folder?: vscode.Uri) => agreementFromRevisions(agreement, revs, folder)),
     register(CommandId.resolveConflict, async (uri: string, id: string, choice: ConflictChoice) => {
       const doc = findOpenDocument(uri);
       return doc === undefined ? false : services.store.update(doc, (list) => resolveConflict(list, id, choice));

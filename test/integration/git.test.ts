@@ -77,4 +77,27 @@ describe('Team coding in Git in a real VS Code', () => {
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
   });
+
+  it('computes inter-coder agreement from two coders\' branches without merging them', async () => {
+    await api();
+    const folder = workspaceUri(`it-git-agreement-${Date.now()}`);
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: folder.fsPath, encoding: 'utf8' });
+    await vscode.workspace.fs.createDirectory(folder);
+    try {
+      git('init', '-q', '-b', 'alice');
+      const text = vscode.Uri.joinPath(folder, 'minutes.txt');
+      await writeFile(text, TEXT);
+      await writeFile(sidecarOf(text), sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'alice', 'a0000000031')]));
+      git('add', '-A');
+      git('commit', '-q', '-m', 'alice codes');
+      git('checkout', '-q', '-b', 'bob', 'HEAD');
+      await writeFile(sidecarOf(text), sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'bob', 'a0000000032')]));
+      git('commit', '-q', '-am', 'bob codes');
+      const report = await vscode.commands.executeCommand<{ coders: string[]; overall: { percentAgreement?: number } } | undefined>('sovereigntyCoder.agreementFromRevisions', ['alice', 'bob'], folder);
+      assert.deepEqual(report?.coders, ['alice', 'bob']);
+      assert.equal(report?.overall.percentAgreement, 1, 'both coded the same sentence with the same frame');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
 });

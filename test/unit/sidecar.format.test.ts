@@ -146,7 +146,7 @@ describe('sidecar serialization', () => {
       };
       assert.deepEqual(Object.keys(schema.properties), ['version', 'source', 'sourceHash', 'codebook', 'offsets', 'annotations']);
       assert.deepEqual(schema.required, Object.keys(schema.properties));
-      assert.deepEqual(Object.keys(schema.$defs.annotation.properties), ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status']);
+      assert.deepEqual(Object.keys(schema.$defs.annotation.properties), ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status', 'conflictWith']);
       assert.deepEqual(schema.$defs.annotation.required, ['id', 'frame', 'start', 'end', 'quote', 'prefix', 'suffix', 'coder', 'created']);
     });
   });

@@ -13,3 +13,4 @@ export { ATTRIBUTES_LINE, cliCommandFor, gitConfigEntries, setUpGit, shellWords 
 export { nodeGitPort, repositoryTop } from './nodeGit';
 export { diffSides, readerFor, sidecarsOn, splitRevisions } from './compare';
 export type { DiffRun, Side } from './compare';
+export { documentsAtRevisions } from './revisionDocuments';
