@@ -27,6 +27,19 @@ function coded(quote: string, frame: string, coder: string, id: string): ReturnT
   return createAnnotation(TEXT, s, s + quote.length, frame, coder, '2026-11-30', id);
 }
 
+/** Runs `body` in a fresh Git repository (first branch `branch`) inside the workspace, removed afterwards. */
+async function inTempRepo(branch: string, body: (folder: vscode.Uri, git: (...args: string[]) => string) => Promise<void>): Promise<void> {
+  const folder = workspaceUri(`it-git-${branch}-${Date.now()}`);
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: folder.fsPath, encoding: 'utf8' });
+  await vscode.workspace.fs.createDirectory(folder);
+  try {
+    git('init', '-q', '-b', branch);
+    await body(folder, git);
+  } finally {
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+  }
+}
+
 describe('Team coding in Git in a real VS Code', () => {
   it('resolves a merge conflict entry with "keep the other version" and writes the sidecar', async () => {
     const coder = await api();
@@ -52,11 +65,7 @@ describe('Team coding in Git in a real VS Code', () => {
 
   it('compares annotations with a revision of a real repository and lists the changes in the tree', async () => {
     const coder = await api();
-    const folder = workspaceUri(`it-git-${Date.now()}`);
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: folder.fsPath, encoding: 'utf8' });
-    await vscode.workspace.fs.createDirectory(folder);
-    try {
-      git('init', '-q', '-b', 'main');
+    await inTempRepo('main', async (folder, git) => {
       const text = vscode.Uri.joinPath(folder, 'minutes.txt');
       await writeFile(text, TEXT);
       await writeFile(sidecarOf(text), sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'alice', 'a0000000011')]));
@@ -73,18 +82,12 @@ describe('Team coding in Git in a real VS Code', () => {
         '  + [data-resource] "data sovereignty" 4:24 (bob)',
       ]);
       assert.deepEqual(coder.compareLines(), lines);
-    } finally {
-      await vscode.workspace.fs.delete(folder, { recursive: true });
-    }
+    });
   });
 
   it('computes inter-coder agreement from two coders\' branches without merging them', async () => {
     await api();
-    const folder = workspaceUri(`it-git-agreement-${Date.now()}`);
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: folder.fsPath, encoding: 'utf8' });
-    await vscode.workspace.fs.createDirectory(folder);
-    try {
-      git('init', '-q', '-b', 'alice');
+    await inTempRepo('alice', async (folder, git) => {
       const text = vscode.Uri.joinPath(folder, 'minutes.txt');
       await writeFile(text, TEXT);
       await writeFile(sidecarOf(text), sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'alice', 'a0000000031')]));
@@ -96,8 +99,6 @@ describe('Team coding in Git in a real VS Code', () => {
       const report = await vscode.commands.executeCommand<{ coders: string[]; overall: { percentAgreement?: number } } | undefined>('sovereigntyCoder.agreementFromRevisions', ['alice', 'bob'], folder);
       assert.deepEqual(report?.coders, ['alice', 'bob']);
       assert.equal(report?.overall.percentAgreement, 1, 'both coded the same sentence with the same frame');
-    } finally {
-      await vscode.workspace.fs.delete(folder, { recursive: true });
-    }
+    });
   });
 });

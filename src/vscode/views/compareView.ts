@@ -15,9 +15,9 @@ const where = (p: Place | undefined): string => (p === undefined ? '' : p.line =
 /** Both versions of a change, for the hover. */
 function bothVersions(c: AnnotationChange, revision: string): vscode.MarkdownString {
   const before = c.kind === 'added' ? '(not coded)'
-    : `\`${c.kind === 'retagged' ? c.from ?? '' : c.frame}\` at ${where(c.kind === 'moved' ? c.fromPlace : c.place)}${c.kind === 'memo' ? `, memo: ${c.from || '(none)'}` : ''}${c.kind === 'status' ? `, status: ${c.from || '(none)'}` : ''}`;
+    : `${c.kind === 'retagged' ? c.from ?? '' : c.frame} at ${where(c.kind === 'moved' ? c.fromPlace : c.place)}${c.kind === 'memo' ? `, memo: ${c.from || '(none)'}` : ''}${c.kind === 'status' ? `, status: ${c.from || '(none)'}` : ''}`;
   const after = c.kind === 'removed' ? '(removed)'
-    : `\`${c.frame}\` at ${where(c.place)}${c.kind === 'memo' ? `, memo: ${c.to || '(none)'}` : ''}${c.kind === 'status' ? `, status: ${c.to || '(none)'}` : ''}`;
+    : `${c.frame} at ${where(c.place)}${c.kind === 'memo' ? `, memo: ${c.to || '(none)'}` : ''}${c.kind === 'status' ? `, status: ${c.to || '(none)'}` : ''}`;
   const md = new vscode.MarkdownString();
   md.appendText(`"${c.quote}" (${c.coder}, ${c.id})\n\n`);
   md.appendMarkdown(`**${revision}:** `).appendText(before).appendMarkdown('\n\n**Working tree:** ').appendText(after);
