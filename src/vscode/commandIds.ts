@@ -22,6 +22,7 @@ export const CommandId = {
   resolveConflict: 'sovereigntyCoder.resolveConflict',
   /** Internal (compare view): open a text at a span. */
   openCompareChange: 'sovereigntyCoder.openCompareChange',
+  getStarted: 'sovereigntyCoder.getStarted',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;
