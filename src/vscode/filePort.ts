@@ -1,6 +1,11 @@
-/** The core's FilePort over vscode.workspace.fs, so sidecars work in remote and virtual workspaces too. */
+/**
+ * The core's FilePort over vscode.workspace.fs, so sidecars work in remote and virtual workspaces too. One
+ * exception: vscode.workspace.fs has no notion of file modes, so on the `file` scheme (where the extension host
+ * runs beside the files) the temp file is created and its mode read through node's fs, so that a save keeps the
+ * sidecar's permissions (a 600 interview coding stays 600).
+ */
 import * as vscode from 'vscode';
-import type { FilePort } from '../core/sidecar';
+import { nodeFilePort, type FilePort } from '../core/sidecar';
 
 function isNotFound(e: unknown): boolean {
   return e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
@@ -19,7 +24,8 @@ export function workspaceFilePort(base: vscode.Uri): FilePort {
         throw e;
       }
     },
-    async writeText(path, data) {
+    async writeText(path, data, keep) {
+      if (base.scheme === 'file') return nodeFilePort.writeText(at(path).fsPath, data, keep);
       await fs.writeFile(at(path), new TextEncoder().encode(data));
     },
     async rename(from, to) {
@@ -40,5 +46,6 @@ export function workspaceFilePort(base: vscode.Uri): FilePort {
         throw e;
       }
     },
+    ...(base.scheme === 'file' ? { permissions: (path: string) => nodeFilePort.permissions?.(at(path).fsPath) ?? Promise.resolve(undefined) } : {}),
   };
 }
