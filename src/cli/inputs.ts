@@ -12,8 +12,7 @@ import type { Problem } from '../core/problems';
 /** Folders never searched: dependencies, Git's own data, build output. */
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'out']);
 
-/** Source texts are read whole; this bounds the memory a single text may take. */
-export const TEXT_MAX_BYTES = 256 * 1024 * 1024;
+export { TEXT_MAX_BYTES } from '../core/files';
 
 export interface InputFile {
   path: string;

@@ -5,18 +5,23 @@
  * sidecar's permissions (a 600 interview coding stays 600).
  */
 import * as vscode from 'vscode';
-import { nodeFilePort, type FilePort } from '../core/sidecar';
+import { nodeFilePort, SIDECAR_MAX_BYTES, type FilePort } from '../core/sidecar';
+import { assertReadable } from './workspaceReads';
 
 function isNotFound(e: unknown): boolean {
   return e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
 }
 
-/** Paths are the URI paths (posix) of `base`'s scheme and authority. */
-export function workspaceFilePort(base: vscode.Uri): FilePort {
+/**
+ * Paths are the URI paths (posix) of `base`'s scheme and authority. readText refuses what workspaceReads.ts
+ * refuses (throwing RefusedRead); `maxBytes` is the cap of what is read (a sidecar's by default).
+ */
+export function workspaceFilePort(base: vscode.Uri, maxBytes: number = SIDECAR_MAX_BYTES): FilePort {
   const at = (path: string): vscode.Uri => base.with({ path });
   const fs = vscode.workspace.fs;
   return {
     async readText(path) {
+      await assertReadable(at(path), maxBytes); // a link out of the workspace, a FIFO, an oversized file: RefusedRead
       try {
         return new TextDecoder('utf-8').decode(await fs.readFile(at(path)));
       } catch (e) {

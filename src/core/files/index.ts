@@ -2,7 +2,7 @@
 export { decodeText } from './decode';
 export { nodeFiles } from './port';
 export type { BoundedRead, EntryInfo, EntryKind, FilesPort } from './port';
-export { isInside, readFileSafely, refusal, unreachable } from './readSafely';
+export { isInside, readFileSafely, refusal, TEXT_MAX_BYTES, unreachable } from './readSafely';
 export type { ReadLimits, Refusal, RefusalReason, SafeRead } from './readSafely';
 export { sidecarNameOfTemp, STALE_TEMP_AGE_MS, staleTempMessage, staleTemps, staleTempsOf } from './staleTemps';
 export type { StaleTemp } from './staleTemps';

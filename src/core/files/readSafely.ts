@@ -10,6 +10,9 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { errorCode } from '../sidecar/write';
 import { nodeFiles, type FilesPort } from './port';
 
+/** Source texts are read whole; this bounds the memory a single text may take. */
+export const TEXT_MAX_BYTES = 256 * 1024 * 1024;
+
 export type RefusalReason = 'missing' | 'folder' | 'not-regular' | 'outside' | 'dangling' | 'loop' | 'too-big' | 'denied' | 'duplicate' | 'io';
 
 export interface Refusal {
