@@ -7,8 +7,8 @@ import { agreementReport, type AgreementReport } from '../core/agreement/report'
 import type { Coefficients } from '../core/agreement/statistics';
 import type { Codebook } from '../core/codebook';
 import { toCsv } from '../core/export/csv';
-import type { CodedDocument } from '../core/export/segments';
-import type { Problem } from '../core/problems';
+import type { CodedDocument } from '../core/documents';
+import type { Problem } from '../core/input';
 import { CliError } from './codebookFile';
 import { readCodedDocuments } from './exportCommand';
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CODEBOOK_MAX_BYTES, parseCodebook, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/input';
 import { readText, refusalProblem, TEXT_MAX_BYTES } from './inputs';
 
 /**

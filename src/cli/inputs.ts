@@ -7,7 +7,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { decodeText, isInside, nodeFiles, readFileSafely, unreachable, walkFolder, type EntryKind, type Refusal } from '../core/files';
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/input';
 
 /** Folders never searched: dependencies, Git's own data, build output. */
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'out']);

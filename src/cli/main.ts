@@ -1,5 +1,5 @@
 /** `sovcode`: the command-line tool over the same core as the extension. */
-import { hasErrors } from '../core/problems';
+import { hasErrors } from '../core/input';
 import { parseCommandLine, UsageError } from './args';
 import { CliError } from './codebookFile';
 import { writeOutput } from './output';

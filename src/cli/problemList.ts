@@ -4,7 +4,7 @@
  * text with 10,000 annotations shifted by one insertion gives 10,000 warnings of one kind, and a terminal full
  * of them hides the one error that matters, so errors are always printed in full.
  */
-import { formatProblem, type Problem } from '../core/problems';
+import { formatProblem, type Problem } from '../core/input';
 
 /** Up to this many problems are printed as they are. */
 export const FULL_LIST_LIMIT = 50;

@@ -6,9 +6,9 @@
  */
 import { dirname } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
-import { documentSegments, type CodedSegment } from '../core/export/segments';
+import { documentSegments, type CodedSegment } from '../core/documents';
 import { sidecarNameOfTemp, staleTempMessage, staleTemps } from '../core/files';
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/input';
 import { isSidecarPath, parseSidecar, SIDECAR_MAX_BYTES, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { findWorkspaceCodebook, loadCodebookFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';

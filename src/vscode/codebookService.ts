@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { CODEBOOK_MAX_BYTES, parseCodebook, matcherTerms, type Codebook } from '../core/codebook';
 import { Matcher } from '../core/matcher';
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
 import { toDiagnostic } from './sidecarProblems';
 import { assertReadable } from './workspaceReads';
