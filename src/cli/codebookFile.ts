@@ -27,9 +27,12 @@ export interface LoadedCodebook {
   problems: Problem[];
 }
 
-/** The codebook at `path`; a file the safe reader refuses comes back as one error naming it. */
-export function loadCodebookFile(path: string): LoadedCodebook {
-  const read = readText(path, CODEBOOK_MAX_BYTES);
+/**
+ * The codebook at `path`, which must stay inside `root` (default: see rootOfFile); a file the safe reader refuses
+ * comes back as one error naming it.
+ */
+export function loadCodebookFile(path: string, root?: string): LoadedCodebook {
+  const read = readText(root === undefined ? path : { path, root }, CODEBOOK_MAX_BYTES);
   if ('refusal' in read) return { path, codebook: undefined, problems: [refusalProblem(read.refusal, 'error')] };
   return { path, ...parseCodebook(read.text, path) };
 }

@@ -3,14 +3,14 @@
  * or the codebook as a REFI-QDA codebook (.qdc). A sidecar with an error is never
  * exported in part (that would drop coding decisions without a word): the export stops and names file and line.
  */
-import { dirname, extname, relative, sep } from 'node:path';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Codebook } from '../core/codebook';
 import { qdpxBytes } from '../core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
 import { codedSegments, type CodedDocument } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import { formatProblem, hasErrors, type Problem } from '../core/input';
-import { staleTempMessage, staleTempsOf } from '../core/files';
+import { staleTempMessage, staleTempsIn } from '../core/files';
 import { isSidecarPath, parseSidecar, SIDECAR_MAX_BYTES, sidecarPathFor, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { CliError, findWorkspaceCodebook, loadCodebookFile, shippedCodebookPath } from './codebookFile';
@@ -59,7 +59,6 @@ function readDocument(sidecarFile: InputFile, problems: Problem[], inputs: strin
   const read = readText(sidecarFile, SIDECAR_MAX_BYTES);
   if ('refusal' in read) return void problems.push(refusalProblem(read.refusal, 'error'));
   inputs.push(sidecarFile.path);
-  for (const t of staleTempsOf(sidecarFile.path, Date.now())) problems.push({ file: t.path, line: 1, column: 1, severity: 'warning', kind: 'stale-temp', message: staleTempMessage(t).slice(t.path.length + 2) });
   const parsed = parseSidecar(read.text, sidecarFile.path);
   problems.push(...parsed.problems);
   if (!parsed.sidecar || parsed.readOnly) return undefined;
@@ -126,10 +125,20 @@ export function readCodedDocuments(paths: readonly string[], codebookPath: strin
   const problems: Problem[] = [...skipped];
   const inputs: string[] = [bookPath];
   const documents = sidecars.map((s) => readDocument(s, problems, inputs));
+  problems.push(...staleTempProblems(sidecars.map((s) => s.path)));
   if (hasErrors(problems)) {
     throw new CliError(`nothing ${verb}: fix these annotation files first, so that no coding decision is left out:\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
   }
   return { codebook, documents: documents.filter((d): d is CodedDocument => d !== undefined), problems, inputs };
+}
+
+/** Temp copies left by interrupted saves beside the sidecars read (each folder listed once), as warnings. */
+function staleTempProblems(sidecars: readonly string[]): Problem[] {
+  const read = new Set(sidecars.map((s) => resolve(s)));
+  const folders = [...new Set(sidecars.map((s) => dirname(s)))];
+  return folders.flatMap((f) => staleTempsIn(f, Date.now()))
+    .filter((t) => read.has(resolve(t.sidecar)))
+    .map((t) => ({ file: t.path, line: 1, column: 1, severity: 'warning' as const, kind: 'stale-temp', message: staleTempMessage(t).slice(t.path.length + 2) }));
 }
 
 function loadCodebook(path: string): Codebook {

@@ -4,7 +4,7 @@
  * its text with the same re-anchoring the editor does, once per file (documentSegments), and stale temporary
  * copies left by interrupted saves are reported.
  */
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
 import { documentSegments, type CodedSegment } from '../core/documents';
 import { sidecarNameOfTemp, staleTempMessage, staleTemps } from '../core/files';
@@ -26,14 +26,14 @@ export function validatePaths(paths: readonly string[], codebookPath: string | u
     if (!loaded) codebooks.set(path, (loaded = loadCodebookFile(path)));
     return loaded;
   };
-  const temps = files.filter((f) => sidecarNameOfTemp(f.path.slice(dirname(f.path).length + 1)) !== undefined);
-  for (const t of staleTemps(temps.map((f) => f.path), Date.now())) {
+  const temps = new Set(files.filter((f) => sidecarNameOfTemp(basename(f.path)) !== undefined));
+  for (const t of staleTemps([...temps].map((f) => f.path), Date.now())) {
     problems.push({ file: t.path, line: 1, column: 1, severity: 'warning', kind: 'stale-temp', message: staleTempMessage(t).slice(t.path.length + 2) });
   }
   for (const file of files) {
-    if (temps.includes(file)) continue;
+    if (temps.has(file)) continue;
     if (isSidecarPath(file.path)) problems.push(...validateSidecarFile(file, codebookFor(file.path).codebook));
-    else if (!codebooks.has(file.path)) codebooks.set(file.path, loadCodebookFile(file.path));
+    else if (!codebooks.has(file.path)) codebooks.set(file.path, loadCodebookFile(file.path, file.root));
   }
   for (const loaded of codebooks.values()) problems.push(...loaded.problems);
   return dedupe(problems);

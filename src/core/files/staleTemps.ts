@@ -52,8 +52,11 @@ export function staleTemps(paths: readonly string[], now: number, port: FilesPor
 
 /** The stale temp files of one sidecar, found in its folder. */
 export function staleTempsOf(sidecarPath: string, now: number, port: FilesPort = nodeFiles): StaleTemp[] {
-  const folder = dirname(sidecarPath);
   const name = basename(sidecarPath);
-  const candidates = port.readdir(folder).filter((n) => sidecarNameOfTemp(n) === name).map((n) => join(folder, n));
-  return staleTemps(candidates, now, port);
+  return staleTempsIn(dirname(sidecarPath), now, port).filter((t) => basename(t.sidecar) === name);
+}
+
+/** The stale temp files of every sidecar in a folder (one listing of the folder, however many sidecars). */
+export function staleTempsIn(folder: string, now: number, port: FilesPort = nodeFiles): StaleTemp[] {
+  return staleTemps(port.readdir(folder).filter((n) => sidecarNameOfTemp(n) !== undefined).map((n) => join(folder, n)), now, port);
 }
