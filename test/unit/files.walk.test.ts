@@ -4,8 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { walkFolder } from '../../src/core/files';
+import { basename, join } from 'node:path';
+import { sidecarNameOfTemp, walkFolder } from '../../src/core/files';
+import { tempPathFor } from '../../src/core/sidecar';
 import { tempFolder } from './fileFixtures';
 
 const OPTIONS = { skipFolders: new Set(['node_modules', '.git']), wanted: (n: string) => n.endsWith('.annotations.yaml') };
@@ -62,5 +63,15 @@ describe('files: the folder walker', () => {
     writeFileSync(join(root, 'node_modules', 'dep.txt.annotations.yaml'), 'x');
     const r = walkFolder(root, OPTIONS);
     assert.equal(r.files.length, 2);
+  });
+});
+
+describe('files: stale temp names', () => {
+  it('recognises exactly the temp names the atomic write uses', () => {
+    const temp = tempPathFor('/w/texts/speech.txt.annotations.yaml');
+    assert.equal(sidecarNameOfTemp(basename(temp)), 'speech.txt.annotations.yaml');
+    for (const other of ['.speech.txt.annotations.yaml.tmp', 'speech.txt.annotations.yaml.0123456789ab.tmp', '.notes.txt.0123456789ab.tmp']) {
+      assert.equal(sidecarNameOfTemp(other), undefined, other);
+    }
   });
 });
