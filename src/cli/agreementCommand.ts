@@ -5,18 +5,13 @@
 import { agreementHtml, strengthOf } from '../core/agreement/html';
 import { agreementReport, type AgreementReport } from '../core/agreement/report';
 import type { Coefficients } from '../core/agreement/statistics';
+import type { Codebook } from '../core/codebook';
 import { toCsv } from '../core/export/csv';
+import type { CodedDocument } from '../core/documents';
+import type { Problem } from '../core/input';
+import { CliError, findWorkspaceCodebook, shippedCodebookPath } from './codebookFile';
 import { loadCodebook, readCodedDocuments } from './exportCommand';
 import { revisionDocuments } from './revisionDocuments';
-import { CliError, findWorkspaceCodebook, shippedCodebookPath } from './codebookFile';
-import type { Codebook } from '../core/codebook';
-import type { CodedDocument } from '../core/documents';
-
-/** The documents of the revisions (--rev), with the codebook: --codebook, else the working tree's, else shipped. */
-function revisionCodedDocuments(revs: readonly string[], paths: readonly string[], codebookPath: string | undefined): { codebook: Codebook; documents: CodedDocument[] } {
-  const { documents, top } = revisionDocuments(revs, paths);
-  return { codebook: loadCodebook(codebookPath ?? findWorkspaceCodebook(paths[0] ?? top) ?? shippedCodebookPath()), documents };
-}
 
 const FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type AgreementFormat = (typeof FORMATS)[number];
@@ -51,18 +46,31 @@ function csvTable(r: AgreementReport): string {
   return toCsv(header, rows);
 }
 
-export function agreementOutput(paths: readonly string[], options: { codebook?: string; coders?: string; format?: string; rev?: string[] }): string {
+/** The report as text in the format asked for, with the files it read (for --output) and the readers' warnings. */
+export function agreementOutput(paths: readonly string[], options: { codebook?: string; coders?: string; format?: string; rev?: string[] }): { text: string; inputs: string[]; warnings: Problem[] } {
   const format = (options.format ?? 'text') as AgreementFormat;
   if (!FORMATS.includes(format)) throw new CliError(`unknown --format '${format}' for agreement: use ${FORMATS.join(', ')}`);
-  const { codebook, documents } = options.rev === undefined ? readCodedDocuments(paths, options.codebook, 'computed') : revisionCodedDocuments(options.rev, paths, options.codebook);
-  const coders = options.coders?.split(',').map((c) => c.trim()).filter(Boolean);
-  let report: AgreementReport;
+  if (options.rev !== undefined) {
+    // Read from Git revisions (blind coding on branches): no working-tree file is an input.
+    const { documents, top } = revisionDocuments(options.rev, paths);
+    const codebook = loadCodebook(options.codebook ?? findWorkspaceCodebook(paths[0] ?? top) ?? shippedCodebookPath());
+    return { text: formatted(report(codebook, documents, options.coders), format, paths), inputs: [], warnings: [] };
+  }
+  const { codebook, documents, inputs, problems } = readCodedDocuments(paths, options.codebook, 'computed');
+  return { text: formatted(report(codebook, documents, options.coders), format, paths), inputs, warnings: problems };
+}
+
+function report(codebook: Codebook, documents: CodedDocument[], coderList: string | undefined): AgreementReport {
+  const coders = coderList?.split(',').map((c) => c.trim()).filter(Boolean);
   try {
-    report = agreementReport(codebook, documents, coders);
+    return agreementReport(codebook, documents, coders);
   } catch (e) {
     if (e instanceof RangeError) throw new CliError(e.message);
     throw e;
   }
+}
+
+function formatted(report: AgreementReport, format: AgreementFormat, paths: readonly string[]): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'csv') return csvTable(report);
   if (format === 'html') return agreementHtml(report, paths.join(', ') || '.', new Date().toISOString().slice(0, 10));
