@@ -1,8 +1,8 @@
 /** Locating and loading codebooks for the CLI (node fs; the extension does the same through vscode.workspace.fs). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseCodebook, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/input';
+import { parseCodebookBytes, type Codebook } from '../core/codebook';
+import { decodeUtf8Lenient, type Problem } from '../core/input';
 
 /**
  * The codebook that ships with the extension: `codebook/` at the package root, found upwards from this file
@@ -23,8 +23,7 @@ export interface LoadedCodebook {
 }
 
 export function loadCodebookFile(path: string): LoadedCodebook {
-  const text = readTextFile(path);
-  return { path, ...parseCodebook(text, path) };
+  return { path, ...parseCodebookBytes(readFileBytes(path), path) };
 }
 
 /** `codebook.yaml` in `dir` or the nearest folder above it, as a workspace would have it. */
@@ -36,10 +35,18 @@ export function findWorkspaceCodebook(dir: string): string | undefined {
   }
 }
 
-/** Reads a file as UTF-8, turning "no such file" and friends into one clear message. */
+/**
+ * A source text as an editor shows it: invalid UTF-8 becomes U+FFFD, as in VS Code, so that offsets agree.
+ * Sidecars and codebooks are not read this way: their bytes go to the core's strict decoder (parse*Bytes).
+ */
 export function readTextFile(path: string): string {
+  return decodeUtf8Lenient(readFileBytes(path));
+}
+
+/** Reads a file's bytes, turning "no such file" and friends into one clear message. */
+export function readFileBytes(path: string): Uint8Array {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : String(e);

@@ -11,9 +11,9 @@ import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/
 import { codedSegments, type CodedDocument } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import { formatProblem, hasErrors, type Problem } from '../core/input';
-import { isSidecarPath, parseSidecar, sidecarPathFor, sourcePathFor } from '../core/sidecar';
+import { isSidecarPath, parseSidecarBytes, sidecarPathFor, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
-import { CliError, findWorkspaceCodebook, loadCodebookFile, readTextFile, shippedCodebookPath } from './codebookFile';
+import { CliError, findWorkspaceCodebook, loadCodebookFile, readFileBytes, readTextFile, shippedCodebookPath } from './codebookFile';
 import { filesToValidate } from './validateCommand';
 import { CLI_VERSION } from './version';
 
@@ -50,7 +50,7 @@ function documentPath(source: string): string {
 }
 
 function readDocument(sidecarFile: string, problems: Problem[]): CodedDocument | undefined {
-  const parsed = parseSidecar(readTextFile(sidecarFile), sidecarFile);
+  const parsed = parseSidecarBytes(readFileBytes(sidecarFile), sidecarFile);
   problems.push(...parsed.problems);
   if (!parsed.sidecar || parsed.readOnly) return undefined;
   const source = sourcePathFor(sidecarFile) as string;

@@ -3,9 +3,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
 import type { Problem } from '../core/input';
-import { parseSidecar, sourcePathFor } from '../core/sidecar';
+import { parseSidecarBytes, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
-import { findWorkspaceCodebook, loadCodebookFile, readTextFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
+import { findWorkspaceCodebook, loadCodebookFile, readFileBytes, readTextFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
 
 const SIDECAR_SUFFIX = '.annotations.yaml';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -40,8 +40,7 @@ export function validatePaths(paths: readonly string[], codebookPath: string | u
 }
 
 function validateSidecarFile(file: string, codebook: Codebook | undefined): Problem[] {
-  const yamlText = readTextFile(file);
-  const { sidecar, problems } = parseSidecar(yamlText, file);
+  const { sidecar, problems, text: yamlText } = parseSidecarBytes(readFileBytes(file), file);
   if (!sidecar) return problems;
   const lineOfId = (id: string): number => {
     const i = yamlText.split('\n').findIndex((l) => l.trimEnd().endsWith(`id: ${id}`));

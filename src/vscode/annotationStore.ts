@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { reanchor, reanchorAll } from '../core/anchoring';
 import { sortAnnotations, type Annotation } from '../core/annotations';
 import { shiftAnnotations, type TextEdit } from '../core/annotations';
-import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
+import { parseSidecarBytes, serializeSidecar, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
+import { decodeUtf8Lenient } from '../core/input';
 import { canonicalText, textHash } from '../core/text';
 import { documentText, editsFromChanges } from './convert';
 import { workspaceFilePort } from './filePort';
@@ -55,22 +56,26 @@ export class AnnotationStore implements vscode.Disposable {
       uri: doc.uri, sidecarUri, annotations: [], onDisk: undefined, unsaved: false, readOnly: false, deletedOnDisk: false,
     };
     this.docs.set(doc.uri.toString(), entry);
-    const text = await workspaceFilePort(sidecarUri).readText(sidecarUri.path);
-    this.applyDiskText(entry, text ?? null);
+    const bytes = await workspaceFilePort(sidecarUri).readBytes(sidecarUri.path);
+    this.applyDiskFile(entry, bytes ?? null);
     return entry;
   }
 
-  /** Takes the sidecar text found on disk as the new truth (used on open and on "reload from disk"). */
-  applyDiskText(entry: DocumentAnnotations, text: string | null): void {
-    entry.onDisk = text;
+  /**
+   * Takes the sidecar found on disk (its bytes, null when there is none) as the new truth, on open and on
+   * "reload from disk". Bytes that are not UTF-8 are refused by the core's decoder: shown, read-only.
+   */
+  applyDiskFile(entry: DocumentAnnotations, bytes: Uint8Array | null): void {
     entry.unsaved = false;
     entry.deletedOnDisk = false;
-    if (text === null) {
+    if (bytes === null) {
+      entry.onDisk = null;
       entry.annotations = [];
       entry.readOnly = false;
       this.problems.clear(entry.sidecarUri);
     } else {
-      const parsed = parseSidecar(text, entry.sidecarUri.fsPath);
+      const parsed = parseSidecarBytes(bytes, entry.sidecarUri.fsPath);
+      entry.onDisk = parsed.text;
       entry.annotations = this.reanchored(entry, parsed.sidecar?.annotations ?? []);
       entry.readOnly = parsed.readOnly;
       this.problems.show(entry.sidecarUri, parsed.problems, parsed.readOnly);
@@ -168,9 +173,10 @@ export class AnnotationStore implements vscode.Disposable {
       reload, compare, overwrite,
     );
     const port = workspaceFilePort(entry.sidecarUri);
-    if (choice === reload) this.applyDiskText(entry, (await port.readText(entry.sidecarUri.path)) ?? null);
+    if (choice === reload) this.applyDiskFile(entry, (await port.readBytes(entry.sidecarUri.path)) ?? null);
     else if (choice === overwrite) {
-      entry.onDisk = (await port.readText(entry.sidecarUri.path)) ?? null;
+      const bytes = await port.readBytes(entry.sidecarUri.path);
+      entry.onDisk = bytes === undefined ? null : decodeUtf8Lenient(bytes);
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
       if (doc) await this.save(doc);
     } else if (choice === compare) {

@@ -11,8 +11,8 @@ import { qdpxBytes } from '../core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
 import { codedSegments, type CodedDocument } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
-import { formatProblem, hasErrors, type Problem } from '../core/input';
-import { parseSidecar, sourcePathFor } from '../core/sidecar';
+import { decodeUtf8Lenient, formatProblem, hasErrors, type Problem } from '../core/input';
+import { parseSidecarBytes, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { documentText } from './convert';
 import { workspaceFilePort } from './filePort';
@@ -30,13 +30,13 @@ async function readCodedDocument(services: Services, sidecar: vscode.Uri, proble
   const entry = open ? services.store.get(open.uri) : undefined;
   if (open && entry && !entry.readOnly) return { path, text: documentText(open), annotations: entry.annotations };
   const port = workspaceFilePort(sidecar);
-  const yaml = await port.readText(sidecar.path);
-  if (yaml === undefined) return undefined; // deleted since it was found
-  const parsed = parseSidecar(yaml, sidecar.fsPath);
+  const bytes = await port.readBytes(sidecar.path);
+  if (bytes === undefined) return undefined; // deleted since it was found
+  const parsed = parseSidecarBytes(bytes, sidecar.fsPath);
   problems.push(...parsed.problems);
   if (!parsed.sidecar || parsed.readOnly) return undefined;
-  const raw = await port.readText(source.path);
-  return { path, text: raw === undefined ? undefined : canonicalText(raw), annotations: parsed.sidecar.annotations };
+  const raw = await port.readBytes(source.path);
+  return { path, text: raw === undefined ? undefined : canonicalText(decodeUtf8Lenient(raw)), annotations: parsed.sidecar.annotations };
 }
 
 /** The active codebook, or undefined after telling the user why there is none. */

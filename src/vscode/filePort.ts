@@ -11,9 +11,9 @@ export function workspaceFilePort(base: vscode.Uri): FilePort {
   const at = (path: string): vscode.Uri => base.with({ path });
   const fs = vscode.workspace.fs;
   return {
-    async readText(path) {
+    async readBytes(path) {
       try {
-        return new TextDecoder('utf-8').decode(await fs.readFile(at(path)));
+        return await fs.readFile(at(path));
       } catch (e) {
         if (isNotFound(e)) return undefined;
         throw e;

@@ -4,6 +4,7 @@
  * another editor) without ever dropping unsaved coding decisions.
  */
 import * as vscode from 'vscode';
+import { decodeUtf8Lenient } from '../core/input';
 import type { AnnotationStore, DocumentAnnotations } from './annotationStore';
 import { workspaceFilePort } from './filePort';
 import { isCodedDocument } from './settings';
@@ -38,7 +39,9 @@ export function registerSidecarSync(store: AnnotationStore, log: vscode.LogOutpu
 }
 
 async function followDisk(store: AnnotationStore, entry: DocumentAnnotations, log: vscode.LogOutputChannel): Promise<void> {
-  const text = (await workspaceFilePort(entry.sidecarUri).readText(entry.sidecarUri.path)) ?? null;
+  const bytes = (await workspaceFilePort(entry.sidecarUri).readBytes(entry.sidecarUri.path)) ?? null;
+  // compared as the store keeps it (the lenient decoding of bytes that are not UTF-8 is never parsed or written)
+  const text = bytes === null ? null : decodeUtf8Lenient(bytes);
   if (text === entry.onDisk) return; // our own write, or no real change
   const name = vscode.workspace.asRelativePath(entry.sidecarUri);
   if (text === null) {
@@ -57,7 +60,7 @@ async function followDisk(store: AnnotationStore, entry: DocumentAnnotations, lo
       entry.deletedOnDisk = false;
       entry.unsaved = true;
       await store.save(doc);
-    } else if (choice === forget) store.applyDiskText(entry, null);
+    } else if (choice === forget) store.applyDiskFile(entry, null);
     return;
   }
   if (entry.unsaved) {
@@ -65,5 +68,5 @@ async function followDisk(store: AnnotationStore, entry: DocumentAnnotations, lo
     return;
   }
   log.info(`${name} changed on disk: reloading`);
-  store.applyDiskText(entry, text);
+  store.applyDiskFile(entry, bytes);
 }

@@ -7,7 +7,7 @@
  * the literal term syntax (termSyntax.ts): nothing in it is executed or used as a regular expression.
  */
 import type { Problem } from '../input';
-import { hasErrors, parseSafeYaml } from '../input';
+import { decodeUtf8File, hasErrors, parseSafeYaml } from '../input';
 import type { TermPattern } from './termSyntax';
 import { readCodebookShape } from './shape';
 import type { FrameDraft, ShapeContext } from './shape';
@@ -70,6 +70,12 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
     const message = e instanceof Error ? e.message : String(e);
     return { codebook: undefined, problems: [{ file, line: 1, column: 1, severity: 'error', message: `could not read the codebook: ${message}` }] };
   }
+}
+
+/** Reads and validates a codebook from its file's bytes: bytes that are not UTF-8 text refuse it at the first bad byte. */
+export function parseCodebookBytes(bytes: Uint8Array, file: string): { codebook: Codebook | undefined; problems: Problem[] } {
+  const decoded = decodeUtf8File(bytes, file, 'codebook');
+  return decoded.ok ? parseCodebook(decoded.text, file) : { codebook: undefined, problems: [decoded.problem] };
 }
 
 function readCodebook(text: string, file: string): { codebook: Codebook | undefined; problems: Problem[] } {

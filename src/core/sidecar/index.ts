@@ -1,9 +1,9 @@
 /** The sidecar API in one import: path mapping, serialization, parsing with validation, and safe writing. */
 export { baseName, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor, sourcePathFor, unsafeSourceReason } from './path';
 export { quoteYaml, scalarYaml, serializeSidecar } from './serialize';
-export { parseSidecar, parseSidecarYaml } from './parse';
+export { parseSidecar, parseSidecarBytes, parseSidecarYaml } from './parse';
 export { parseCanonicalSidecar } from './fastParse';
-export type { ParsedSidecar } from './parse';
+export type { ParsedSidecar, ParsedSidecarFile } from './parse';
 export { errorCode, nodeFilePort, tempPathFor, writeSidecarSafely } from './write';
 export type { FilePort, WriteOptions, WriteResult } from './write';
 export { OFFSETS_UNIT, SIDECAR_HEADER, SIDECAR_MAX_BYTES, SIDECAR_VERSION } from './types';

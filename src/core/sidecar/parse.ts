@@ -11,7 +11,7 @@ import type { Annotation } from '../annotations';
 import { compareAnnotations } from '../annotations';
 import type { Problem } from '../input';
 import { hasErrors } from '../input';
-import { parseSafeYaml } from '../input';
+import { decodeUtf8File, decodeUtf8Lenient, parseSafeYaml } from '../input';
 import { baseName, sourcePathFor, unsafeSourceReason } from './path';
 import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
@@ -101,6 +101,21 @@ export function parseSidecar(yamlText: string, file: string): ParsedSidecar {
     if (sidecar !== undefined) return { sidecar, problems: [], readOnly: false };
   }
   return parseSidecarYaml(yamlText, file);
+}
+
+export interface ParsedSidecarFile extends ParsedSidecar {
+  /**
+   * The file's text, to tell a later change on disk from our own write. When the bytes are not UTF-8 it is their
+   * lenient decoding, which is never parsed and never written (the file is refused, so read-only).
+   */
+  text: string;
+}
+
+/** Parses a sidecar from the bytes of its file; bytes that are not UTF-8 text refuse the file at the first bad byte. */
+export function parseSidecarBytes(bytes: Uint8Array, file: string): ParsedSidecarFile {
+  const decoded = decodeUtf8File(bytes, file, 'annotation file');
+  if (!decoded.ok) return { ...refused([decoded.problem]), text: decodeUtf8Lenient(bytes) };
+  return { ...parseSidecar(decoded.text, file), text: decoded.text };
 }
 
 /** The full reader: any YAML, every problem positioned. parseSidecar gives the same result for canonical files. */
