@@ -11,7 +11,7 @@ import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/
 import { codedSegments, type CodedDocument } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import { formatProblem, hasErrors, type Problem } from '../core/input';
-import { isSidecarPath, parseSidecarBytes, sidecarPathFor, sourcePathFor } from '../core/sidecar';
+import { isSidecarPath, parseSidecarBytes, sidecarPathFor, sourcePathFor, splitCharacterProblems } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { CliError, findWorkspaceCodebook, loadCodebookFile, readFileBytes, readTextFile, shippedCodebookPath } from './codebookFile';
 import { filesToValidate } from './validateCommand';
@@ -57,7 +57,7 @@ function readDocument(sidecarFile: string, problems: Problem[]): CodedDocument |
   const text = existsSync(source) ? canonicalText(readTextFile(source)) : undefined;
   if (text === undefined) {
     problems.push({ file: sidecarFile, line: 1, column: 1, severity: 'warning', message: `source ${documentPath(source)} not found: its segments are exported with status source-missing` });
-  }
+  } else problems.push(...splitCharacterProblems(parsed.sidecar.annotations, text, sidecarFile, parsed.text)); // errors: nothing is exported
   return { path: documentPath(source), text, annotations: parsed.sidecar.annotations };
 }
 

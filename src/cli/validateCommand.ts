@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
 import type { Problem } from '../core/input';
-import { parseSidecarBytes, sourcePathFor } from '../core/sidecar';
+import { lineOfAnnotation, parseSidecarBytes, sourcePathFor, splitCharacterProblems } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { findWorkspaceCodebook, loadCodebookFile, readFileBytes, readTextFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
 
@@ -42,14 +42,11 @@ export function validatePaths(paths: readonly string[], codebookPath: string | u
 function validateSidecarFile(file: string, codebook: Codebook | undefined): Problem[] {
   const { sidecar, problems, text: yamlText } = parseSidecarBytes(readFileBytes(file), file);
   if (!sidecar) return problems;
-  const lineOfId = (id: string): number => {
-    const i = yamlText.split('\n').findIndex((l) => l.trimEnd().endsWith(`id: ${id}`));
-    return i < 0 ? 1 : i + 1;
-  };
-  const warn = (id: string, message: string): Problem => ({ file, line: lineOfId(id), column: 1, message, severity: 'warning' });
+  const warn = (id: string, message: string): Problem => ({ file, line: lineOfAnnotation(yamlText, id), column: 1, message, severity: 'warning' });
   const sourcePath = sourcePathFor(file) ?? file.slice(0, -SIDECAR_SUFFIX.length);
   const text = existsSync(sourcePath) ? canonicalText(readTextFile(sourcePath)) : undefined;
   if (text === undefined) problems.push({ file, line: 1, column: 1, severity: 'warning', message: `source file ${basename(sourcePath)} not found beside the sidecar` });
+  else problems.push(...splitCharacterProblems(sidecar.annotations, text, file, yamlText));
   for (const a of sidecar.annotations) {
     if (codebook && !findFrame(codebook, a.frame)) problems.push(warn(a.id, `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
     if (text !== undefined && text.slice(a.start, a.end) !== a.quote) {

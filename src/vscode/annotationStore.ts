@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { reanchor, reanchorAll } from '../core/anchoring';
 import { sortAnnotations, type Annotation } from '../core/annotations';
 import { shiftAnnotations, type TextEdit } from '../core/annotations';
-import { parseSidecarBytes, serializeSidecar, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
-import { decodeUtf8Lenient } from '../core/input';
+import { parseSidecarBytes, serializeSidecar, sidecarPathFor, splitCharacterProblems, writeSidecarSafely } from '../core/sidecar';
+import { decodeUtf8Lenient, hasErrors, type Problem } from '../core/input';
 import { canonicalText, textHash } from '../core/text';
 import { documentText, editsFromChanges } from './convert';
 import { workspaceFilePort } from './filePort';
@@ -75,13 +75,21 @@ export class AnnotationStore implements vscode.Disposable {
       this.problems.clear(entry.sidecarUri);
     } else {
       const parsed = parseSidecarBytes(bytes, entry.sidecarUri.fsPath);
+      const problems = [...parsed.problems, ...this.splitCharacters(entry, parsed.sidecar?.annotations ?? [], parsed.text)];
+      const readOnly = parsed.readOnly || hasErrors(problems);
       entry.onDisk = parsed.text;
       entry.annotations = this.reanchored(entry, parsed.sidecar?.annotations ?? []);
-      entry.readOnly = parsed.readOnly;
-      this.problems.show(entry.sidecarUri, parsed.problems, parsed.readOnly);
-      this.log.info(`loaded ${entry.annotations.length} annotation(s) from ${entry.sidecarUri.toString()}${parsed.readOnly ? ' (read-only: problems)' : ''}`);
+      entry.readOnly = readOnly;
+      this.problems.show(entry.sidecarUri, problems, readOnly);
+      this.log.info(`loaded ${entry.annotations.length} annotation(s) from ${entry.sidecarUri.toString()}${readOnly ? ' (read-only: problems)' : ''}`);
     }
     this.changed.fire(entry.uri);
+  }
+
+  /** Offsets inside a character of the open document's text: errors, so the file stays as it is until fixed. */
+  private splitCharacters(entry: DocumentAnnotations, list: readonly Annotation[], sidecarText: string): Problem[] {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
+    return doc ? splitCharacterProblems(list, documentText(doc), entry.sidecarUri.fsPath, sidecarText) : [];
   }
 
   /** Checks loaded offsets against the document's text; moved or lost quotes are flagged, never dropped. */

@@ -12,7 +12,7 @@ import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/
 import { codedSegments, type CodedDocument } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import { decodeUtf8Lenient, formatProblem, hasErrors, type Problem } from '../core/input';
-import { parseSidecarBytes, sourcePathFor } from '../core/sidecar';
+import { parseSidecarBytes, sourcePathFor, splitCharacterProblems } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { documentText } from './convert';
 import { workspaceFilePort } from './filePort';
@@ -36,7 +36,9 @@ async function readCodedDocument(services: Services, sidecar: vscode.Uri, proble
   problems.push(...parsed.problems);
   if (!parsed.sidecar || parsed.readOnly) return undefined;
   const raw = await port.readBytes(source.path);
-  return { path, text: raw === undefined ? undefined : canonicalText(decodeUtf8Lenient(raw)), annotations: parsed.sidecar.annotations };
+  const text = raw === undefined ? undefined : canonicalText(decodeUtf8Lenient(raw));
+  if (text !== undefined) problems.push(...splitCharacterProblems(parsed.sidecar.annotations, text, sidecar.fsPath, parsed.text)); // errors stop the export
+  return { path, text, annotations: parsed.sidecar.annotations };
 }
 
 /** The active codebook, or undefined after telling the user why there is none. */

@@ -112,7 +112,10 @@ describe('sidecar serialization', () => {
   it('property: any memo, quote, frame and coder survive serialize → parse → serialize unchanged', () => {
     const utf16 = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 1, maxLength: 40 }).map((units) => String.fromCharCode(...units));
     const mixed = fc.oneof(utf16, fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.constantFrom('true', '123', 'null', 'a: b', '- x', '#c', '~', "'q'", '0x1F', '1e3', 'yes', '2026-01-01'));
-    fc.assert(fc.property(mixed, mixed, mixed, mixed, (memo, quote, frame, coder) => {
+    // a quote is a slice of a text decoded from UTF-8, so it never holds a lone surrogate (one that does is refused:
+    // sidecar.splitCharacter.test.ts); memo, frame and coder may hold anything
+    const quotes = mixed.map((q) => q.replace(/\p{Cs}/gu, '\uFFFD'));
+    fc.assert(fc.property(mixed, quotes, mixed, mixed, (memo, quote, frame, coder) => {
       const a: Annotation = { id: 'a0000000001', frame, start: 0, end: 3, quote, prefix: memo, suffix: quote, coder, created: '2026-01-01', memo };
       const s: Sidecar = { version: 1, source: 'x.txt', sourceHash: textHash('abc'), codebook: frame, annotations: [a] };
       const yaml = serializeSidecar(s);

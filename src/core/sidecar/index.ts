@@ -1,4 +1,4 @@
-/** The sidecar API in one import: path mapping, serialization, parsing with validation, and safe writing. */
+/** The sidecar API in one import: path mapping, serialization, parsing with validation, the checks against the source text, and safe writing. */
 export { baseName, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor, sourcePathFor, unsafeSourceReason } from './path';
 export { quoteYaml, scalarYaml, serializeSidecar } from './serialize';
 export { parseSidecar, parseSidecarBytes, parseSidecarYaml } from './parse';
@@ -8,3 +8,4 @@ export { errorCode, nodeFilePort, tempPathFor, writeSidecarSafely } from './writ
 export type { FilePort, WriteOptions, WriteResult } from './write';
 export { OFFSETS_UNIT, SIDECAR_HEADER, SIDECAR_MAX_BYTES, SIDECAR_VERSION } from './types';
 export type { Sidecar } from './types';
+export { lineOfAnnotation, splitCharacterProblems } from './againstText';

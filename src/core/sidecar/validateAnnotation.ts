@@ -18,6 +18,14 @@ const STATUSES = new Set<string>(['needs-review', 'orphaned']);
 /** Our ids are 'a' + 10 base32 characters; other tools' ids are accepted when they are short and plain. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
+/**
+ * True when a string holds half of a surrogate pair. A quote is a slice of a text decoded from UTF-8, which has
+ * none, so such a quote comes from offsets that split a character and would be exported as a broken one.
+ */
+export function hasLoneSurrogate(s: string): boolean {
+  return /\p{Cs}/u.test(s);
+}
+
 /** A message when the value is not valid for its key, else undefined. */
 export type Check = (value: unknown) => string | undefined;
 
@@ -34,7 +42,7 @@ export const CHECKS: Record<string, Check> = {
   end: offset,
   line: positive,
   column: positive,
-  quote: nonEmptyString,
+  quote: (v) => nonEmptyString(v) ?? (typeof v === 'string' && hasLoneSurrogate(v) ? 'holds half of a character (a lone surrogate): its offsets were cut inside a character' : undefined),
   prefix: anyString,
   suffix: anyString,
   coder: nonEmptyString,
