@@ -10,7 +10,7 @@ import { qdpxBytes } from '../core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
 import { codedSegments, type CodedDocument } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
-import { formatProblem, hasErrors, type Problem } from '../core/input';
+import { excerpt, formatProblem, hasErrors, type Problem } from '../core/input';
 import { isSidecarPath, parseSidecarBytes, sidecarPathFor, sourcePathFor, splitCharacterProblems } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { CliError, findWorkspaceCodebook, loadCodebookFile, readFileBytes, readTextFile, shippedCodebookPath } from './codebookFile';
@@ -90,7 +90,7 @@ export function exportSegments(paths: readonly string[], codebookPath: string | 
   const segments = codedSegments(codebook, readable);
   for (const s of segments) {
     if (s.frameLabel === undefined) {
-      problems.push({ file: sidecarPathFor(s.document), line: 1, column: 1, severity: 'warning', message: `annotation ${s.annotation.id}: frame '${s.annotation.frame}' is not in codebook '${codebook.id}' (exported under its raw id)` });
+      problems.push({ file: sidecarPathFor(s.document), line: 1, column: 1, severity: 'warning', message: `annotation ${s.annotation.id}: frame '${excerpt(s.annotation.frame)}' is not in codebook '${codebook.id}' (exported under its raw id)` });
     }
   }
   if (chosen === 'csv') return { data: segmentsToCsv(segments, codebook.id), summary: `${segments.length} segment(s)`, warnings: problems };

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/input';
+import { excerpt, type Problem } from '../core/input';
 import { lineOfAnnotation, parseSidecarBytes, sourcePathFor, splitCharacterProblems } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { findWorkspaceCodebook, loadCodebookFile, readFileBytes, readTextFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
@@ -48,9 +48,9 @@ function validateSidecarFile(file: string, codebook: Codebook | undefined): Prob
   if (text === undefined) problems.push({ file, line: 1, column: 1, severity: 'warning', message: `source file ${basename(sourcePath)} not found beside the sidecar` });
   else problems.push(...splitCharacterProblems(sidecar.annotations, text, file, yamlText));
   for (const a of sidecar.annotations) {
-    if (codebook && !findFrame(codebook, a.frame)) problems.push(warn(a.id, `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
+    if (codebook && !findFrame(codebook, a.frame)) problems.push(warn(a.id, `annotation ${a.id}: frame '${excerpt(a.frame)}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
     if (text !== undefined && text.slice(a.start, a.end) !== a.quote) {
-      problems.push(warn(a.id, `annotation ${a.id}: the text at ${a.start}-${a.end} is no longer its quote "${a.quote}" (needs re-anchoring)`));
+      problems.push(warn(a.id, `annotation ${a.id}: the text at ${a.start}-${a.end} is no longer its quote "${excerpt(a.quote)}" (needs re-anchoring)`));
     }
   }
   return problems;

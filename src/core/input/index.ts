@@ -5,3 +5,4 @@
 export * from './problems';
 export * from './safeYaml';
 export * from './utf8';
+export * from './excerpt';

@@ -29,6 +29,16 @@ export interface ParsedSidecar {
 
 const TOP_KEYS = new Set(['version', 'source', 'sourceHash', 'codebook', 'offsets', 'annotations']);
 
+/**
+ * Before `version: 1` is found the file is not known to be a sidecar (it may be any YAML file named like one, or
+ * a link to one), so a text value is not quoted; a number is harmless to show.
+ */
+function versionProblem(version: unknown): string {
+  if (version === undefined) return "missing 'version'";
+  if (typeof version === 'string') return `'version' must be the number ${SIDECAR_VERSION}, not text (not shown, as this may not be an annotation file): write version: ${SIDECAR_VERSION}`;
+  return `unsupported sidecar version ${showValue(version)}: this extension reads version ${SIDECAR_VERSION}`;
+}
+
 function refused(problems: Problem[]): ParsedSidecar {
   return { sidecar: undefined, problems, readOnly: true };
 }
@@ -42,9 +52,9 @@ function readSource(pair: Pair | undefined, file: string, report: Reporter, root
   else if (typeof value !== 'string') report.error(pair.value ?? pair, "'source' must be a file name");
   else {
     const reason = unsafeSourceReason(value);
-    if (reason !== undefined) report.error(pair.value, `'source: ${value}' ${reason}; it is ignored: the source is always the file next to the sidecar`);
+    if (reason !== undefined) report.error(pair.value, `'source: ${showValue(value)}' ${reason}; it is ignored: the source is always the file next to the sidecar`);
     else if (derived !== undefined && value !== derived) {
-      report.warning(pair.value, `'source: ${value}' does not match this sidecar's file name (${derived}); the field is informational and will be rewritten`);
+      report.warning(pair.value, `'source: ${showValue(value)}' does not match this sidecar's file name (${derived}); the field is informational and will be rewritten`);
     }
     if (reason === undefined && derived === undefined) return value;
   }
@@ -132,7 +142,7 @@ export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar 
   const version = scalarValue(pairs.get('version')?.value);
   if (version !== SIDECAR_VERSION) {
     const at = pairs.get('version')?.value ?? root;
-    report.error(at, version === undefined ? "missing 'version'" : `unsupported sidecar version ${showValue(version)}: this extension reads version ${SIDECAR_VERSION}`);
+    report.error(at, versionProblem(version));
     return refused(report.problems);
   }
   const offsets = scalarValue(pairs.get('offsets')?.value);
@@ -142,7 +152,7 @@ export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar 
     return refused(report.problems);
   }
   for (const [key, pair] of pairs) {
-    if (!TOP_KEYS.has(key)) report.error(pair.key, `unknown key '${key}' (expected ${[...TOP_KEYS].join(', ')})`);
+    if (!TOP_KEYS.has(key)) report.error(pair.key, `unknown key '${showValue(key)}' (expected ${[...TOP_KEYS].join(', ')})`);
   }
   const sidecar: Sidecar = {
     version: SIDECAR_VERSION,

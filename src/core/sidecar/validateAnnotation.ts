@@ -53,7 +53,7 @@ export const CHECKS: Record<string, Check> = {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'not a plain value';
-  return typeof value === 'string' ? `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"` : showValue(value);
+  return typeof value === 'string' ? `"${showValue(value)}"` : showValue(value);
 }
 
 /** The annotation of one list item, or undefined (with problems reported) when the item is not valid. */
@@ -73,7 +73,7 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
   };
   for (const [key, pair] of pairs) {
     if (!KNOWN.has(key)) {
-      fail(pair.key, `unknown key '${key}'`);
+      fail(pair.key, `unknown key '${showValue(key)}'`);
       continue;
     }
     const value = scalarValue(pair.value);
