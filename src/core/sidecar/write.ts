@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { decodeUtf8Lenient } from '../input';
+import { decodeUtf8Lenient } from '../input/utf8'; // not the index: the crash test's writer starts faster without the YAML parser
 
 /** The file operations a sidecar write needs. Paths are whatever the implementation understands. */
 export interface FilePort {
