@@ -1,8 +1,13 @@
-/** Locating and loading codebooks for the CLI (node fs; the extension does the same through vscode.workspace.fs). */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * Locating and loading codebooks for the CLI, through the safe reader (cli/inputs.ts): a codebook that is a
+ * link leaving its folder, a FIFO or over the size cap is refused by name and never read. The extension does
+ * the same through vscode.workspace.fs.
+ */
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseCodebookBytes, type Codebook } from '../core/codebook';
-import { decodeUtf8Lenient, type Problem } from '../core/input';
+import { CODEBOOK_MAX_BYTES, parseCodebookBytes, type Codebook } from '../core/codebook';
+import type { Problem } from '../core/input';
+import { readBytes, readText, refusalProblem, TEXT_MAX_BYTES } from './inputs';
 
 /**
  * The codebook that ships with the extension: `codebook/` at the package root, found upwards from this file
@@ -22,8 +27,14 @@ export interface LoadedCodebook {
   problems: Problem[];
 }
 
-export function loadCodebookFile(path: string): LoadedCodebook {
-  return { path, ...parseCodebookBytes(readFileBytes(path), path) };
+/**
+ * The codebook at `path`, which must stay inside `root` (default: see rootOfFile); a file the safe reader refuses
+ * comes back as one error naming it.
+ */
+export function loadCodebookFile(path: string, root?: string): LoadedCodebook {
+  const read = readBytes(root === undefined ? path : { path, root }, CODEBOOK_MAX_BYTES);
+  if ('refusal' in read) return { path, codebook: undefined, problems: [refusalProblem(read.refusal, 'error')] };
+  return { path, ...parseCodebookBytes(read.bytes, path) }; // strict UTF-8: bad bytes refused at their line
 }
 
 /** `codebook.yaml` in `dir` or the nearest folder above it, as a workspace would have it. */
@@ -35,23 +46,11 @@ export function findWorkspaceCodebook(dir: string): string | undefined {
   }
 }
 
-/**
- * A source text as an editor shows it: invalid UTF-8 becomes U+FFFD, as in VS Code, so that offsets agree.
- * Sidecars and codebooks are not read this way: their bytes go to the core's strict decoder (parse*Bytes).
- */
+/** A named file's text (scan's inputs), or a CliError that names it and says why it was not read. */
 export function readTextFile(path: string): string {
-  return decodeUtf8Lenient(readFileBytes(path));
-}
-
-/** Reads a file's bytes, turning "no such file" and friends into one clear message. */
-export function readFileBytes(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new CliError(`${path}: ${why}`);
-  }
+  const read = readText(path, TEXT_MAX_BYTES);
+  if ('refusal' in read) throw new CliError(read.refusal.message);
+  return read.text;
 }
 
 /** An error the user can act on: printed without a stack, exit code 2. */

@@ -26,7 +26,7 @@ describe('messages quote files only as short, sanitised excerpts', () => {
   it('a file named like a sidecar whose version is text is refused without quoting it', () => {
     const r = parseSidecar(`version: "${SECRET}"\npassword: ${SECRET}\n`, 'creds.txt.annotations.yaml');
     assert.equal(r.sidecar, undefined);
-    assert.match(messages(r.problems), /'version' must be the number 1, not text/);
+    assert.match(messages(r.problems), /'version' is a string, where the number 1 is expected/);
     assert.ok(!messages(r.problems).includes('SECRET'), messages(r.problems));
   });
 

@@ -13,7 +13,7 @@ import type { Problem } from '../input';
 import { hasErrors } from '../input';
 import { decodeUtf8File, decodeUtf8Lenient, parseSafeYaml } from '../input';
 import { baseName, sourcePathFor, unsafeSourceReason } from './path';
-import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION } from './types';
+import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION, SIDECAR_YAML_MAX_BYTES } from './types';
 import type { Sidecar } from './types';
 import { pairsByKey, Reporter, scalarValue, showValue } from './report';
 import { parseCanonicalSidecar } from './fastParse';
@@ -28,16 +28,6 @@ export interface ParsedSidecar {
 }
 
 const TOP_KEYS = new Set(['version', 'source', 'sourceHash', 'codebook', 'offsets', 'annotations']);
-
-/**
- * Before `version: 1` is found the file is not known to be a sidecar (it may be any YAML file named like one, or
- * a link to one), so a text value is not quoted; a number is harmless to show.
- */
-function versionProblem(version: unknown): string {
-  if (version === undefined) return "missing 'version'";
-  if (typeof version === 'string') return `'version' must be the number ${SIDECAR_VERSION}, not text (not shown, as this may not be an annotation file): write version: ${SIDECAR_VERSION}`;
-  return `unsupported sidecar version ${showValue(version)}: this extension reads version ${SIDECAR_VERSION}`;
-}
 
 function refused(problems: Problem[]): ParsedSidecar {
   return { sidecar: undefined, problems, readOnly: true };
@@ -101,14 +91,31 @@ function readAnnotations(pair: Pair | undefined, report: Reporter, root: YAMLMap
   return list.sort(compareAnnotations);
 }
 
+/** What is wrong with a `version:` value that is not the number this code reads, and how to fix it. */
+function versionProblem(version: unknown): string {
+  if (version === undefined) return `missing 'version' (write 'version: ${SIDECAR_VERSION}' as the first key)`;
+  if (typeof version === 'string') {
+    const looksNumeric = /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(version);
+    return looksNumeric
+      ? `'version' is the string "${version.trim()}", where a number is expected: write version: ${version.trim()} without quotes`
+      : `'version' is a string, where the number ${SIDECAR_VERSION} is expected: write version: ${SIDECAR_VERSION}`;
+  }
+  if (typeof version !== 'number') return `'version' is ${version === null ? 'empty' : `a ${typeof version}`}, where the number ${SIDECAR_VERSION} is expected: write version: ${SIDECAR_VERSION}`;
+  return `unsupported sidecar version ${version}: this extension reads version ${SIDECAR_VERSION} only${version > SIDECAR_VERSION ? ' (the file was written by a newer Sovereignty Coder: update the extension)' : ''}`;
+}
+
 /**
  * Parses and validates a sidecar's text. `file` is the sidecar's path, used for messages and to derive the source.
  * A flawless file in the canonical form is read by a fast line-based reader; anything else by the full reader.
  */
 export function parseSidecar(yamlText: string, file: string): ParsedSidecar {
-  if (Buffer.byteLength(yamlText, 'utf8') <= SIDECAR_MAX_BYTES) {
-    const sidecar = parseCanonicalSidecar(yamlText, file);
-    if (sidecar !== undefined) return { sidecar, problems: [], readOnly: false };
+  const bytes = Buffer.byteLength(yamlText, 'utf8');
+  const tooBig = (message: string): ParsedSidecar => refused([{ file, line: 1, column: 1, severity: 'error', message }]);
+  if (bytes > SIDECAR_MAX_BYTES) return tooBig(`file is ${bytes} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes (${mib(SIDECAR_MAX_BYTES)}) for annotation files`);
+  const sidecar = parseCanonicalSidecar(yamlText, file);
+  if (sidecar !== undefined) return { sidecar, problems: [], readOnly: false };
+  if (bytes > SIDECAR_YAML_MAX_BYTES) {
+    return tooBig(`file is ${bytes} bytes: over ${mib(SIDECAR_YAML_MAX_BYTES)} only the exact form Sovereignty Coder writes is read, and this file differs from it (edited by hand or by another tool?); restore that form or split the text (docs/sidecar-format.md, "Size")`);
   }
   return parseSidecarYaml(yamlText, file);
 }
@@ -128,9 +135,11 @@ export function parseSidecarBytes(bytes: Uint8Array, file: string): ParsedSideca
   return { ...parseSidecar(decoded.text, file), text: decoded.text };
 }
 
+const mib = (bytes: number): string => `${bytes / 1024 / 1024} MiB`;
+
 /** The full reader: any YAML, every problem positioned. parseSidecar gives the same result for canonical files. */
 export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar {
-  const yaml = parseSafeYaml(yamlText, file, { maxBytes: SIDECAR_MAX_BYTES });
+  const yaml = parseSafeYaml(yamlText, file, { maxBytes: SIDECAR_YAML_MAX_BYTES });
   if (yaml.doc === undefined) return refused(yaml.problems);
   const report = new Reporter(yaml, file);
   const root = yaml.doc.contents;
