@@ -81,10 +81,24 @@ function readBlock(lines: readonly string[], from: number): { annotation: Annota
   return spanProblem(a) === undefined ? { annotation: a, next: i } : undefined;
 }
 
-/** The sidecar when `text` is a flawless file in canonical form, else undefined (use the full reader). */
+/**
+ * The text with CRLF line ends made LF, or undefined when a carriage return stands anywhere else. A Windows
+ * checkout (Git's core.autocrlf) turns our LF into CRLF; YAML reads CRLF as one line break and we write every
+ * \r inside a value escaped, so a CR before each LF changes nothing the full reader would see, and the fast
+ * reader can take the file (10,000 annotations: 0.1 s instead of 2 s through the YAML package).
+ */
+function withLfLineEnds(text: string): string | undefined {
+  if (!text.includes('\r')) return text;
+  const lf = text.replaceAll('\r\n', '\n');
+  return lf.includes('\r') ? undefined : lf;
+}
+
+/** The sidecar when `text` is a flawless file in canonical form (LF or CRLF line ends), else undefined (use the full reader). */
 export function parseCanonicalSidecar(text: string, file: string): Sidecar | undefined {
-  if (!text.endsWith('\n') || text.includes('\r') || text.startsWith('\uFEFF')) return undefined;
-  const lines = text.slice(0, -1).split('\n');
+  if (!text.endsWith('\n') || text.startsWith('\uFEFF')) return undefined;
+  const lf = withLfLineEnds(text);
+  if (lf === undefined) return undefined;
+  const lines = lf.slice(0, -1).split('\n');
   let i = 0;
   while (i < lines.length && (lines[i]).startsWith('# ')) i++;
   const top = (key: string): string | undefined => {
