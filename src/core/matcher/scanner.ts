@@ -54,6 +54,8 @@ export interface ScanResult {
   matches: number[];
   /** The first joiner run (offset) from which the selection is exact; -1 if the scan never got there. */
   exactFrom: number;
+  /** True when the scan ran to the end of the text rather than stopping after `to`. */
+  reachedEnd: boolean;
 }
 
 export class Scanner {
@@ -175,7 +177,7 @@ export class Scanner {
     }
     if (!inRun && this.pendCount > 0) this.resolve(false, true, fpos, true);
     if (this.exactFrom >= 0) this.sel.flush();
-    return { matches: this.sel.out, exactFrom: this.exactFrom };
+    return { matches: this.sel.out, exactFrom: this.exactFrom, reachedEnd: i >= n };
   }
 
   private begin(w: ScanWindow): void {
