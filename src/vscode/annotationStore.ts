@@ -10,6 +10,7 @@ import { shiftAnnotations, type TextEdit } from '../core/annotations';
 import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
 import { canonicalText, textHash } from '../core/text';
 import { documentText, editsFromChanges } from './convert';
+import { canonicalSource } from './documentExcerpts';
 import { workspaceFilePort } from './filePort';
 import type { SidecarProblems } from './sidecarProblems';
 
@@ -103,8 +104,9 @@ export class AnnotationStore implements vscode.Disposable {
     const entry = this.get(doc.uri);
     if (!entry || entry.annotations.length === 0 || changes.length === 0) return;
     const edits: TextEdit[] = editsFromChanges(doc, changes);
-    const text = documentText(doc);
-    entry.annotations = recoverOrphans(entry.annotations, shiftAnnotations(entry.annotations, edits, text), text);
+    // excerpts, not getText(): a keystroke must not copy a 10 MB document; the whole text only for a new orphan
+    const shifted = shiftAnnotations(entry.annotations, edits, canonicalSource(doc));
+    entry.annotations = recoverOrphans(entry.annotations, shifted, () => documentText(doc));
     entry.unsaved = true;
     this.changed.fire(entry.uri);
   }
@@ -194,12 +196,15 @@ export class AnnotationStore implements vscode.Disposable {
  * An edit that replaced a whole span (a formatter rewriting the document, a paste over a paragraph) leaves
  * orphans; when the quote is still there with its context, re-anchor it, exactly as on load.
  */
-function recoverOrphans(before: readonly Annotation[], after: Annotation[], text: string): Annotation[] {
+function recoverOrphans(before: readonly Annotation[], after: Annotation[], readText: () => string): Annotation[] {
+  if (!after.some((a) => a.status === 'orphaned')) return after;
   const wasOrphan = new Set(before.filter((a) => a.status === 'orphaned').map((a) => a.id));
   const original = new Map(before.map((a) => [a.id, a]));
+  let text: string | undefined;
   return sortAnnotations(after.map((a) => {
     const old = original.get(a.id);
     if (a.status !== 'orphaned' || wasOrphan.has(a.id) || !old) return a;
+    text ??= readText();
     const r = reanchor(old, text);
     return r.outcome === 'moved' || r.outcome === 'exact' ? r.annotation : a;
   }));

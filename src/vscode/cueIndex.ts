@@ -5,29 +5,12 @@
  * sit in a MatchIndex, so an edit never copies the whole list. Offsets are the document's own.
  */
 import * as vscode from 'vscode';
-import { MatchIndex, updateMatches, type Matcher, type TermMatch, type TextSource } from '../core/matcher';
+import { MatchIndex, updateMatches, type Matcher, type TermMatch } from '../core/matcher';
+import { documentSource } from './documentExcerpts';
 
 interface Entry {
   version: number;
   index: MatchIndex;
-}
-
-/**
- * The document as excerpts. positionAt of an offset between \r and \n answers the position before the \r, so
- * the range read is widened by one unit at the end and the excerpt cut to the exact offsets asked for.
- */
-export function documentSource(doc: vscode.TextDocument): TextSource {
-  const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
-  return {
-    length,
-    slice(from: number, to: number): string {
-      const start = doc.positionAt(Math.max(0, from));
-      const end = doc.positionAt(Math.min(length, Math.max(from, to) + 1));
-      const startOffset = doc.offsetAt(start);
-      const text = doc.getText(new vscode.Range(start, end));
-      return text.slice(Math.max(0, from) - startOffset, Math.min(length, Math.max(from, to)) - startOffset);
-    },
-  };
 }
 
 export class CueIndex {
