@@ -3,6 +3,7 @@
  * against issue 10's target, and a final `N passed, N failed` line. Figures are medians or p95s of repeated
  * runs, because the machine is shared and noisy; a benchmark's exit code is 1 when a target failed.
  */
+import { availableParallelism, loadavg } from 'node:os';
 
 export interface Figure {
   name: string;
@@ -19,7 +20,10 @@ export interface Figure {
 export class Report {
   private readonly verdicts: boolean[] = [];
 
-  constructor(private readonly print: (line: string) => void = console.log) {}
+  constructor(private readonly print: (line: string) => void = console.log) {
+    // Wall times on a shared machine: say how busy it was, so a failure from contention can be told apart.
+    this.note(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores; Node ${process.version}`);
+  }
 
   add(f: Figure): void {
     const ratio = f.baseline ? (f.better === 'lower' ? f.baseline.value / f.value : f.value / f.baseline.value) : undefined;

@@ -1,6 +1,6 @@
 /** The sidecar API in one import: path mapping, serialization, parsing with validation, and safe writing. */
 export { baseName, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor, sourcePathFor, unsafeSourceReason } from './path';
-export { quoteYaml, scalarYaml, serializeSidecar } from './serialize';
+export { mustEscape, quoteYaml, scalarYaml, serializeSidecar } from './serialize';
 export { parseSidecar, parseSidecarYaml } from './parse';
 export { parseCanonicalSidecar } from './fastParse';
 export type { ParsedSidecar } from './parse';
