@@ -17,7 +17,8 @@ function numberNotes(doc: DomDocument): void {
   for (const item of Array.from(doc.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]'))) {
     for (const back of Array.from(item.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'))) back.remove();
     const number = /-(\d+)$/.exec(item.id)?.[1];
-    item.insertBefore(doc.createTextNode(`[${number ?? '?'}] `), item.firstChild);
+    const first = item.querySelector('p') ?? item; // mammoth wraps the note in a paragraph: the number goes inside it
+    first.insertBefore(doc.createTextNode(`[${number ?? '?'}] `), first.firstChild);
   }
 }
 

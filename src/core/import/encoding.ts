@@ -28,7 +28,6 @@ function iconvName(detected: string): string {
 /** Share of characters that a real text in that encoding would hardly contain. */
 export function oddity(text: string): number {
   if (text.length === 0) return 0;
-  // eslint-disable-next-line no-control-regex
   const odd = text.match(/[\ufffd\u0080-\u009f\p{Co}]|[^\s\p{L}\p{N}\p{P}$€£¥₽+<=>|~^`]|(?<=\p{Ll})\p{Lu}/gu);
   return (odd?.length ?? 0) / text.length;
 }
@@ -56,7 +55,8 @@ function decode(bytes: Uint8Array, encoding: string): string {
 /** The text of a plain-text original and how it was decoded, or an ImportError saying why it was not. */
 export function decodeText(bytes: Uint8Array, file: string, given?: string): { text: string; report: EncodingReport } {
   if (given !== undefined) {
-    if (!iconv.encodingExists(given)) throw new ImportError(file, `unknown encoding '${given}' (use a name such as gb18030, big5, windows-1251, koi8-r, utf-16le)`, 'unsupported');
+    const name: string = given; // encodingExists narrows its argument, so the message keeps its own copy
+    if (!iconv.encodingExists(given)) throw new ImportError(file, `unknown encoding '${name}' (use a name such as gb18030, big5, windows-1251, koi8-r, utf-16le)`, 'unsupported');
     return { text: decode(bytes, given), report: { encoding: given.toLowerCase(), confidence: 1, source: 'given' } };
   }
   const bom = bomEncoding(bytes);

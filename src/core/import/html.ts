@@ -42,7 +42,7 @@ export const htmlConverter: Converter = {
     const doc = parseHtmlDocument(text);
     const metadata: TextMetadata = {};
     const date = metaContent(doc, ['article:published_time', 'date', 'dc.date', 'DC.date']);
-    const article = new Readability(parseHtmlDocument(text) as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    const article = new Readability(parseHtmlDocument(text)).parse();
     const notes: string[] = [];
     let paragraphs: string[];
     if (article?.content) {
