@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from './core/annotations';
 import { AnnotationStore } from './vscode/annotationStore';
+import { registerAddTexts } from './vscode/addTexts';
 import { registerCodeActions } from './vscode/codeActions';
 import { CodebookService } from './vscode/codebookService';
 import { ACTIVE_EDITOR_CODED } from './vscode/commandIds';
@@ -18,6 +19,7 @@ import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
+import { ProvenanceView } from './vscode/provenanceView';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -29,6 +31,8 @@ export interface SovereigntyCoderApi {
   codebookId(): string | undefined;
   /** The sidecar's state as the store sees it (unsaved moves, problems, deleted on disk), for tests. */
   sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
+  /** The explorer tooltip of an added text's origin (its provenance record), if it has one. */
+  originOf(uri: vscode.Uri): Promise<string | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -42,7 +46,8 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const { version: packageVersion } = context.extension.packageJSON as { version?: unknown };
   const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
   const services: Services = { codebooks, store, cues, decorations, log, version, coder: () => coderName };
-  const statusBar = new CodingStatusBar(services);
+  const provenance = new ProvenanceView(log, () => statusBar.update());
+  const statusBar: CodingStatusBar = new CodingStatusBar(services, (uri) => provenance.summaryOf(uri));
   const selector: vscode.DocumentSelector = '*';
 
   const refreshActive = (): void => {
@@ -51,10 +56,11 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     statusBar.update();
   };
   context.subscriptions.push(
-    log, codebooks, sidecarProblems, store, decorations, statusBar,
+    log, codebooks, sidecarProblems, store, decorations, statusBar, provenance,
     registerHover(services, selector),
     registerCodeActions(services, selector),
     ...registerCommands(services),
+    registerAddTexts(services, context.extensionUri),
     ...registerSidecarSync(store, log),
     codebooks.onDidChange(() => decorations.resetStyles()),
     store.onDidChange((uri) => {
@@ -98,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     annotationsFor: (uri) => store.get(uri)?.annotations ?? [],
     onDidPaint: decorations.onDidPaint,
     codebookId: () => codebooks.active?.codebook.id,
+    originOf: async (uri) => (await provenance.provideFileDecoration(uri))?.tooltip,
     sidecarState: (uri) => {
       const entry = store.get(uri);
       return entry && { unsaved: entry.unsaved, readOnly: entry.readOnly, deletedOnDisk: entry.deletedOnDisk };

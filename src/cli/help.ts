@@ -5,11 +5,13 @@ Usage:
   sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
   sovcode validate [--codebook PATH] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE] [PATH...]
+  sovcode add [--into FOLDER] [--encoding ENC] FILE...
   sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE] [PATH...]
   sovcode --help | --version
   sovcode COMMAND --help
 
 Commands:
+  add        convert originals (PDF, DOCX, ODT, EPUB, HTML, text in any encoding) to texts to code, with provenance
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
   agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
@@ -60,6 +62,24 @@ Options:
                         file's folder, else the shipped sovereignty codebook)
   -o, --output FILE     write to FILE instead of standard output
   -f, --format FORMAT   csv (default), qdpx or qdc
+`;
+
+export const ADD_HELP = `Usage: sovcode add [--into FOLDER] [--encoding ENC] FILE...
+
+Converts each original into NAME.txt (UTF-8, LF, NFC, one paragraph per line) beside it or in FOLDER, and
+records where it came from in NAME.txt.provenance.yaml (docs/import.md): the original's path, size and
+SHA-256, its title, author and date where the format has them, the converter and its version, the date.
+Formats: PDF (running headers, footers and page numbers removed; two columns read in order), DOCX, ODT, EPUB,
+HTML (the article only), and plain text in any common encoding (detected; the encoding and its confidence
+are reported, and an uncertain guess is refused until --encoding names one).
+Adding a revised original over a text added before re-converts it and re-anchors its annotations: every
+annotation is kept (moved with its quote, marked for review, or orphaned) and every move is printed.
+A file that is not text (a scanned PDF without OCR, an encrypted PDF, a damaged archive) is refused with the
+reason, and nothing is written for it. Exit code 1 when any file was refused.
+
+Options:
+      --into FOLDER     write the texts into FOLDER instead of beside their originals
+      --encoding ENC    decode plain-text originals as ENC (gb18030, big5, windows-1251, koi8-r, …)
 `;
 
 export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE] [PATH...]

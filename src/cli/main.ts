@@ -3,9 +3,10 @@ import { hasErrors, formatProblem } from '../core/problems';
 import { parseCommandLine, UsageError } from './args';
 import { CliError } from './codebookFile';
 import { writeFileSync } from 'node:fs';
+import { addFiles } from './addCommand';
 import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
-import { AGREEMENT_HELP, EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
+import { ADD_HELP, AGREEMENT_HELP, EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
@@ -68,6 +69,27 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   }
 }
 
+/** Like run(), and also the asynchronous commands (add converts in a worker thread). */
+export async function runCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, progressLine?: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`sovcode: ${e.message}\n`);
+    return 2;
+  }
+  if (parsed.command !== 'add') return run(argv, out, err);
+  if (parsed.values.help) return out(ADD_HELP), 0;
+  if (parsed.positionals.length === 0) return err(`sovcode: add needs at least one FILE\n\n${ADD_HELP}`), 2;
+  return addFiles(parsed.positionals, parsed.values.into, parsed.values.encoding, out, err, progressLine);
+}
+
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  const tty = process.stderr.isTTY;
+  const progressLine = tty ? (s: string) => process.stderr.write(`\r\x1b[K${s}`) : undefined;
+  void runCommand(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), progressLine).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`sovcode: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`); process.exitCode = 2; },
+  );
 }

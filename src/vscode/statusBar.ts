@@ -6,7 +6,8 @@ import type { Services } from './services';
 export class CodingStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sovereigntyCoder.status', vscode.StatusBarAlignment.Right, 100);
 
-  constructor(private readonly services: Services) {
+  /** `provenanceOf` gives the one-line origin of an added text (ProvenanceView), shown in the hover. */
+  constructor(private readonly services: Services, private readonly provenanceOf: (uri: vscode.Uri) => string | undefined = () => undefined) {
     this.item.name = 'Sovereignty Coder';
     this.item.command = CommandId.listAnnotations;
   }
@@ -25,6 +26,8 @@ export class CodingStatusBar implements vscode.Disposable {
     this.item.text = `$(tag) ${list.length}${flags.length ? ` (${flags.join(', ')})` : ''} · ${this.services.coder()}`;
     const codebook = this.services.codebooks.active?.codebook;
     this.item.tooltip = `Sovereignty Coder — ${list.length} annotation(s) in this file, coder ${this.services.coder()}, codebook ${codebook ? `'${codebook.id}'` : 'not loaded'}. Click to go to an annotation.`;
+    const origin = this.provenanceOf(editor.document.uri);
+    if (origin) this.item.tooltip += `\n\n${origin}`;
     this.item.show();
   }
 

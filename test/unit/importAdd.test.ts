@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createAnnotation } from '../../src/core/annotations';
 import { addText } from '../../src/core/import/addText';
+import { convertOriginal } from '../../src/core/import/convert';
 import { parseProvenance } from '../../src/core/import/provenance';
 import { ImportError } from '../../src/core/import/types';
 import { parseSidecar, serializeSidecar, sidecarPathFor } from '../../src/core/sidecar';
@@ -40,7 +41,7 @@ describe('import: adding texts', () => {
     const original = join(dir, 'speech.docx');
     const bytes = makeDocx(FIRST, META);
     writeFileSync(original, bytes);
-    const result = await addText(original, { toolVersion: '9.9.9', now: NOW });
+    const result = await addText(original, { convert: convertOriginal, toolVersion: '9.9.9', now: NOW });
     assert.equal(result.text, join(dir, 'speech.txt'));
     const text = readFileSync(result.text, 'utf8');
     assert.equal(text, `${FIRST.map((b) => ('paragraph' in b ? b.paragraph : '')).join('\n')}\n`);
@@ -64,7 +65,7 @@ describe('import: adding texts', () => {
     mkdirSync(join(dir, 'originals'), { recursive: true });
     mkdirSync(corpus);
     writeFileSync(original, makePdf({ pages: [{ texts: [{ x: 60, y: 700, size: 10, text: 'A paper about borders.' }] }] }));
-    const result = await addText(original, { toolVersion: 't', into: corpus, now: NOW });
+    const result = await addText(original, { convert: convertOriginal, toolVersion: 't', into: corpus, now: NOW });
     assert.equal(result.text, join(corpus, 'paper.txt'));
     assert.equal(result.provenance.original.path, '../originals/paper.pdf');
   });
@@ -72,13 +73,13 @@ describe('import: adding texts', () => {
   it('bad input (scan, truncated DOCX, a hand-written text in the way) writes nothing', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'scan.pdf'), makePdf({ pages: [{ image: true }] }));
-    await assert.rejects(addText(join(dir, 'scan.pdf'), { toolVersion: 't' }), (e: unknown) => e instanceof ImportError && e.kind === 'no-text');
+    await assert.rejects(addText(join(dir, 'scan.pdf'), { convert: convertOriginal, toolVersion: 't' }), (e: unknown) => e instanceof ImportError && e.kind === 'no-text');
     const docx = makeDocx(FIRST, META);
     writeFileSync(join(dir, 'cut.docx'), docx.subarray(0, 300));
-    await assert.rejects(addText(join(dir, 'cut.docx'), { toolVersion: 't' }), (e: unknown) => e instanceof ImportError && e.kind === 'damaged');
+    await assert.rejects(addText(join(dir, 'cut.docx'), { convert: convertOriginal, toolVersion: 't' }), (e: unknown) => e instanceof ImportError && e.kind === 'damaged');
     writeFileSync(join(dir, 'notes.txt'), 'my own notes\n');
     writeFileSync(join(dir, 'notes.docx'), docx);
-    await assert.rejects(addText(join(dir, 'notes.docx'), { toolVersion: 't' }), /notes\.txt: already exists and was not added from an original/);
+    await assert.rejects(addText(join(dir, 'notes.docx'), { convert: convertOriginal, toolVersion: 't' }), /notes\.txt: already exists and was not added from an original/);
     assert.deepEqual(readdirSync(dir).sort(), ['cut.docx', 'notes.docx', 'notes.txt', 'scan.pdf']);
     assert.equal(readFileSync(join(dir, 'notes.txt'), 'utf8'), 'my own notes\n');
   });
@@ -87,7 +88,7 @@ describe('import: adding texts', () => {
     const dir = tempDir();
     const original = join(dir, 'speech.docx');
     writeFileSync(original, makeDocx(FIRST, META));
-    const first = await addText(original, { toolVersion: 't', now: NOW });
+    const first = await addText(original, { convert: convertOriginal, toolVersion: 't', now: NOW });
     const text = readFileSync(first.text, 'utf8');
     const annotations = [
       codeQuote(text, 'autonomy within the federation', 'self-determination'),
@@ -98,7 +99,7 @@ describe('import: adding texts', () => {
     writeFileSync(sidecarPath, serializeSidecar({ version: 1, source: 'speech.txt', sourceHash: '', codebook: 'test', annotations }, text));
 
     writeFileSync(original, makeDocx(REVISED, META));
-    const second = await addText(original, { toolVersion: 't', now: NOW });
+    const second = await addText(original, { convert: convertOriginal, toolVersion: 't', now: NOW });
     const newText = readFileSync(second.text, 'utf8');
     assert.ok(newText.startsWith('Revised text, as delivered\n'));
     const reimport = second.reimport;

@@ -12,10 +12,11 @@ import { reanchor, type AnchorOutcome } from '../anchoring';
 import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely, nodeFilePort, type FilePort } from '../sidecar';
 import { formatProblem } from '../problems';
 import { canonicalText } from '../text';
-import { convertOriginal, type Conversion } from './convert';
+import type { Conversion } from './convert';
 import { paragraphChanges, type ParagraphChanges } from './textChanges';
 import { parseProvenance, provenanceOf, provenancePathFor, serializeProvenance, type Provenance } from './provenance';
 import { ImportError, type ConvertOptions } from './types';
+import type { ConvertFunction } from './workerClient';
 
 /** Originals larger than this are refused before reading (a 300-page PDF is a few MB). */
 export const MAX_ORIGINAL_BYTES = 200 * 1024 * 1024;
@@ -27,6 +28,11 @@ export interface AddOptions extends ConvertOptions {
   toolVersion: string;
   now?: Date;
   port?: FilePort;
+  /**
+   * How to convert: convertOriginal in process (tests), or workerConverter (CLI, VS Code), which keeps the
+   * format libraries out of the callers' bundles and their event loops.
+   */
+  convert: ConvertFunction;
 }
 
 /** An annotation whose place or state changed in a re-import. */
@@ -105,7 +111,7 @@ export async function addText(original: string, options: AddOptions): Promise<Ad
   const target = textPathFor(source, options.into && resolve(options.into));
   if (target === source) throw new ImportError(source, 'would be replaced by its own converted text; add it --into another folder', 'conflict');
   const bytes = await readOriginal(source);
-  const conversion = await convertOriginal(source, bytes, options);
+  const conversion = await options.convert(source, bytes, options);
   const provenancePath = provenancePathFor(target);
   const provenance = provenanceOf(conversion, source, bytes, target, options.toolVersion, options.now ?? new Date());
   const oldText = await readIfExists(port, target);
@@ -118,6 +124,7 @@ export async function addText(original: string, options: AddOptions): Promise<Ad
     if (previous instanceof Error) throw new ImportError(provenancePath, `${previous.message}; nothing was written`, 'conflict');
   }
   const result: AddResult = { original: source, text: target, provenancePath, conversion, provenance };
+  if (options.into !== undefined) await fs.mkdir(dirname(target), { recursive: true });
   if (oldText !== undefined) {
     const sidecarPath = sidecarPathFor(target);
     const sidecarText = await readIfExists(port, sidecarPath);

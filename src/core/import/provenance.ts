@@ -35,6 +35,12 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+function pickMetadata(m: TextMetadata): TextMetadata {
+  const picked: TextMetadata = {};
+  for (const key of ['title', 'author', 'date'] as const) if (m[key]) picked[key] = m[key];
+  return picked;
+}
+
 /** The record for a conversion of `originalPath` written to `textPath`. */
 export function provenanceOf(
   conversion: Conversion, originalPath: string, originalBytes: Uint8Array, textPath: string, toolVersion: string, now: Date,
@@ -45,10 +51,10 @@ export function provenanceOf(
       size: originalBytes.byteLength,
       sha256: sha256(originalBytes),
     },
+    ...pickMetadata(conversion.metadata),
     format: conversion.format, converter: conversion.converter, sovereigntyCoder: toolVersion,
     imported: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), textSha256: sha256(conversion.text),
   };
-  for (const key of ['title', 'author', 'date'] as const) if (conversion.metadata[key]) record[key] = conversion.metadata[key];
   if (conversion.encoding) record.encoding = conversion.encoding;
   if (conversion.notes.length) record.notes = conversion.notes;
   return record;
