@@ -1,0 +1,70 @@
+/**
+ * Import benchmark (a script, not a test): `npm run bench:import`.
+ *
+ * Generates a 300-page two-column PDF with running headers and page numbers, and a DOCX of about 5 MB, then
+ * converts each in process and through the import worker (as the CLI and VS Code do), printing the time and,
+ * for the worker runs, the longest stall of this thread's event loop while the worker converts (what the
+ * extension host would feel; it must stay under 50 ms). A baseline in the same run: reading the same bytes
+ * and hashing them, the floor of any import.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { convertOriginal } from '../src/core/import/convert';
+import { workerConverter } from '../src/core/import/workerClient';
+import { makeDocx, type DocBlock } from '../test/unit/importFixtures/officeWriter';
+import { layoutColumn, makePdf, type PlacedText } from '../test/unit/importFixtures/pdfWriter';
+
+const WORDS = 'sovereignty state border treaty council delegate region autonomy federation court data platform law nation people vote'.split(' ');
+
+function sentence(seed: number, words: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 7 + i * 13) % WORDS.length] ?? 'word');
+  return `${out.join(' ')}.`;
+}
+
+function bigPdf(pages: number): Uint8Array {
+  return makePdf({
+    pages: Array.from({ length: pages }, (_, p) => {
+      const header: PlacedText[] = [{ x: 60, y: 800, size: 8, text: 'Benchmark Journal of Sovereignty' }, { x: 290, y: 40, size: 8, text: String(p + 1) }];
+      const column = (offset: number): string[] => Array.from({ length: 4 }, (_, i) => sentence(p * 10 + i + offset, 45));
+      return { texts: [...header, ...layoutColumn(column(0), 60, 760, 220, 9), ...layoutColumn(column(5), 320, 760, 220, 9)] };
+    }),
+  });
+}
+
+function bigDocx(targetBytes: number): Uint8Array {
+  const blocks: DocBlock[] = [];
+  for (let i = 0; ; i++) {
+    blocks.push(i % 20 === 0 ? { heading: `Section ${i / 20 + 1}` } : { paragraph: sentence(i, 60), ...(i % 50 === 1 ? { footnote: sentence(i + 1, 12) } : {}) });
+    if (blocks.length % 2000 === 0 && makeDocx(blocks, { title: 'b', author: 'b', created: '2024-01-01' }).length >= targetBytes) break;
+  }
+  return makeDocx(blocks, { title: 'Benchmark', author: 'Bench', created: '2024-01-01' });
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+async function measure(name: string, file: string, bytes: Uint8Array): Promise<void> {
+  const floor = await timed(() => Promise.resolve(createHash('sha256').update(bytes).digest('hex')));
+  const inProcess = await timed(() => convertOriginal(file, bytes));
+  const worker = workerConverter(join(__dirname, '..', 'src', 'core', 'import', 'worker.js'));
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const inWorker = await timed(() => worker(file, bytes, {}));
+  lag.disable();
+  const paragraphs = inProcess.value.text.split('\n').length - 1;
+  console.log(`${name}: ${(bytes.length / 1e6).toFixed(2)} MB, ${paragraphs} paragraphs out`);
+  console.log(`  hash only (floor) ${floor.ms.toFixed(0)} ms; in process ${inProcess.ms.toFixed(0)} ms; in the worker ${inWorker.ms.toFixed(0)} ms`);
+  console.log(`  longest event-loop stall of the calling thread during the worker run: ${(lag.max / 1e6).toFixed(1)} ms`);
+}
+
+async function main(): Promise<void> {
+  await measure('300-page two-column PDF', 'bench.pdf', bigPdf(300));
+  await measure('DOCX of about 5 MB', 'bench.docx', bigDocx(5 * 1024 * 1024));
+}
+
+void main();
