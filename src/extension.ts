@@ -17,6 +17,7 @@ import { registerHover } from './vscode/hover';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { registerSidecarSync } from './vscode/sidecarSync';
+import { registerWelcome } from './vscode/welcome';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
 import { ProvenanceView } from './vscode/provenanceView';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     ...registerCommands(services),
     registerAddTexts(services, context.extensionUri),
     ...registerSidecarSync(store, log),
+    registerWelcome(context, log),
     codebooks.onDidChange(() => decorations.resetStyles()),
     store.onDidChange((uri) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());

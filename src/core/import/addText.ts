@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { reanchor, type AnchorOutcome } from '../anchoring';
 import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely, nodeFilePort, type FilePort } from '../sidecar';
-import { formatProblem } from '../problems';
+import { formatProblem } from '../input';
 import { canonicalText } from '../text';
 import type { Conversion } from './convert';
 import { paragraphChanges, type ParagraphChanges } from './textChanges';

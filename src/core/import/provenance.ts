@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
-import { formatProblem } from '../problems';
-import { parseSafeYaml } from '../safeYaml';
+import { formatProblem } from '../input';
+import { parseSafeYaml } from '../input';
 import type { Conversion } from './convert';
 import type { EncodingReport, TextMetadata } from './types';
 
