@@ -23,6 +23,9 @@ await runUiTest('add-a-pdf', async ({ folder, open }) => {
   const text = path.join(folder, 'committee-report.txt');
   fs.writeFileSync(pdf, makePdf({ info: { Title: 'Committee Report', Author: 'Test Committee' }, pages: [{ texts: layoutColumn(PARAGRAPHS, 60, 760, 470, 11) }] }));
   const { page, lap, screenshot } = await open();
+  // the extension's menus are there once it runs: open a coded text first and wait for its cues
+  await quickOpen(page, 'harbour-speech.txt', 'digital borders');
+  await waitForDecorations(page, 3);
 
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'committee-report.pdf' }).first();
   await row.click({ button: 'right' });
