@@ -77,3 +77,11 @@ Options:
   -f, --format FORMAT   text (default), json (with the disagreements), csv, or html (a report with charts)
   -o, --output FILE     write to FILE instead of standard output
 `;
+
+/** `sovcode COMMAND --help` prints the command's text from here; a command missing here has no help of its own. */
+export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
+  ['scan', SCAN_HELP],
+  ['validate', VALIDATE_HELP],
+  ['export', EXPORT_HELP],
+  ['agreement', AGREEMENT_HELP],
+]);

@@ -5,7 +5,7 @@ import { CliError } from './codebookFile';
 import { writeFileSync } from 'node:fs';
 import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
-import { AGREEMENT_HELP, EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
+import { COMMAND_HELP, MAIN_HELP } from './help';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
@@ -19,23 +19,25 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
       out(`${CLI_VERSION}\n`);
       return 0;
     }
+    const commandHelp = values.help && command !== undefined ? COMMAND_HELP.get(command) : undefined;
+    if (commandHelp !== undefined) {
+      out(commandHelp);
+      return 0;
+    }
     switch (command) {
       case undefined:
         out(MAIN_HELP);
         return values.help ? 0 : 2;
       case 'scan':
-        if (values.help) return out(SCAN_HELP), 0;
         out(formatScan(scanFiles(positionals, values.codebook), values.format));
         return 0;
       case 'validate': {
-        if (values.help) return out(VALIDATE_HELP), 0;
         const problems = validatePaths(positionals, values.codebook);
         for (const p of problems) out(`${formatProblem(p)}\n`);
         if (problems.length === 0) out('no problems\n');
         return hasErrors(problems) ? 1 : 0;
       }
       case 'export': {
-        if (values.help) return out(EXPORT_HELP), 0;
         const result = exportSegments(positionals, values.codebook, values.format, values.output);
         for (const p of result.warnings) err(`${formatProblem(p)}\n`);
         if (values.output === undefined) out(result.data as string); // only CSV goes to standard output
@@ -46,7 +48,6 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         return 0;
       }
       case 'agreement': {
-        if (values.help) return out(AGREEMENT_HELP), 0;
         const text = agreementOutput(positionals, values);
         if (values.output === undefined) out(text);
         else {
