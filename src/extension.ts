@@ -4,12 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { Annotation } from './core/annotations';
+import { errorMessage } from './core/input';
 import { AnnotationStore } from './vscode/annotationStore';
 import { registerCodeActions } from './vscode/codeActions';
 import { CodebookService } from './vscode/codebookService';
 import { ACTIVE_EDITOR_CODED } from './vscode/commandIds';
+import { openDocument } from './vscode/convert';
 import { registerCommands } from './vscode/commands';
-import { resolveCoder } from './vscode/coderIdentity';
+import { CoderIdentity } from './vscode/coderIdentity';
 import { CueIndex } from './vscode/cueIndex';
 import { DecorationController, type PaintedDecoration } from './vscode/decorations';
 import { registerHover } from './vscode/hover';
@@ -38,10 +40,10 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const store = new AnnotationStore(sidecarProblems, log, () => codebooks.active?.codebook.id ?? 'unknown');
   const cues = new CueIndex(() => codebooks.active?.matcher);
   const decorations = new DecorationController(codebooks, cues, store);
-  let coderName = 'unknown';
+  const coder = new CoderIdentity();
   const { version: packageVersion } = context.extension.packageJSON as { version?: unknown };
   const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
-  const services: Services = { codebooks, store, cues, decorations, log, version, coder: () => coderName };
+  const services: Services = { codebooks, store, cues, log, version, coder };
   const statusBar = new CodingStatusBar(services);
   const selector: vscode.DocumentSelector = '*';
 
@@ -51,14 +53,15 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     statusBar.update();
   };
   context.subscriptions.push(
-    log, codebooks, sidecarProblems, store, decorations, statusBar,
+    log, codebooks, coder, sidecarProblems, store, decorations, statusBar,
     registerHover(services, selector),
     registerCodeActions(services, selector),
     ...registerCommands(services),
     ...registerSidecarSync(store, log),
     codebooks.onDidChange(() => decorations.resetStyles()),
+    coder.onDidChange(() => statusBar.update()),
     store.onDidChange((uri) => {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const doc = openDocument(uri);
       if (doc) decorations.schedule(doc);
       statusBar.update();
     }),
@@ -73,21 +76,20 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     vscode.window.onDidChangeActiveTextEditor(refreshActive),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSettings(e, 'frameColors') || affectsSettings(e, 'showCues') || affectsSettings(e, 'languages')) decorations.resetStyles();
-      if (affectsSettings(e, 'coder')) void resolveCoder().then((c) => { coderName = c.name; statusBar.update(); });
+      if (affectsSettings(e, 'coder')) coder.refresh().catch((err: unknown) => log.error(`reading the coder's name: ${errorMessage(err)}`));
     }),
   );
 
   const ready = (async () => {
-    const coder = await resolveCoder();
-    coderName = coder.name;
-    log.info(`coder: ${coder.name} (from ${coder.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
+    const identity = await coder.refresh();
+    log.info(`coder: ${identity.name} (from ${identity.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
     await codebooks.reload();
     await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => store.load(d)));
     decorations.paintAllNow();
     refreshActive();
   })();
   ready.catch((e: unknown) => {
-    const message = `Sovereignty Coder failed to start: ${e instanceof Error ? e.message : String(e)}`;
+    const message = `Sovereignty Coder failed to start: ${errorMessage(e)}`;
     log.error(message);
     void vscode.window.showErrorMessage(message, 'Show Log').then((c) => c && log.show());
   });

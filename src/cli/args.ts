@@ -1,5 +1,6 @@
 /** Command-line parsing for `sovcode`, on node's own util.parseArgs (strict: unknown options are errors). */
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../core/input';
 
 export class UsageError extends Error {}
 
@@ -27,6 +28,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     const [command, ...rest] = positionals;
     return { command, positionals: rest, values };
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(errorMessage(e));
   }
 }

@@ -4,15 +4,15 @@ import { annotationsAt, removeAnnotation, retagAnnotation, setMemo, sortAnnotati
 import { CommandId } from './commandIds';
 import { AgreementView } from './agreementView';
 import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
-import { toCanonicalOffset, toCanonicalSpan, toRange } from './convert';
+import { openDocument, toCanonicalOffset, toCanonicalSpan, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
 import type { Services } from './services';
-import { applyTag, findOpenDocument, type ApplyTagRequest } from './tagging';
+import { applyTag, type ApplyTagRequest } from './tagging';
 
 /** The annotation a command acts on: given by a code action, else the one at the cursor (asking if several). */
 async function targetAnnotation(services: Services, uri?: string, id?: string): Promise<{ doc: vscode.TextDocument; annotation: Annotation } | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const doc = uri ? findOpenDocument(uri) : editor?.document;
+  const doc = uri ? openDocument(uri) : editor?.document;
   if (!doc) return undefined;
   const list = services.store.get(doc.uri)?.annotations ?? [];
   if (id) {
@@ -39,7 +39,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     register(CommandId.tagSelection, async (uri?: string, span?: { start: number; end: number }, first?: string[]) => {
       const active = services.codebooks.active;
       const editor = vscode.window.activeTextEditor;
-      const doc = uri ? findOpenDocument(uri) : editor?.document;
+      const doc = uri ? openDocument(uri) : editor?.document;
       if (!active || !doc) return 0;
       const target = span ?? (editor && !editor.selection.isEmpty ? toCanonicalSpan(doc, editor.selection) : undefined);
       if (!target) {

@@ -14,7 +14,7 @@ import { segmentsToCsv } from '../core/export/segmentsCsv';
 import { formatProblem, hasErrors, type Problem } from '../core/input';
 import { parseSidecar, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
-import { documentText } from './convert';
+import { documentText, openDocument } from './convert';
 import { workspaceFilePort } from './filePort';
 import type { Services } from './services';
 
@@ -26,7 +26,7 @@ async function readCodedDocument(services: Services, sidecar: vscode.Uri, proble
   if (sourcePath === undefined) return undefined; // findFiles only gives sidecars; a guard for the type
   const source = sidecar.with({ path: sourcePath });
   const path = vscode.workspace.asRelativePath(source, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+  const open = openDocument(source);
   const entry = open ? services.store.get(open.uri) : undefined;
   if (open && entry && !entry.readOnly) return { path, text: documentText(open), annotations: entry.annotations };
   const port = workspaceFilePort(sidecar);

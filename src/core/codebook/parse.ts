@@ -7,7 +7,7 @@
  * the literal term syntax (termSyntax.ts): nothing in it is executed or used as a regular expression.
  */
 import type { Problem } from '../input';
-import { hasErrors, parseSafeYaml } from '../input';
+import { errorMessage, hasErrors, parseSafeYaml } from '../input';
 import type { TermPattern } from './termSyntax';
 import type { Codebook, CodebookTerm, Frame } from './types';
 import { readCodebookShape } from './shape';
@@ -28,7 +28,7 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   } catch (e) {
     // Not expected (the YAML reader reports its own failures, the walk has a fixed depth), but callers rely on
     // "never throws": a failure becomes a visible error on the file rather than a crashed command.
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     return { codebook: undefined, problems: [{ file, line: 1, column: 1, severity: 'error', message: `could not read the codebook: ${message}` }] };
   }
 }
