@@ -17,6 +17,7 @@ import { DecorationController, type PaintedDecoration } from './vscode/decoratio
 import { registerHover } from './vscode/hover';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
+import { SidecarFiles } from './vscode/sidecarFiles';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
@@ -37,13 +38,14 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const log = vscode.window.createOutputChannel('Sovereignty Coder', { log: true });
   const codebooks = new CodebookService(vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'), log);
   const sidecarProblems = new SidecarProblems(log);
-  const store = new AnnotationStore(sidecarProblems, log, () => codebooks.active?.codebook.id ?? 'unknown');
+  const store = new AnnotationStore();
+  const sidecars = new SidecarFiles(store, sidecarProblems, log, () => codebooks.active?.codebook.id ?? 'unknown');
   const cues = new CueIndex(() => codebooks.active?.matcher);
   const decorations = new DecorationController(codebooks, cues, store);
   const coder = new CoderIdentity();
   const { version: packageVersion } = context.extension.packageJSON as { version?: unknown };
   const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
-  const services: Services = { codebooks, store, cues, log, version, coder };
+  const services: Services = { codebooks, store, sidecars, cues, log, version, coder };
   const statusBar = new CodingStatusBar(services);
   const selector: vscode.DocumentSelector = '*';
 
@@ -57,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     registerHover(services, selector),
     registerCodeActions(services, selector),
     ...registerCommands(services),
-    ...registerSidecarSync(store, log),
+    ...registerSidecarSync(store, sidecars, log),
     codebooks.onDidChange(() => decorations.resetStyles()),
     coder.onDidChange(() => statusBar.update()),
     store.onDidChange((uri) => {
@@ -84,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     const identity = await coder.refresh();
     log.info(`coder: ${identity.name} (from ${identity.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
     await codebooks.reload();
-    await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => store.load(d)));
+    await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => sidecars.load(d)));
     decorations.paintAllNow();
     refreshActive();
   })();

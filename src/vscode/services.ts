@@ -4,10 +4,13 @@ import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
 import type { CoderIdentity } from './coderIdentity';
 import type { CueIndex } from './cueIndex';
+import type { SidecarFiles } from './sidecarFiles';
 
 export interface Services {
   codebooks: CodebookService;
   store: AnnotationStore;
+  /** Reads and writes the store's sidecars; coding decisions go through `applyDecision`. */
+  sidecars: SidecarFiles;
   cues: CueIndex;
   log: vscode.LogOutputChannel;
   /** The extension's version (package.json), for the origin of exports. */

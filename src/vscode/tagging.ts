@@ -33,7 +33,7 @@ export async function applyTag(services: Services, request: ApplyTagRequest): Pr
   const text = documentText(doc);
   const created: Annotation[] = [];
   let added = 0;
-  const ok = await services.store.update(doc, (list) => {
+  const ok = await services.sidecars.applyDecision(doc, (list) => {
     let next = [...list];
     for (const raw of request.spans) {
       const span = trimmed(text, raw);
