@@ -6,8 +6,8 @@ import { agreementHtml, strengthOf } from '../core/agreement/html';
 import { agreementReport, type AgreementReport } from '../core/agreement/report';
 import type { Coefficients } from '../core/agreement/statistics';
 import { toCsv } from '../core/export/csv';
-import { CliError } from './codebookFile';
-import { readCodedDocuments } from './exportCommand';
+import { readCodedDocuments } from './codedDocuments';
+import { CliError } from './errors';
 
 const FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type AgreementFormat = (typeof FORMATS)[number];

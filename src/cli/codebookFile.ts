@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseCodebook, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/input';
+import { formatProblem, type Problem } from '../core/input';
+import { CliError } from './errors';
 
 /**
  * The codebook that ships with the extension: `codebook/` at the package root, found upwards from this file
@@ -27,6 +28,13 @@ export function loadCodebookFile(path: string): LoadedCodebook {
   return { path, ...parseCodebook(text, path) };
 }
 
+/** The codebook at `path`, or a CliError listing its problems: a command never runs on half a codebook. */
+export function loadUsableCodebook(path: string): Codebook {
+  const loaded = loadCodebookFile(path);
+  if (!loaded.codebook) throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  return loaded.codebook;
+}
+
 /** `codebook.yaml` in `dir` or the nearest folder above it, as a workspace would have it. */
 export function findWorkspaceCodebook(dir: string): string | undefined {
   for (let d = resolve(dir); ; d = dirname(d)) {
@@ -46,6 +54,3 @@ export function readTextFile(path: string): string {
     throw new CliError(`${path}: ${why}`);
   }
 }
-
-/** An error the user can act on: printed without a stack, exit code 2. */
-export class CliError extends Error {}

@@ -1,7 +1,7 @@
 /** `sovcode`: the command-line tool over the same core as the extension. */
 import { hasErrors, formatProblem } from '../core/input';
 import { parseCommandLine, UsageError } from './args';
-import { CliError } from './codebookFile';
+import { CliError } from './errors';
 import { writeFileSync } from 'node:fs';
 import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
