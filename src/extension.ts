@@ -19,6 +19,8 @@ import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { SidecarFiles } from './vscode/sidecarFiles';
 import { registerSidecarSync } from './vscode/sidecarSync';
+import { StartGate } from './vscode/startGate';
+import { workspaceHasCoding } from './vscode/workspaceDocuments';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
 
@@ -32,9 +34,12 @@ export interface SovereigntyCoderApi {
   codebookId(): string | undefined;
   /** The sidecar's state as the store sees it (unsaved moves, problems, deleted on disk), for tests. */
   sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
+  /** How long activate() took, and the start behind the gate once it has run (ms). */
+  activationTimes(): { activateMs: number; startMs: number | undefined };
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
+  const activatedAt = performance.now();
   const log = vscode.window.createOutputChannel('Sovereignty Coder', { log: true });
   const codebooks = new CodebookService(vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'), log);
   const sidecarProblems = new SidecarProblems(log);
@@ -54,11 +59,29 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     void vscode.commands.executeCommand('setContext', ACTIVE_EDITOR_CODED, doc ? isCodedDocument(doc) : false);
     statusBar.update();
   };
+  // The costly start (codebook, sidecars, painting) waits behind the gate; see startGate.ts for why.
+  let startMs: number | undefined;
+  const gate = new StartGate(async () => {
+    const startedAt = performance.now();
+    const identity = await coder.refresh();
+    log.info(`coder: ${identity.name} (from ${identity.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
+    await codebooks.reload();
+    await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => sidecars.load(d)));
+    decorations.paintAllNow();
+    refreshActive();
+    startMs = performance.now() - startedAt;
+    log.info(`started in ${startMs.toFixed(0)} ms`);
+  });
+  gate.ready.catch((e: unknown) => {
+    const message = `Sovereignty Coder failed to start: ${errorMessage(e)}`;
+    log.error(message);
+    void vscode.window.showErrorMessage(message, 'Show Log').then((c) => c && log.show());
+  });
   context.subscriptions.push(
-    log, codebooks, coder, sidecarProblems, store, decorations, statusBar,
+    log, codebooks, coder, sidecarProblems, store, decorations, statusBar, gate,
     registerHover(services, selector),
     registerCodeActions(services, selector),
-    ...registerCommands(services),
+    ...registerCommands(services, () => gate.opened()),
     ...registerSidecarSync(store, sidecars, log),
     codebooks.onDidChange(() => decorations.resetStyles()),
     coder.onDidChange(() => statusBar.update()),
@@ -82,22 +105,20 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     }),
   );
 
-  const ready = (async () => {
-    const identity = await coder.refresh();
-    log.info(`coder: ${identity.name} (from ${identity.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
-    await codebooks.reload();
-    await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => sidecars.load(d)));
-    decorations.paintAllNow();
-    refreshActive();
-  })();
-  ready.catch((e: unknown) => {
-    const message = `Sovereignty Coder failed to start: ${errorMessage(e)}`;
-    log.error(message);
-    void vscode.window.showErrorMessage(message, 'Show Log').then((c) => c && log.show());
-  });
+  if (vscode.workspace.textDocuments.some(isCodedDocument)) void gate.open();
+  else {
+    gate.openWhen(vscode.workspace.onDidOpenTextDocument, isCodedDocument);
+    workspaceHasCoding().then(
+      (found) => { if (found) void gate.open(); },
+      (e: unknown) => log.error(`looking for a codebook or annotation files: ${errorMessage(e)}`),
+    );
+  }
+  const activateMs = performance.now() - activatedAt;
+  log.info(`activated in ${activateMs.toFixed(1)} ms; ${gate.isOpen ? 'starting' : 'waiting for a coded document, a codebook or a command to start'}`);
 
   return {
-    ready,
+    ready: gate.ready,
+    activationTimes: () => ({ activateMs, startMs }),
     decorationsFor: (uri) => decorations.paintedFor(uri),
     annotationsFor: (uri) => store.get(uri)?.annotations ?? [],
     onDidPaint: decorations.onDidPaint,

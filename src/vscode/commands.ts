@@ -23,12 +23,16 @@ const workspaceCommands = {
 
 const HANDLERS: CommandHandlers = { ...tagCommands, ...annotationCommands, ...workspaceCommands };
 
-export function registerCommands(services: Services): vscode.Disposable[] {
+/** Registers every handler; each first waits for `started` (the codebook loaded), which a command also triggers. */
+export function registerCommands(services: Services, started: () => Promise<void>): vscode.Disposable[] {
   const agreement = new AgreementView(services);
   const context: CommandContext = { ...services, agreement };
   const names = Object.keys(CommandId) as (keyof typeof CommandId)[];
   return [
     agreement,
-    ...names.map((name) => vscode.commands.registerCommand(CommandId[name], (...args: never[]) => HANDLERS[name](context, ...args))),
+    ...names.map((name) => vscode.commands.registerCommand(CommandId[name], async (...args: never[]) => {
+      await started();
+      return HANDLERS[name](context, ...args);
+    })),
   ];
 }

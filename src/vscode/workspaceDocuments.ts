@@ -17,6 +17,13 @@ import type { Services } from './services';
 const SIDECARS = '**/*.annotations.yaml';
 const EXCLUDED = '{**/node_modules/**,**/.git/**}';
 
+/** Whether the workspace holds a codebook at a folder's root or any annotation file (at most one search hit). */
+export async function workspaceHasCoding(): Promise<boolean> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const hits = await Promise.all(folders.map((f) => vscode.workspace.findFiles(new vscode.RelativePattern(f, `{codebook.yaml,${SIDECARS}}`), EXCLUDED, 1)));
+  return hits.some((found) => found.length > 0);
+}
+
 async function readCodedDocument(services: Services, sidecar: vscode.Uri, problems: Problem[]): Promise<CodedDocument | undefined> {
   const sourcePath = sourcePathFor(sidecar.path);
   if (sourcePath === undefined) return undefined; // findFiles only gives sidecars; a guard for the type
