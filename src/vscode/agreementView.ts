@@ -43,7 +43,8 @@ async function computeReport(services: Services, coders?: string[]): Promise<Agr
     report = agreementReport(codebook, documents, coders);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    void vscode.window.showWarningMessage(`Inter-coder agreement: ${e.message}. Merge the coders' branches first, so that the annotation files hold every coder's annotations.`);
+    const advice = "Merge the coders' branches first, so that the annotation files hold every coder's annotations.";
+    void vscode.window.showWarningMessage(`Inter-coder agreement: ${e.message}. ${advice}`);
     return undefined;
   }
   return report;

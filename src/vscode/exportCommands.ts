@@ -45,7 +45,8 @@ export async function exportSegmentsCsv(services: Services, target?: vscode.Uri)
   if (!uri) return undefined;
   const lost = segments.filter((s) => s.status === 'orphaned' || s.status === 'source-missing').length;
   const note = lost > 0 ? ` (${lost} no longer found in their text: see the status column)` : '';
-  await writeExport(services, uri, segmentsToCsv(segments, codebook.id), `Exported ${segments.length} coded segment(s) from ${documents.length} file(s)${note}`, target === undefined, true);
+  const message = `Exported ${segments.length} coded segment(s) from ${documents.length} file(s)${note}`;
+  await writeExport(services, uri, segmentsToCsv(segments, codebook.id), message, target === undefined, true);
   return segments.length;
 }
 
@@ -59,7 +60,8 @@ export async function exportQdpx(services: Services, target?: vscode.Uri): Promi
   const uri = await targetFile(target, 'Export REFI-QDA project (.qdpx)', 'REFI-QDA project', 'qdpx', `${name}.qdpx`);
   if (!uri) return undefined;
   const note = project.notes > 0 ? `, and ${project.notes} annotation(s) no longer in their text as notes` : '';
-  await writeExport(services, uri, qdpxBytes(project), `Exported ${project.selections} coded selection(s) of ${documents.length} file(s)${note}`, target === undefined, false);
+  const message = `Exported ${project.selections} coded selection(s) of ${documents.length} file(s)${note}`;
+  await writeExport(services, uri, qdpxBytes(project), message, target === undefined, false);
   return project.selections + project.notes;
 }
 
@@ -69,6 +71,7 @@ export async function exportQdc(services: Services, target?: vscode.Uri): Promis
   if (!codebook) return undefined;
   const uri = await targetFile(target, 'Export codebook (REFI-QDA .qdc)', 'REFI-QDA codebook', 'qdc', `${codebook.id}.qdc`);
   if (!uri) return undefined;
-  await writeExport(services, uri, codebookToQdc(codebook, origin(services)), `Exported codebook '${codebook.id}' (${codebook.frames.length} frames)`, target === undefined, true);
+  const message = `Exported codebook '${codebook.id}' (${codebook.frames.length} frames)`;
+  await writeExport(services, uri, codebookToQdc(codebook, origin(services)), message, target === undefined, true);
   return codebook.frames.length;
 }

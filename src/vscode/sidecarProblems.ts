@@ -13,7 +13,8 @@ export class SidecarProblems implements vscode.Disposable {
     if (!readOnly) return;
     const first = problems.find((p) => p.severity === 'error') ?? problems[0];
     const where = first ? `line ${first.line}: ${first.message}` : 'unreadable';
-    const message = `Sovereignty Coder: ${vscode.workspace.asRelativePath(uri)} cannot be used as it is (${where}). It is left untouched on disk; fix it, and it is read again.`;
+    const message = `Sovereignty Coder: ${vscode.workspace.asRelativePath(uri)} cannot be used as it is (${where}). `
+      + 'It is left untouched on disk; fix it, and it is read again.';
     this.log.error(message);
     void vscode.window.showErrorMessage(message);
   }

@@ -27,6 +27,10 @@ function trimmed(text: string, span: { start: number; end: number }): { start: n
   return { start, end };
 }
 
+function taggedForReview(added: number): string {
+  return `Tagged ${added} occurrence(s), marked "needs review". Review each and use "Mark as reviewed" (Ctrl+.) or remove it.`;
+}
+
 /** Adds one annotation per span (skipping spans already coded with this frame); returns how many were added. */
 export async function applyTag(services: Services, request: ApplyTagRequest): Promise<number> {
   const doc = openDocument(request.uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(request.uri)));
@@ -49,6 +53,6 @@ export async function applyTag(services: Services, request: ApplyTagRequest): Pr
   });
   if (!ok) return 0;
   if (added === 0) void vscode.window.setStatusBarMessage('Sovereignty Coder: already coded with this frame', 3000);
-  else if (request.needsReview) void vscode.window.showInformationMessage(`Tagged ${added} occurrence(s), marked "needs review". Review each and use "Mark as reviewed" (Ctrl+.) or remove it.`);
+  else if (request.needsReview) void vscode.window.showInformationMessage(taggedForReview(added));
   return added;
 }
