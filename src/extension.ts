@@ -20,6 +20,7 @@ import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { SidecarFiles } from './vscode/sidecarFiles';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { StartGate } from './vscode/startGate';
+import { showWelcomeOnFirstRun } from './vscode/welcome';
 import { workspaceHasCoding } from './vscode/workspaceDocuments';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
@@ -50,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const coder = new CoderIdentity();
   const { version: packageVersion } = context.extension.packageJSON as { version?: unknown };
   const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
-  const services: Services = { codebooks, store, sidecars, cues, log, version, coder };
+  const services: Services = { codebooks, store, sidecars, cues, log, version, extensionId: context.extension.id, coder };
   const statusBar = new CodingStatusBar(services);
   const selector: vscode.DocumentSelector = '*';
 
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     log.error(message);
     void vscode.window.showErrorMessage(message, 'Show Log').then((c) => c && log.show());
   });
+  showWelcomeOnFirstRun(context, log);
   context.subscriptions.push(
     log, codebooks, coder, sidecarProblems, store, decorations, statusBar, gate,
     registerHover(services, selector),

@@ -3,6 +3,7 @@
  * or the codebook as a REFI-QDA codebook (.qdc). A sidecar with an error is never
  * exported in part (that would drop coding decisions without a word): the export stops and names file and line.
  */
+import { extname } from 'node:path';
 import { qdpxBytes } from '../core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
 import { codedSegments } from '../core/documents';
@@ -26,10 +27,19 @@ export interface ExportResult {
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'qdpx', 'qdc'];
 
+/** Spreadsheet formats an analyst may name, which we do not write: CSV in a file named .xlsx would not open. */
+const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xls', '.xlsm', '.ods', '.numbers'];
+
 function exportFormat(format: string | undefined, output: string | undefined): ExportFormat {
-  const f = format ?? (output?.endsWith('.qdpx') ? 'qdpx' : output?.endsWith('.qdc') ? 'qdc' : 'csv');
+  const ext = output === undefined ? '' : extname(output).toLowerCase();
+  if (SPREADSHEET_EXTENSIONS.includes(ext)) {
+    throw new CliError(`cannot write ${output}: sovcode export writes CSV, not ${ext} spreadsheets; name the file .csv (Excel, LibreOffice and Numbers open it)`);
+  }
+  const f = format ?? (ext === '.qdpx' ? 'qdpx' : ext === '.qdc' ? 'qdc' : 'csv');
   if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`unknown --format '${f}' for export: use csv, qdpx or qdc`);
   if (f !== 'csv' && output === undefined) throw new CliError(`--format ${f} writes a file: name it with --output`);
+  // a REFI-QDA file is named by its standard extension, which the QDA tools look for in their open dialogs
+  if (f !== 'csv' && ext !== `.${f}`) throw new CliError(`--format ${f} writes a .${f} file: name the output ${output ?? ''}.${f}, not ${output ?? ''}`);
   return f as ExportFormat;
 }
 

@@ -11,6 +11,7 @@ import { CommandId } from './commandIds';
 import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
 import type { Services } from './services';
 import { tagCommands } from './tagCommands';
+import { openWalkthrough } from './welcome';
 
 const workspaceCommands = {
   reloadCodebook: (context: CommandContext) => context.codebooks.reload(),
@@ -19,6 +20,7 @@ const workspaceCommands = {
   exportQdpx: (context: CommandContext, target?: vscode.Uri) => exportQdpx(context, target),
   exportQdc: (context: CommandContext, target?: vscode.Uri) => exportQdc(context, target),
   showAgreement: (context: CommandContext, coders?: string[]) => context.agreement.show(coders),
+  getStarted: (context: CommandContext) => openWalkthrough(context.extensionId),
 } satisfies Record<string, CommandHandler>;
 
 const HANDLERS: CommandHandlers = { ...tagCommands, ...annotationCommands, ...workspaceCommands };

@@ -15,6 +15,8 @@ export interface Services {
   log: vscode.LogOutputChannel;
   /** The extension's version (package.json), for the origin of exports. */
   version: string;
+  /** `publisher.name`, to address the extension's own contributions (its walkthrough). */
+  extensionId: string;
   /** Who signs new annotations. */
   coder: CoderIdentity;
 }

@@ -10,6 +10,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     languages: c.get<string[]>('languages', [...SETTING_DEFAULTS.languages]),
     frameColors: c.get<string>('frameColors', SETTING_DEFAULTS.frameColors) === 'theme' ? 'theme' : 'codebook',
     showCues: c.get<boolean>('showCues', SETTING_DEFAULTS.showCues),
+    openWalkthroughOnFirstRun: c.get<boolean>('openWalkthroughOnFirstRun', SETTING_DEFAULTS.openWalkthroughOnFirstRun),
   };
 }
 

@@ -16,6 +16,7 @@ export interface Settings {
   languages: string[];
   frameColors: (typeof FRAME_COLOR_SOURCES)[number];
   showCues: boolean;
+  openWalkthroughOnFirstRun: boolean;
 }
 
 /** The value of each setting nobody has set; package.json's `default`s are the same values. */
@@ -25,4 +26,5 @@ export const SETTING_DEFAULTS: Readonly<Settings> = Object.freeze({
   languages: ['plaintext', 'markdown'],
   frameColors: 'codebook',
   showCues: true,
+  openWalkthroughOnFirstRun: true,
 });
