@@ -85,7 +85,11 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     registerCodeActions(services, selector),
     ...registerCommands(services, () => gate.opened()),
     ...registerSidecarSync(store, sidecars, log),
-    codebooks.onDidChange(() => decorations.resetStyles()),
+    // a new codebook means a new matcher: cached cues go before the styles are rebuilt and painted
+    codebooks.onDidChange(() => {
+      cues.invalidate();
+      decorations.resetStyles();
+    }),
     coder.onDidChange(() => statusBar.update()),
     store.onDidChange((uri) => {
       const doc = openDocument(uri);
@@ -102,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorations.schedule(e.textEditor.document)),
     vscode.window.onDidChangeActiveTextEditor(refreshActive),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSettings(e, 'languages')) cues.invalidate(); // the set of coded documents changed
       if (affectsSettings(e, 'frameColors') || affectsSettings(e, 'showCues') || affectsSettings(e, 'languages')) decorations.resetStyles();
       if (affectsSettings(e, 'coder')) coder.refresh().catch((err: unknown) => log.error(`reading the coder's name: ${errorMessage(err)}`));
     }),
