@@ -64,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   let startMs: number | undefined;
   const gate = new StartGate(async () => {
     const startedAt = performance.now();
+    // behind the gate, as before onStartupFinished: not in every window after install, only where coding starts
+    showWelcomeOnFirstRun(context, log);
     const identity = await coder.refresh();
     log.info(`coder: ${identity.name} (from ${identity.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
     await codebooks.reload();
@@ -78,7 +80,6 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     log.error(message);
     void vscode.window.showErrorMessage(message, 'Show Log').then((c) => c && log.show());
   });
-  showWelcomeOnFirstRun(context, log);
   context.subscriptions.push(
     log, codebooks, coder, sidecarProblems, store, decorations, statusBar, gate,
     registerHover(services, selector),

@@ -1,7 +1,7 @@
 /**
  * First run: the workspace's README and the Get Started walkthrough (package.json `contributes.walkthroughs`: open a text, tag, memo,
- * compare coders, export) opens once per user when the extension first activates in a window with no text
- * open, so that a newcomer's empty workbench says what to do. *Sovereignty Coder: Get Started* opens it again
+ * compare coders, export) opens once per user when the extension first starts (behind the start gate, so in
+ * a workspace that codes) in a window with no text open, so that a newcomer's empty workbench says what to do. *Sovereignty Coder: Get Started* opens it again
  * at any time. The setting `openWalkthroughOnFirstRun` turns the automatic opening off (the test instances do,
  * so that no welcome tab takes the focus from a test).
  */
