@@ -23,6 +23,8 @@ export interface ExportResult {
   summary: string;
   /** Warnings (an unknown frame, a missing source) printed to stderr; the export still holds every annotation. */
   warnings: Problem[];
+  /** Every file the export read (sidecars, their sources, the codebook): --output may not name one of them. */
+  inputs: string[];
 }
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'qdpx', 'qdc'];
@@ -49,12 +51,13 @@ const ORIGIN = `Sovereignty Coder ${CLI_VERSION}`;
 export function exportSegments(paths: readonly string[], codebookPath: string | undefined, format: string | undefined, output?: string): ExportResult {
   const chosen = exportFormat(format, output);
   if (chosen === 'qdc') {
-    const book = loadUsableCodebook(codebookPath ?? findWorkspaceCodebook(paths[0] ?? '.') ?? shippedCodebookPath());
-    return { data: codebookToQdc(book, ORIGIN), summary: `codebook '${book.id}' (${book.frames.length} frames)`, warnings: [] };
+    const path = codebookPath ?? findWorkspaceCodebook(paths[0] ?? '.') ?? shippedCodebookPath();
+    const book = loadUsableCodebook(path);
+    return { data: codebookToQdc(book, ORIGIN), summary: `codebook '${book.id}' (${book.frames.length} frames)`, warnings: [], inputs: [path] };
   }
-  const { codebook, documents: readable, problems } = readCodedDocuments(paths, codebookPath, 'exported');
+  const { codebook, documents: readable, problems, inputs } = readCodedDocuments(paths, codebookPath, 'exported');
   const segments = codedSegments(codebook, readable);
-  if (chosen === 'csv') return { data: segmentsToCsv(segments, codebook.id), summary: `${segments.length} segment(s)`, warnings: problems };
+  if (chosen === 'csv') return { data: segmentsToCsv(segments, codebook.id), summary: `${segments.length} segment(s)`, warnings: problems, inputs };
   const project = buildRefiQdaProject(codebook, readable, { projectName: 'Sovereignty Coder export', origin: ORIGIN, now: xsdDateTime(new Date()) });
-  return { data: qdpxBytes(project), summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)`, warnings: problems };
+  return { data: qdpxBytes(project), summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)`, warnings: problems, inputs };
 }

@@ -80,6 +80,15 @@ export class AnnotationStore implements vscode.Disposable {
     });
   }
 
+  /** The sidecar must not be read (a link out of the workspace, a FIFO): nothing loaded, and never written. */
+  markUnreadable(uri: vscode.Uri): void {
+    this.transition(uri, (entry) => {
+      entry.annotations = [];
+      entry.readOnly = true;
+      this.changed.fire(entry.uri);
+    });
+  }
+
   /** Moves annotations with their text as the document is edited (VS Code does not, microsoft/vscode#48364). */
   applyEdits(doc: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
     const entry = this.docs.get(doc.uri.toString());

@@ -10,7 +10,8 @@ import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/
 import { codedSegments } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import type { Services } from './services';
-import { activeCodebook, collectDocuments } from './workspaceDocuments';
+import { mayWrite } from './exportTarget';
+import { activeCodebook, codebookInputs, collectDocuments } from './workspaceDocuments';
 
 /** `target`, or a file the user picks (undefined when they cancel). */
 async function targetFile(target: vscode.Uri | undefined, title: string, filter: string, extension: string, name: string): Promise<vscode.Uri | undefined> {
@@ -38,11 +39,12 @@ function origin(services: Services): string {
 /** Writes the CSV to `target`, or to a file the user picks; resolves to the number of segments, or undefined. */
 export async function exportSegmentsCsv(services: Services, target?: vscode.Uri): Promise<number | undefined> {
   const codebook = activeCodebook(services);
-  const documents = codebook && (await collectDocuments(services, codebook, target === undefined));
+  const inputs = codebookInputs(services);
+  const documents = codebook && (await collectDocuments(services, codebook, target === undefined, inputs));
   if (!codebook || !documents) return undefined;
   const segments = codedSegments(codebook, documents);
   const uri = await targetFile(target, 'Export coded segments (CSV)', 'CSV (UTF-8)', 'csv', 'coded-segments.csv');
-  if (!uri) return undefined;
+  if (!uri || !(await mayWrite(uri, inputs, target === undefined, services.log))) return undefined;
   const lost = segments.filter((s) => s.status === 'orphaned' || s.status === 'source-missing').length;
   const note = lost > 0 ? ` (${lost} no longer found in their text: see the status column)` : '';
   const message = `Exported ${segments.length} coded segment(s) from ${documents.length} file(s)${note}`;
@@ -53,12 +55,13 @@ export async function exportSegmentsCsv(services: Services, target?: vscode.Uri)
 /** Writes the REFI-QDA project; resolves to the number of annotations in it (selections and notes), or undefined. */
 export async function exportQdpx(services: Services, target?: vscode.Uri): Promise<number | undefined> {
   const codebook = activeCodebook(services);
-  const documents = codebook && (await collectDocuments(services, codebook, target === undefined));
+  const inputs = codebookInputs(services);
+  const documents = codebook && (await collectDocuments(services, codebook, target === undefined, inputs));
   if (!codebook || !documents) return undefined;
   const name = vscode.workspace.name ?? 'Sovereignty Coder';
   const project = buildRefiQdaProject(codebook, documents, { projectName: name, origin: origin(services), now: xsdDateTime(new Date()) });
   const uri = await targetFile(target, 'Export REFI-QDA project (.qdpx)', 'REFI-QDA project', 'qdpx', `${name}.qdpx`);
-  if (!uri) return undefined;
+  if (!uri || !(await mayWrite(uri, inputs, target === undefined, services.log))) return undefined;
   const note = project.notes > 0 ? `, and ${project.notes} annotation(s) no longer in their text as notes` : '';
   const message = `Exported ${project.selections} coded selection(s) of ${documents.length} file(s)${note}`;
   await writeExport(services, uri, qdpxBytes(project), message, target === undefined, false);
@@ -70,7 +73,7 @@ export async function exportQdc(services: Services, target?: vscode.Uri): Promis
   const codebook = activeCodebook(services);
   if (!codebook) return undefined;
   const uri = await targetFile(target, 'Export codebook (REFI-QDA .qdc)', 'REFI-QDA codebook', 'qdc', `${codebook.id}.qdc`);
-  if (!uri) return undefined;
+  if (!uri || !(await mayWrite(uri, codebookInputs(services), target === undefined, services.log))) return undefined;
   const message = `Exported codebook '${codebook.id}' (${codebook.frames.length} frames)`;
   await writeExport(services, uri, codebookToQdc(codebook, origin(services)), message, target === undefined, true);
   return codebook.frames.length;

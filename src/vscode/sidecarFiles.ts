@@ -16,6 +16,8 @@ import { documentText, openDocument } from './convert';
 import { workspaceFilePort } from './filePort';
 import { SidecarMessage } from './sidecarMessages';
 import type { SidecarProblems } from './sidecarProblems';
+import { offerStaleTempCleanup } from './staleTempCleanup';
+import { RefusedRead } from './workspaceReads';
 
 export type SaveOutcome = 'saved' | 'unchanged' | 'refused';
 
@@ -30,8 +32,18 @@ export class SidecarFiles {
   /** Reads the sidecar of a document (again). Problems are shown; nothing is written. */
   async load(doc: vscode.TextDocument): Promise<DocumentAnnotations> {
     const entry = this.store.track(doc.uri, doc.uri.with({ path: sidecarPathFor(doc.uri.path) }));
-    const text = await this.read(entry);
+    let text: string | null;
+    try {
+      text = await this.read(entry);
+    } catch (e) {
+      if (!(e instanceof RefusedRead)) throw e;
+      // a sidecar that must not be read (a link out of the workspace, a FIFO): nothing loaded, nothing written
+      this.problems.show(entry.sidecarUri, [{ file: entry.sidecarUri.fsPath, line: 1, column: 1, severity: 'error', message: e.message }], true);
+      this.store.markUnreadable(entry.uri);
+      return entry;
+    }
     this.takeDiskText(entry, text);
+    offerStaleTempCleanup(entry.sidecarUri, this.log);
     return entry;
   }
 

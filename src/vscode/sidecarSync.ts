@@ -18,7 +18,12 @@ export function registerSidecarSync(store: AnnotationStore, sidecars: SidecarFil
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
   const onDisk = (uri: vscode.Uri): void => {
     const entry = store.bySidecar(uri);
-    if (entry) sidecars.followDisk(entry).catch((e: unknown) => log.error(`following ${uri.toString()} on disk: ${errorMessage(e)}`));
+    // a sidecar replaced by a link out of the workspace (RefusedRead) or unreadable: said, and memory kept as it is
+    if (entry) sidecars.followDisk(entry).catch((e: unknown) => {
+      const message = `Sovereignty Coder: ${errorMessage(e)}; the annotations in memory are kept.`;
+      log.error(message);
+      void vscode.window.showErrorMessage(message);
+    });
   };
   return [
     watcher,

@@ -20,13 +20,15 @@ export interface DocumentRead {
 
 /**
  * `path` is the document's path as the user knows it (relative, with '/'); `sidecarFile` names the sidecar in
- * problems; `sourceText` is the raw text of the source, undefined when it could not be read.
+ * problems; `sourceText` is the raw text of the source, undefined when it could not be read, and then
+ * `sourceRefused` says why when it was not simply missing (a link out of the folder, a file over the cap…).
  */
-export function codedDocumentFrom(path: string, sidecarFile: string, sidecarText: string, sourceText: string | undefined): DocumentRead {
+export function codedDocumentFrom(path: string, sidecarFile: string, sidecarText: string, sourceText: string | undefined, sourceRefused?: string): DocumentRead {
   const parsed = parseSidecar(sidecarText, sidecarFile);
   const problems = [...parsed.problems];
   if (sourceText === undefined) {
-    problems.push({ file: sidecarFile, line: 1, column: 1, severity: 'warning', message: `source ${path} not found: its segments have status source-missing` });
+    const why = sourceRefused === undefined ? `source ${path} not found` : `source ${sourceRefused}`;
+    problems.push({ file: sidecarFile, line: 1, column: 1, severity: 'warning', kind: 'source', message: `${why}: its segments have status source-missing` });
   }
   if (!parsed.sidecar) return { document: undefined, problems, readOnly: true };
   const text = sourceText === undefined ? undefined : canonicalText(sourceText);
