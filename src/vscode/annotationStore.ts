@@ -83,7 +83,12 @@ export class AnnotationStore implements vscode.Disposable {
   private reanchored(entry: DocumentAnnotations, list: Annotation[]): Annotation[] {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
     if (!doc || list.length === 0) return list;
-    const { annotations, counts } = reanchorAll(list, documentText(doc));
+    const { annotations, counts, results } = reanchorAll(list, documentText(doc));
+    for (const r of results) {
+      if (r.alternatives === undefined || r.alternatives.length === 0) continue;
+      const others = r.alternatives.map((c) => `${c.start}–${c.end}`).join(', ');
+      this.log.warn(`${r.annotation.id} needs review at ${r.annotation.start}–${r.annotation.end}; it could also be at ${others}`);
+    }
     const changed = counts.moved + counts.ambiguous + counts.fuzzy + counts.orphaned;
     if (changed > 0) {
       entry.unsaved = true;

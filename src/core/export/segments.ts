@@ -5,7 +5,7 @@
  * exported, each with a status that says so (reliability cases 3 and 21). Shared by every export format.
  */
 import type { Annotation } from '../annotations';
-import { reanchor } from '../anchoring';
+import { reanchorEach } from '../anchoring';
 import { findFrame, framePath, type Codebook } from '../codebook';
 import { LineIndex } from '../text';
 
@@ -50,13 +50,17 @@ function statusOf(stored: Annotation, checked: Annotation, moved: boolean): Segm
 
 function segmentsOf(codebook: Codebook, doc: CodedDocument): CodedSegment[] {
   const lines = doc.text === undefined ? undefined : new LineIndex(doc.text);
-  return doc.annotations.map((stored) => {
+  // One pass over the document's annotations, so that a text-wide shift is followed (anchoring/textShift.ts).
+  const anchored = doc.text === undefined ? [] : reanchorEach(doc.annotations, doc.text);
+  return doc.annotations.map((stored, i) => {
     const frame = findFrame(codebook, stored.frame);
     const common = { document: doc.path, annotation: stored, frameLabel: frame?.label, framePath: framePath(codebook, stored.frame).join(' › ') };
     if (doc.text === undefined || lines === undefined) {
       return { ...common, start: stored.start, end: stored.end, line: undefined, column: undefined, status: 'source-missing' as const };
     }
-    const { annotation: checked, outcome } = reanchor(stored, doc.text);
+    const result = anchored[i];
+    if (result === undefined) throw new Error(`internal: no anchoring result for annotation ${stored.id}`);
+    const { annotation: checked, outcome } = result;
     const at = lines.positionAt(checked.start);
     return {
       ...common, start: checked.start, end: checked.end, line: at.line + 1, column: at.character + 1,
