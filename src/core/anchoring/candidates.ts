@@ -3,12 +3,13 @@
  * quote (the nearest to the expected place first, at most MAX_CANDIDATES), and, when none of those is a
  * confident choice near where it was, the best approximate matches of the quote in a window around that
  * place (fuzzyQuote.ts). Each candidate carries the similarity of its quote and of the text on each side to
- * the stored prefix and suffix (contextScore.ts), all compared in folded form (whitespace.ts).
+ * the stored prefix and suffix (contextScore.ts), compared in folded form (whitespace.ts). Only the pieces of
+ * text looked at are folded, never the whole text: a long document costs one RegExp scan per searched quote.
  */
 import { CONTEXT_SLACK, prefixSimilarity, suffixSimilarity } from './contextScore';
 import { searchNear } from './fuzzyQuote';
 import type { StoredPieces } from './storedPieces';
-import { fold, foldedIndexAt, originalRange, type Folded } from './whitespace';
+import { corePattern, foldSlice, originalRange } from './whitespace';
 
 /** How many exact occurrences of a quote are scored at most (a one-letter quote in a large text stops here). */
 const MAX_CANDIDATES = 2000;
@@ -25,43 +26,61 @@ export interface Candidate {
   suffix: number;
 }
 
-/** The text being anchored against, folded once on first need and shared by all its annotations. */
-export class AnchorText {
-  private foldedText: Folded | undefined;
-  constructor(readonly text: string) {}
-
-  get folded(): Folded {
-    this.foldedText ??= fold(this.text);
-    return this.foldedText;
+/** The last `n` folded characters of the text before `offset` (fewer at the start of the text). */
+function foldedBefore(text: string, offset: number, n: number): string {
+  for (let reach = 2 * n; ; reach *= 2) {
+    const from = Math.max(0, offset - reach);
+    const f = foldSlice(text, from, offset).text;
+    if (f.length >= n || from === 0) return f.slice(Math.max(0, f.length - n));
   }
 }
 
-function score(f: Folded, pieces: StoredPieces, start: number, end: number, quote: number): Candidate {
-  const before = f.text.slice(Math.max(0, start - pieces.prefix.length - CONTEXT_SLACK), start);
-  const after = f.text.slice(end, end + pieces.suffix.length + CONTEXT_SLACK);
-  const range = originalRange(f, start, end);
-  return { ...range, quote, prefix: prefixSimilarity(pieces.prefix, before), suffix: suffixSimilarity(pieces.suffix, after) };
+/** The first `n` folded characters of the text from `offset` on (fewer at its end). */
+function foldedAfter(text: string, offset: number, n: number): string {
+  for (let reach = 2 * n; ; reach *= 2) {
+    const to = Math.min(text.length, offset + reach);
+    const f = foldSlice(text, offset, to).text;
+    if (f.length >= n || to === text.length) return f.slice(0, n);
+  }
 }
 
-/** Folded offsets of the exact occurrences of the folded quote, nearest to `around` first. */
-function occurrences(folded: string, quote: string, around: number): number[] {
-  const found: number[] = [];
-  for (let i = folded.indexOf(quote); i >= 0 && found.length < MAX_COLLECTED; i = folded.indexOf(quote, i + 1)) found.push(i);
-  if (found.length > MAX_CANDIDATES) found.sort((x, y) => Math.abs(x - around) - Math.abs(y - around));
-  return found.slice(0, MAX_CANDIDATES);
+function scored(text: string, pieces: StoredPieces, start: number, end: number, quote: number): Candidate {
+  const before = foldedBefore(text, start, pieces.prefix.length + CONTEXT_SLACK);
+  const after = foldedAfter(text, end, pieces.suffix.length + CONTEXT_SLACK);
+  return { start, end, quote, prefix: prefixSimilarity(pieces.prefix, before), suffix: suffixSimilarity(pieces.suffix, after) };
 }
 
-/** Scored exact occurrences of the quote; `hint` is the original offset where it is expected. */
-export function exactCandidates(t: AnchorText, pieces: StoredPieces, hint: number): Candidate[] {
-  const f = t.folded;
-  const around = foldedIndexAt(f, hint);
-  return occurrences(f.text, pieces.quote, around).map((at) => score(f, pieces, at, at + pieces.quote.length, 1));
+/** Scored exact occurrences (up to whitespace) of the quote; `hint` is the original offset where it is expected. */
+export function exactCandidates(text: string, pieces: StoredPieces, hint: number): Candidate[] {
+  const pattern = corePattern(pieces.quote);
+  let found: { start: number; end: number }[] = [];
+  for (let m = pattern.exec(text); m !== null && found.length < MAX_COLLECTED; m = pattern.exec(text)) {
+    found.push({ start: m.index, end: m.index + m[0].length });
+    pattern.lastIndex = m.index + 1;
+  }
+  if (found.length > MAX_CANDIDATES) {
+    found.sort((x, y) => Math.abs(x.start - hint) - Math.abs(y.start - hint));
+    found = found.slice(0, MAX_CANDIDATES);
+  }
+  return found.map((o) => scored(text, pieces, o.start, o.end, 1));
 }
 
 /** Scored approximate matches of the quote near `hint` (exact ones excluded: they are already candidates). */
-export function fuzzyCandidates(t: AnchorText, pieces: StoredPieces, hint: number): Candidate[] {
-  const f = t.folded;
-  return searchNear(f.text, pieces.quote, foldedIndexAt(f, hint))
+export function fuzzyCandidates(text: string, pieces: StoredPieces, hint: number): Candidate[] {
+  const { from, to } = searchWindow(text.length, hint, pieces.quote.length);
+  const f = foldSlice(text, from, to);
+  return searchNear(f.text, pieces.quote)
     .filter((m) => m.similarity < 1)
-    .map((m) => score(f, pieces, m.start, m.end, m.similarity));
+    .map((m) => {
+      const range = originalRange(f, m.start, m.end);
+      return scored(text, pieces, from + range.start, from + range.end, m.similarity);
+    });
+}
+
+/** Characters searched on each side of the expected place, at least (more for long quotes). */
+const WINDOW = 512;
+
+function searchWindow(length: number, hint: number, quoteLength: number): { from: number; to: number } {
+  const reach = Math.max(WINDOW, 2 * quoteLength);
+  return { from: Math.max(0, hint - reach), to: Math.min(length, hint + quoteLength + reach) };
 }

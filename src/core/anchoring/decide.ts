@@ -6,27 +6,30 @@
  *
  * 1. Placed (anchored or `moved`, no review) only on the quote itself (up to whitespace) whose context agrees
  *    on BOTH sides, each at least CONTEXT_SUPPORT, and which is clear of the runner-up: ahead by MARGIN in
- *    combined score, or — for a candidate at the expected place — with the runner-up away from it (the same
- *    occurrence, shifted, beats a copy elsewhere whose context is as good).
- * 2. A copy elsewhere never takes the annotation away from the expected place while that place still holds
- *    the quote with some support (STAY_SUPPORT on average): that is `needs-review` at the expected place,
- *    with the copy recorded as the alternative.
- * 3. Otherwise, a candidate whose quote is at least MIN_QUOTE_SIMILARITY similar and whose context agrees on
- *    at least ONE side (CONTEXT_SUPPORT) is placed as `needs-review` — the best such at the expected place,
- *    else the best anywhere — with the others recorded.
+ *    combined score, or, when their contexts are as good, nearer the expected place by more than
+ *    NEAR_DISTANCE (the same occurrence, shifted, beats a copy elsewhere; a near tie is not decided silently).
+ * 2. A copy elsewhere never takes the annotation away from the candidate nearest the expected place while
+ *    that one is still plausible (rule 3): that is `needs-review` at the nearest one, with the copy recorded as
+ *    the alternative.
+ * 3. Otherwise a plausible candidate is placed as `needs-review` — the nearest to the expected place when it
+ *    is within NEAR_DISTANCE, else the best anywhere — with the others recorded. Plausible: the quote at least
+ *    MIN_QUOTE_SIMILARITY similar with context agreeing on ONE side (CONTEXT_SUPPORT) or on average
+ *    (STAY_SUPPORT); or, with context agreeing on both sides, the quote at least
+ *    MIN_BRACKETED_QUOTE_SIMILARITY similar (the coded text heavily edited between intact context).
  * 4. Otherwise the annotation is orphaned where it was: an occurrence with no agreeing context is unrelated
  *    text, not the coded passage.
  */
 import type { Candidate } from './candidates';
-import { MIN_QUOTE_SIMILARITY } from './fuzzyQuote';
+import { MIN_BRACKETED_QUOTE_SIMILARITY, MIN_QUOTE_SIMILARITY } from './fuzzyQuote';
 
 /** Least similarity (contextScore.ts) of a side of context for it to count as agreeing. */
 export const CONTEXT_SUPPORT = 0.7;
-/** Least average similarity of both sides for the quote at the expected place to hold its ground (rule 2). */
+/** Least average similarity of the two sides for a candidate to be plausible without one strong side (rule 3). */
 export const STAY_SUPPORT = 0.5;
 /** Lead in combined score (quote weighs half, each side a quarter) needed over the runner-up (rule 1). */
 export const MARGIN = 0.05;
-/** Within this many characters (or the quote's length, if longer) of the expected place, a candidate is "there". */
+/** Within this many characters (or the quote's length, if longer) of the expected place, a candidate is "there";
+ * a copy must be this much farther away than another candidate for position alone to decide between them. */
 export const NEAR_DISTANCE = 256;
 /** How many alternatives are recorded with a flagged annotation. */
 const MAX_ALTERNATIVES = 3;
@@ -49,26 +52,28 @@ function supportedBothSides(c: Candidate): boolean {
   return c.quote === 1 && Math.min(c.prefix, c.suffix) >= CONTEXT_SUPPORT;
 }
 
+/** Worth placing for review: the quote similar enough and some agreeing context (rule 3). */
 function plausible(c: Candidate): boolean {
-  return c.quote >= MIN_QUOTE_SIMILARITY && Math.max(c.prefix, c.suffix) >= CONTEXT_SUPPORT;
+  if (Math.min(c.prefix, c.suffix) >= CONTEXT_SUPPORT) return c.quote >= MIN_BRACKETED_QUOTE_SIMILARITY;
+  return c.quote >= MIN_QUOTE_SIMILARITY && (Math.max(c.prefix, c.suffix) >= CONTEXT_SUPPORT || (c.prefix + c.suffix) / 2 >= STAY_SUPPORT);
 }
 
 /** Decides among `candidates` for an annotation expected at original offset `hint`. */
 export function decide(candidates: readonly Candidate[], hint: number, quoteLength: number): Decision {
-  const near = (c: Candidate): boolean => nearExpected(c, hint, quoteLength);
-  const ranked = [...candidates].sort((x, y) => combined(y) - combined(x) || Math.abs(x.start - hint) - Math.abs(y.start - hint));
+  const distance = (c: Candidate): number => Math.abs(c.start - hint);
+  const byDistance = (x: Candidate, y: Candidate): number => distance(x) - distance(y);
+  const ranked = [...candidates].sort((x, y) => combined(y) - combined(x) || byDistance(x, y));
   const [best, runnerUp] = ranked;
   if (best === undefined) return { kind: 'orphan' };
-  const clear = runnerUp === undefined || combined(best) - combined(runnerUp) >= MARGIN || (near(best) && !near(runnerUp));
+  const home = [...ranked].sort(byDistance).find(plausible);
+  const clear = runnerUp === undefined || combined(best) - combined(runnerUp) >= MARGIN || distance(runnerUp) - distance(best) > NEAR_DISTANCE;
   if (supportedBothSides(best) && clear) {
-    if (near(best)) return { kind: 'placed', at: best };
-    const stay = ranked.find((c) => c !== best && near(c) && c.quote === 1 && (c.prefix + c.suffix) / 2 >= STAY_SUPPORT)
-      ?? ranked.find((c) => c !== best && near(c) && plausible(c));
-    if (stay === undefined) return { kind: 'placed', at: best };
-    return { kind: 'review', at: stay, others: [best] };
+    if (home === undefined || home === best || distance(home) >= distance(best)) return { kind: 'placed', at: best };
+    return { kind: 'review', at: home, others: [best] };
   }
-  const candidatesToReview = ranked.filter(plausible);
-  const at = candidatesToReview.find(near) ?? candidatesToReview[0];
+  const toReview = ranked.filter(plausible);
+  const nearest = [...toReview].sort(byDistance)[0];
+  const at = nearest !== undefined && nearExpected(nearest, hint, quoteLength) ? nearest : toReview[0];
   if (at === undefined) return { kind: 'orphan' };
-  return { kind: 'review', at, others: candidatesToReview.filter((c) => c !== at).slice(0, MAX_ALTERNATIVES) };
+  return { kind: 'review', at, others: toReview.filter((c) => c !== at).slice(0, MAX_ALTERNATIVES) };
 }

@@ -1,15 +1,15 @@
 /**
  * Finding a quote whose own text was edited (reliability case 2): a bounded-error search for the folded
- * quote in a window of the folded text around where it should be, with Myers' bit-parallel algorithm
+ * quote in a window of the folded text around where it should be (candidates.ts), with Myers' bit-parallel algorithm
  * (`approx-string-match`, the library Hypothesis uses). The search only proposes places; whether one is taken
  * depends on the context beside it (decide.ts), and an edited quote is never placed without review.
  */
 import approxSearch from 'approx-string-match';
 
-/** Below this similarity (1 − errors / quote length) a text is not taken for the coded quote. */
+/** Below this similarity (1 − errors / quote length) a text is not taken for the coded quote... */
 export const MIN_QUOTE_SIMILARITY = 0.6;
-/** Characters searched on each side of the expected place, at least (more for long quotes). */
-const WINDOW = 512;
+/** ...unless the context agrees on both sides, down to this (Hypothesis's bound: half the quote in errors). */
+export const MIN_BRACKETED_QUOTE_SIMILARITY = 0.5;
 /** Quotes longer than this are not searched with errors (cost grows with length × errors); they stay orphaned. */
 export const MAX_FUZZY_QUOTE = 4000;
 
@@ -22,18 +22,15 @@ export interface QuoteMatch {
 }
 
 /**
- * Approximate matches of `quote` in `folded` within a window around folded offset `around`. The library
- * returns only the best-scoring matches of a text, so an exact copy would hide the edited original beside
- * it: after each round the matches found are blanked out of the window and the search runs again, up to
- * ROUNDS times, giving the best few distinct places in order.
+ * Approximate matches of `quote` in `window` (folded text around the expected place). The library returns
+ * only the best-scoring matches of a text, so an exact copy would hide the edited original beside it: after
+ * each round the matches found are blanked out and the search runs again, up to ROUNDS times, giving the best
+ * few distinct places in order.
  */
-export function searchNear(folded: string, quote: string, around: number): QuoteMatch[] {
+export function searchNear(folded: string, quote: string): QuoteMatch[] {
   if (quote.length === 0 || quote.length > MAX_FUZZY_QUOTE) return [];
-  const reach = Math.max(WINDOW, 2 * quote.length);
-  const from = Math.max(0, around - reach);
-  const to = Math.min(folded.length, around + quote.length + reach);
-  const maxErrors = Math.floor(quote.length * (1 - MIN_QUOTE_SIMILARITY));
-  let window = folded.slice(from, to);
+  const maxErrors = Math.floor(quote.length * (1 - MIN_BRACKETED_QUOTE_SIMILARITY));
+  let window = folded;
   const seen = new Set<number>();
   const found: QuoteMatch[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -42,7 +39,7 @@ export function searchNear(folded: string, quote: string, around: number): Quote
     for (const m of matches) {
       if (seen.has(m.start)) continue;
       seen.add(m.start);
-      found.push({ start: from + m.start, end: from + m.end, similarity: 1 - m.errors / quote.length });
+      found.push({ start: m.start, end: m.end, similarity: 1 - m.errors / quote.length });
     }
     window = blankOut(window, matches);
   }

@@ -14,7 +14,7 @@
  * The quote is never rewritten: it is the record of the decision.
  */
 import { contextAround, type Annotation } from '../annotations';
-import { AnchorText, exactCandidates, fuzzyCandidates, type Candidate } from './candidates';
+import { exactCandidates, fuzzyCandidates, type Candidate } from './candidates';
 import { decide, nearExpected, type Decision } from './decide';
 import { pieceHolds } from './position';
 import { storedPieces } from './storedPieces';
@@ -63,34 +63,33 @@ function fromDecision(a: Annotation, text: string, d: Decision): Anchored {
 }
 
 /** Searches for one annotation expected near original offset `hint`, and decides. */
-function search(t: AnchorText, a: Annotation, hint: number): Anchored {
+function search(text: string, a: Annotation, hint: number): Anchored {
   const pieces = storedPieces(a);
   if (pieces.quote === '') return orphaned(a);
-  const exact = exactCandidates(t, pieces, hint);
+  const exact = exactCandidates(text, pieces, hint);
   const first = decide(exact, hint, pieces.quote.length);
   // An approximate search is needed only when the quote is not confidently at the expected place.
-  if (first.kind === 'placed' && nearExpected(first.at, hint, pieces.quote.length)) return fromDecision(a, t.text, first);
-  const all = [...exact, ...fuzzyCandidates(t, pieces, hint)];
-  return fromDecision(a, t.text, decide(all, hint, pieces.quote.length));
+  if (first.kind === 'placed' && nearExpected(first.at, hint, pieces.quote.length)) return fromDecision(a, text, first);
+  const all = [...exact, ...fuzzyCandidates(text, pieces, hint)];
+  return fromDecision(a, text, decide(all, hint, pieces.quote.length));
 }
 
-function anchorOne(t: AnchorText, a: Annotation, delta: number, holdsAtDelta: boolean): Anchored {
+function anchorOne(text: string, a: Annotation, delta: number, holdsAtDelta: boolean): Anchored {
   if (a.quote === '') return orphaned(a);
-  if (holdsAtDelta) return movedTo(a, t.text, a.start + delta, a.end + delta);
-  if (pieceHolds(t.text, a, 0)) return { annotation: a, outcome: 'exact' };
-  return search(t, a, a.start + delta);
+  if (holdsAtDelta) return movedTo(a, text, a.start + delta, a.end + delta);
+  if (pieceHolds(text, a, 0)) return { annotation: a, outcome: 'exact' };
+  return search(text, a, a.start + delta);
 }
 
 /** Checks one annotation against `text` (canonical) and re-anchors it by the rules above. */
 export function reanchor(a: Annotation, text: string): Anchored {
-  return anchorOne(new AnchorText(text), a, 0, false);
+  return anchorOne(text, a, 0, false);
 }
 
 /** Re-anchors each annotation of one text (in the order given), following text-wide shifts (textShift.ts). */
 export function reanchorEach(list: readonly Annotation[], text: string): Anchored[] {
-  const t = new AnchorText(text);
   return walkInOffsetOrder(list, text, (a, step) => {
-    const result = anchorOne(t, a, step.delta, step.holds);
+    const result = anchorOne(text, a, step.delta, step.holds);
     const confident = result.outcome === 'exact' || result.outcome === 'moved';
     return { result, confidentStart: confident ? result.annotation.start : undefined };
   });

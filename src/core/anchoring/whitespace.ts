@@ -16,15 +16,16 @@ export interface Folded {
   to: Int32Array;
 }
 
+/** Exactly the characters of JavaScript's `\s`, so that the search patterns (candidates.ts) agree with folding. */
 function isWhitespace(code: number): boolean {
   if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
-  if (code < 0x85) return false;
-  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
     || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Han, kana, Hangul, CJK punctuation and full-width forms: scripts written without spaces between words. */
-function isCjk(code: number): boolean {
+export function isCjk(code: number): boolean {
   return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff)
     || (code >= 0xff00 && code <= 0xffef) || (code >= 0xd840 && code <= 0xd87f); // high surrogates of the Han supplementary planes
 }
@@ -78,16 +79,29 @@ export function originalRange(f: Folded, start: number, end: number): { start: n
   return { start: f.from[start] ?? 0, end: f.to[end - 1] ?? 0 };
 }
 
-/** Folded index of the first folded character at or after original offset `offset` (binary search). */
-export function foldedIndexAt(f: Folded, offset: number): number {
-  let lo = 0;
-  let hi = f.from.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((f.to[mid] ?? 0) <= offset) lo = mid + 1;
-    else hi = mid;
+/** Folds `text.slice(from, to)` as it folds inside the whole text (its edge characters taken into account). */
+export function foldSlice(text: string, from: number, to: number): Folded {
+  return fold(text.slice(from, to), from > 0 ? text.charAt(from - 1) : '', text.charAt(to));
+}
+
+const SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * A global RegExp finding, in unfolded text, every passage whose folded core is `core` (itself a folded
+ * core): a space matches any run of whitespace, and any whitespace may sit between two CJK characters.
+ */
+export function corePattern(core: string): RegExp {
+  let source = '';
+  for (let i = 0; i < core.length; i++) {
+    const ch = core.charAt(i);
+    if (ch === ' ') {
+      source += '\\s+';
+      continue;
+    }
+    source += ch.replace(SPECIAL, '\\$&');
+    if (i + 1 < core.length && isCjk(core.charCodeAt(i)) && isCjk(core.charCodeAt(i + 1))) source += '\\s*';
   }
-  return lo;
+  return new RegExp(source, 'g');
 }
 
 /** True when two strings are the same text up to whitespace (and whitespace at their ends). */
