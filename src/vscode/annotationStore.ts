@@ -87,7 +87,8 @@ export class AnnotationStore implements vscode.Disposable {
     for (const r of results) {
       if (r.alternatives === undefined || r.alternatives.length === 0) continue;
       const others = r.alternatives.map((c) => `${c.start}–${c.end}`).join(', ');
-      this.log.warn(`${r.annotation.id} needs review at ${r.annotation.start}–${r.annotation.end}; it could also be at ${others}`);
+      const where = r.outcome === 'orphaned' ? 'is orphaned (its text was deleted); look-alikes, not taken, are' : `needs review at ${r.annotation.start}–${r.annotation.end}; it could also be`;
+      this.log.warn(`${r.annotation.id} ${where} at ${others}`);
     }
     const changed = counts.moved + counts.ambiguous + counts.fuzzy + counts.orphaned;
     if (changed > 0) {

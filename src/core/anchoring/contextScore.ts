@@ -35,17 +35,21 @@ function anchoredDistance(stored: string, actual: string, reversed: boolean): nu
 }
 
 /**
- * Similarity of a stored prefix to the text `before` a candidate (aligned at their ends). An empty stored
- * prefix (the span began the text) contradicts nothing and scores 1; the suffix must then carry the evidence.
+ * What an empty stored side (the span began or ended the text) scores beside text: no evidence either way,
+ * below the weaker-side threshold of a silent move (decide.ts), so that an occurrence elsewhere is not taken
+ * for a quote that stood at the edge. Beside nothing (still at the edge) it scores 1.
  */
+export const EDGE_UNKNOWN = 0.5;
+
+/** Similarity of a stored prefix to the text `before` a candidate (aligned at their ends). */
 export function prefixSimilarity(stored: string, before: string): number {
-  if (stored.length === 0) return 1;
+  if (stored.length === 0) return before.trim() === '' ? 1 : EDGE_UNKNOWN;
   return 1 - anchoredDistance(stored, before, true) / stored.length;
 }
 
 /** Similarity of a stored suffix to the text `after` a candidate (aligned at their starts). */
 export function suffixSimilarity(stored: string, after: string): number {
-  if (stored.length === 0) return 1;
+  if (stored.length === 0) return after.trim() === '' ? 1 : EDGE_UNKNOWN;
   return 1 - anchoredDistance(stored, after, false) / stored.length;
 }
 

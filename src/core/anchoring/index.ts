@@ -6,6 +6,9 @@
  *
  * - the piece (prefix, quote, suffix) is still at its offsets → `exact`; at its offsets shifted by the delta
  *   of the annotations before it (textShift.ts) → `moved`;
+ * - when its prefix and suffix now meet near where it was, the coded text was deleted there → `orphaned`, or
+ *   `needs-review` on a copy elsewhere that has the whole piece (identical boilerplate), never `moved`
+ *   (deletion.ts);
  * - otherwise its candidates (candidates.ts: exact occurrences of the quote, up to whitespace; approximate
  *   ones near the expected place) are scored by fuzzy context and decided on by the rules in decide.ts:
  *   `moved` (the new offsets show in the next diff), `ambiguous` or `fuzzy` (placed, status `needs-review`,
@@ -15,9 +18,10 @@
  */
 import { contextAround, type Annotation } from '../annotations';
 import { exactCandidates, fuzzyCandidates, type Candidate } from './candidates';
-import { decide, nearExpected, type Decision } from './decide';
+import { decide, isPlausible, nearExpected, type Decision } from './decide';
+import { contextClosedOver } from './deletion';
 import { pieceHolds } from './position';
-import { storedPieces } from './storedPieces';
+import { repeatsBesideItself, storedPieces } from './storedPieces';
 import { walkInOffsetOrder } from './textShift';
 
 export type AnchorOutcome = 'exact' | 'moved' | 'ambiguous' | 'fuzzy' | 'orphaned';
@@ -27,12 +31,15 @@ export interface Anchored {
   outcome: AnchorOutcome;
   /** For 'fuzzy': the similarity (0..1, two decimals) of the text found to the coded quote. */
   score?: number;
-  /** For 'ambiguous' and 'fuzzy': the other places the annotation could be (original offsets), best first. */
+  /**
+   * For 'ambiguous' and 'fuzzy': the other places the annotation could be (original offsets), best first; for
+   * 'orphaned' (coded text deleted): look-alikes elsewhere that it was not moved to.
+   */
   alternatives?: { start: number; end: number }[];
 }
 
-export { CONTEXT_SUPPORT, MARGIN, NEAR_DISTANCE, STAY_SUPPORT } from './decide';
-export { MIN_QUOTE_SIMILARITY } from './fuzzyQuote';
+export { CONTEXT_SUPPORT, MARGIN, NEAR_DISTANCE, STAY_SUPPORT, WEAKER_SIDE_SUPPORT } from './decide';
+export { MIN_BRACKETED_QUOTE_SIMILARITY, MIN_QUOTE_SIMILARITY } from './fuzzyQuote';
 
 function orphaned(a: Annotation): Anchored {
   return { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned' };
@@ -67,11 +74,20 @@ function search(text: string, a: Annotation, hint: number): Anchored {
   const pieces = storedPieces(a);
   if (pieces.quote === '') return orphaned(a);
   const exact = exactCandidates(text, pieces, hint);
-  const first = decide(exact, hint, pieces.quote.length);
+  const repeated = repeatsBesideItself(pieces);
+  const intact = exact.filter((c) => c.prefix === 1 && c.suffix === 1);
+  if (!repeated && contextClosedOver(text, pieces, hint, intact.map((c) => c.start))) {
+    // Deleted where it was: a copy with the whole piece elsewhere is flagged, never moved to; else orphaned.
+    const nearestIntact = [...intact].sort((x, y) => Math.abs(x.start - hint) - Math.abs(y.start - hint))[0];
+    if (nearestIntact !== undefined) return flagged(a, nearestIntact, intact.filter((c) => c !== nearestIntact).slice(0, 3));
+    const lookAlikes = exact.filter(isPlausible).slice(0, 3).map((c) => ({ start: c.start, end: c.end }));
+    return { ...orphaned(a), ...(lookAlikes.length > 0 ? { alternatives: lookAlikes } : {}) };
+  }
+  const first = decide(exact, hint, pieces.quote.length, repeated);
   // An approximate search is needed only when the quote is not confidently at the expected place.
   if (first.kind === 'placed' && nearExpected(first.at, hint, pieces.quote.length)) return fromDecision(a, text, first);
   const all = [...exact, ...fuzzyCandidates(text, pieces, hint)];
-  return fromDecision(a, text, decide(all, hint, pieces.quote.length));
+  return fromDecision(a, text, decide(all, hint, pieces.quote.length, repeated));
 }
 
 function anchorOne(text: string, a: Annotation, delta: number, holdsAtDelta: boolean): Anchored {

@@ -27,5 +27,14 @@ export function storedPieces(a: Annotation): StoredPieces {
   let qe = firstFrom(f.from, a.prefix.length + a.quote.length);
   if (qs < qe && f.text[qs] === ' ') qs++;
   if (qe > qs && f.text[qe - 1] === ' ') qe--;
-  return { prefix: f.text.slice(0, qs), quote: f.text.slice(qs, qe), suffix: f.text.slice(qe) };
+  // Whitespace at the outer ends is dropped: whether it folds away depends on characters that were not stored.
+  return { prefix: f.text.slice(0, qs).trimStart(), quote: f.text.slice(qs, qe), suffix: f.text.slice(qe).trimEnd() };
+}
+
+/**
+ * True when the quote repeats right beside itself in the stored context ("data, data"): if one of the two is
+ * deleted, the text left is the same whichever it was, so only the intact piece can place it silently.
+ */
+export function repeatsBesideItself(p: StoredPieces): boolean {
+  return p.quote !== '' && (p.suffix.trimStart().startsWith(p.quote) || p.prefix.trimEnd().endsWith(p.quote));
 }
