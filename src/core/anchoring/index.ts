@@ -5,7 +5,8 @@
  * with both sides of context required for a silent move and an explicit "needs review" state:
  *
  * - the piece (prefix, quote, suffix) is still at its offsets → `exact`; at its offsets shifted by the delta
- *   of the annotations before it (textShift.ts) → `moved`;
+ *   of the annotations before it (textShift.ts), or intact within a few dozen characters of there, the
+ *   nearest clearly (position.ts) → `moved`;
  * - when its prefix and suffix now meet near where it was, the coded text was deleted there → `orphaned`, or
  *   `needs-review` on a copy elsewhere that has the whole piece (identical boilerplate), never `moved`
  *   (deletion.ts);
@@ -20,7 +21,7 @@ import { contextAround, type Annotation } from '../annotations';
 import { exactCandidates, fuzzyCandidates, type Candidate } from './candidates';
 import { decide, isPlausible, nearExpected, type Decision } from './decide';
 import { contextClosedOver } from './deletion';
-import { pieceHolds } from './position';
+import { nearestIntactPiece, pieceHolds } from './position';
 import { repeatsBesideItself, storedPieces } from './storedPieces';
 import { walkInOffsetOrder } from './textShift';
 
@@ -94,6 +95,8 @@ function anchorOne(text: string, a: Annotation, delta: number, holdsAtDelta: boo
   if (a.quote === '') return orphaned(a);
   if (holdsAtDelta) return movedTo(a, text, a.start + delta, a.end + delta);
   if (pieceHolds(text, a, 0)) return { annotation: a, outcome: 'exact' };
+  const shifted = nearestIntactPiece(text, a, a.start + delta);
+  if (shifted !== undefined) return movedTo(a, text, shifted, shifted + a.quote.length);
   return search(text, a, a.start + delta);
 }
 
