@@ -16,6 +16,7 @@ import { registerHover } from './vscode/hover';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { registerSidecarSync } from './vscode/sidecarSync';
+import { registerWelcome } from './vscode/welcome';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
 
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     registerCodeActions(services, selector),
     ...registerCommands(services),
     ...registerSidecarSync(store, log),
+    registerWelcome(context, log),
     codebooks.onDidChange(() => decorations.resetStyles()),
     store.onDidChange((uri) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());

@@ -5,7 +5,7 @@
  * knows every edit, independently of re-anchoring, which sees only the result.
  */
 import { createAnnotation, CONTEXT_LENGTH, type Annotation } from '../../src/core/annotations';
-import { shiftAnnotations, type TextEdit } from '../../src/core/edits';
+import { shiftAnnotations, type TextEdit } from '../../src/core/annotations/edits';
 import { makeDocument, pickQuote, Rng, wrap, type Script } from './documents';
 
 export const KINDS = [

@@ -6,7 +6,7 @@ export class UsageError extends Error {}
 export interface ParsedCommand {
   command: string | undefined;
   positionals: string[];
-  values: { codebook?: string; coders?: string; format?: string; output?: string; help?: boolean; version?: boolean };
+  values: { codebook?: string; coders?: string; format?: string; output?: string; force?: boolean; verbose?: boolean; help?: boolean; version?: boolean };
 }
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommand {
@@ -20,6 +20,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         coders: { type: 'string' },
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
