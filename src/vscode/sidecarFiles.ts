@@ -153,7 +153,15 @@ export class SidecarFiles {
   private reanchored(entry: DocumentAnnotations, list: Annotation[]): { annotations: Annotation[]; moved: boolean } {
     const doc = openDocument(entry.uri);
     if (!doc || list.length === 0) return { annotations: list, moved: false };
-    const { annotations, counts } = reanchorAll(list, documentText(doc));
+    const { annotations, counts, results } = reanchorAll(list, documentText(doc));
+    for (const r of results) {
+      if (r.alternatives === undefined || r.alternatives.length === 0) continue;
+      const others = r.alternatives.map((c) => `${c.start}–${c.end}`).join(', ');
+      const where = r.outcome === 'orphaned'
+        ? 'is orphaned (its text was deleted); look-alikes, not taken, are'
+        : `needs review at ${r.annotation.start}–${r.annotation.end}; it could also be`;
+      this.log.warn(`${r.annotation.id} ${where} at ${others}`);
+    }
     const moved = counts.moved + counts.ambiguous + counts.fuzzy + counts.orphaned > 0;
     if (moved) {
       const message = SidecarMessage.reanchoredOnLoad(entry.uri, counts);
