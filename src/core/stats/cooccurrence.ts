@@ -25,10 +25,10 @@ export function isPlaced(s: CodedSegment): boolean {
 }
 
 function bump(matrix: number[][], i: number, j: number): void {
-  const row = matrix[i] as number[];
+  const row = matrix[i];
   row[j] = (row[j] ?? 0) + 1;
   if (i !== j) {
-    const other = matrix[j] as number[];
+    const other = matrix[j];
     other[i] = (other[i] ?? 0) + 1;
   }
 }
@@ -56,7 +56,7 @@ function countInUnits(segments: readonly CodedSegment[], units: readonly TextUni
   for (const s of segments) {
     const f = index.get(s.annotation.frame);
     if (f === undefined) continue;
-    for (let u = firstUnitEndingAfter(units, s.start); u < units.length && (units[u] as TextUnit).start < s.end; u++) {
+    for (let u = firstUnitEndingAfter(units, s.start); u < units.length && (units[u]).start < s.end; u++) {
       let set = framesPerUnit.get(u);
       if (!set) framesPerUnit.set(u, (set = new Set()));
       set.add(f);
@@ -64,7 +64,7 @@ function countInUnits(segments: readonly CodedSegment[], units: readonly TextUni
   }
   for (const set of framesPerUnit.values()) {
     const list = [...set];
-    for (let a = 0; a < list.length; a++) for (let b = a; b < list.length; b++) bump(matrix, list[a] as number, list[b] as number);
+    for (let a = 0; a < list.length; a++) for (let b = a; b < list.length; b++) bump(matrix, list[a], list[b]);
   }
 }
 
