@@ -18,6 +18,7 @@ import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
+import { registerViews, type RetrievalViews } from './vscode/views/registerViews';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -29,6 +30,8 @@ export interface SovereigntyCoderApi {
   codebookId(): string | undefined;
   /** The sidecar's state as the store sees it (unsaved moves, problems, deleted on disk), for tests. */
   sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
+  /** The corpus index, the explorer, the Codebook view and the statistics view, for tests. */
+  retrieval: RetrievalViews;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -44,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const services: Services = { codebooks, store, cues, decorations, log, version, coder: () => coderName };
   const statusBar = new CodingStatusBar(services);
   const selector: vscode.DocumentSelector = '*';
+  const retrieval = registerViews(services);
 
   const refreshActive = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -56,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     registerCodeActions(services, selector),
     ...registerCommands(services),
     ...registerSidecarSync(store, log),
+    ...retrieval.disposables,
     codebooks.onDidChange(() => decorations.resetStyles()),
     store.onDidChange((uri) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -102,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
       const entry = store.get(uri);
       return entry && { unsaved: entry.unsaved, readOnly: entry.readOnly, deletedOnDisk: entry.deletedOnDisk };
     },
+    retrieval,
   };
 }
 

@@ -14,6 +14,21 @@ export const CommandId = {
   exportQdpx: 'sovereigntyCoder.exportQdpx',
   exportQdc: 'sovereigntyCoder.exportQdc',
   showAgreement: 'sovereigntyCoder.showAgreement',
+  showStatistics: 'sovereigntyCoder.showStatistics',
+  segmentsGroupByFrame: 'sovereigntyCoder.segments.groupByFrame',
+  segmentsGroupByText: 'sovereigntyCoder.segments.groupByText',
+  segmentsFilter: 'sovereigntyCoder.segments.filter',
+  segmentsClearFilter: 'sovereigntyCoder.segments.clearFilter',
+  segmentsRefresh: 'sovereigntyCoder.segments.refresh',
+  renameFrame: 'sovereigntyCoder.codebook.renameFrame',
+  /** Internal (explorer context menus and clicks): they take the tree node; hidden from the palette. */
+  mergeFrame: 'sovereigntyCoder.codebook.mergeFrame',
+  segmentRetag: 'sovereigntyCoder.segment.retag',
+  segmentRemove: 'sovereigntyCoder.segment.remove',
+  segmentEditMemo: 'sovereigntyCoder.segment.editMemo',
+  segmentMarkReviewed: 'sovereigntyCoder.segment.markReviewed',
+  segmentReattach: 'sovereigntyCoder.segment.reattach',
+  openSegment: 'sovereigntyCoder.openSegment',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;

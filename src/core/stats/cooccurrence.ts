@@ -82,3 +82,41 @@ export function frameCooccurrence(
   }
   return { mode, frames: frames.map((f) => f.id), matrix };
 }
+
+/**
+ * The segments behind one cell of the matrix, for "list these segments": the A and B segments that overlap
+ * each other (overlap), or that lie in a sentence or paragraph both frames touch. For A = B: every placed
+ * segment of A.
+ */
+export function cooccurringSegments(
+  documents: readonly CodedDocument[], segments: readonly CodedSegment[], a: string, b: string, mode: CooccurrenceMode,
+): CodedSegment[] {
+  const texts = new Map(documents.map((d) => [d.path, d.text]));
+  const placed = segments.filter((s) => isPlaced(s) && (s.annotation.frame === a || s.annotation.frame === b));
+  if (a === b) return placed;
+  const found = new Set<CodedSegment>();
+  const byDocument = new Map<string, CodedSegment[]>();
+  for (const s of placed) {
+    const list = byDocument.get(s.document);
+    if (list) list.push(s);
+    else byDocument.set(s.document, [s]);
+  }
+  for (const [path, list] of byDocument) {
+    const text = texts.get(path);
+    if (text === undefined) continue;
+    const as = list.filter((s) => s.annotation.frame === a);
+    const bs = list.filter((s) => s.annotation.frame === b);
+    if (mode === 'overlap') {
+      for (const x of as) for (const y of bs) if (x.start < y.end && y.start < x.end) { found.add(x); found.add(y); }
+      continue;
+    }
+    const units = unitsOf(text, mode);
+    const touches = (s: CodedSegment, u: TextUnit): boolean => s.start < u.end && u.start < s.end;
+    for (const u of units) {
+      const inA = as.filter((s) => touches(s, u));
+      const inB = bs.filter((s) => touches(s, u));
+      if (inA.length > 0 && inB.length > 0) [...inA, ...inB].forEach((s) => found.add(s));
+    }
+  }
+  return placed.filter((s) => found.has(s));
+}
