@@ -50,14 +50,15 @@ export function registerViews(services: Services): RetrievalViews {
     segments.refresh();
     setState();
   };
-  const rename = (merge: boolean) => async (node?: CodebookNode): Promise<unknown> => {
+  /** From the Codebook view (node) or the palette; `target` given (scripts, tests) skips the questions. */
+  const rename = (merge: boolean) => async (node?: CodebookNode, target?: string): Promise<unknown> => {
     const index = await corpus.current();
     const from = node?.id ?? (await vscode.window.showQuickPick(index?.codebook.frames.map((f) => f.id) ?? [], { title: 'Frame to rename' }));
     if (!from) return undefined;
-    const to = merge
+    const to = target ?? (merge
       ? await vscode.window.showQuickPick(index?.codebook.frames.map((f) => f.id).filter((id) => id !== from) ?? [], { title: `Merge '${from}' into…` })
-      : await askFrameId(`Rename frame '${from}' to`, from);
-    return to && to !== from ? renameFrameEverywhere(services, from, to, merge, true) : undefined;
+      : await askFrameId(`Rename frame '${from}' to`, from));
+    return to && to !== from ? renameFrameEverywhere(services, from, to, merge, target === undefined) : undefined;
   };
   setState(); // the index is built when the codebook comes into force (CorpusService listens)
   return {
