@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { runUiTest, waitUntil } from './lib/workbench.mjs';
 
+const GROUP = 'Sovereignty claims';
 const FRAME = 'Digital space as sovereign territory';
+const FRAME_ID = 'territory';
 const TEXT = 'speech-information-space.txt';
 const QUOTE = 'information space';
 
@@ -15,9 +17,12 @@ await runUiTest('sample-retrieval', async ({ open }) => {
 
   await page.locator('.activitybar .action-item a[aria-label^="Sovereignty Coder"]').click();
   const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Coded Segments' }) });
+  const groupRow = tree.locator('.monaco-list-row', { hasText: GROUP }).first();
+  await groupRow.waitFor();
+  lap('the explorer lists the sample\'s frames');
+  await groupRow.click();
   const frameRow = tree.locator('.monaco-list-row', { hasText: FRAME }).first();
   await frameRow.waitFor();
-  lap('the explorer lists the sample\'s frames');
   const count = Number((await frameRow.locator('.label-description').innerText()).trim());
   assert.ok(count >= 2, `the frame row shows its number of segments (${count})`);
   await frameRow.click();
@@ -38,7 +43,7 @@ await runUiTest('sample-retrieval', async ({ open }) => {
   await page.locator('.quick-input-widget input').fill('>Sovereignty Coder: Show Frame Statistics');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Frame Statistics' }).first().click();
   const stats = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
-  const bar = stats.locator('g.bar', { hasText: FRAME }).first();
+  const bar = stats.locator(`g.bar[data-frame="${FRAME_ID}"]`).first();
   await bar.waitFor();
   assert.ok(await stats.locator('g.cell').count() >= 4, 'the co-occurrence heatmap is drawn');
   assert.ok(await stats.locator('g.coverage').count() >= 2, 'coverage bars are drawn');

@@ -37,6 +37,7 @@ export async function renameFrameEverywhere(services: Services, from: string, to
     codebookAfter = renameFrameInCodebook(codebookBefore, vscode.workspace.asRelativePath(active.uri), from, to, merge);
   } catch (e) {
     if (!(e instanceof RenameError)) throw e;
+    services.log.warn(`rename refused: ${e.message}`);
     void vscode.window.showErrorMessage(`Nothing renamed: ${e.message}`);
     return undefined;
   }
@@ -70,12 +71,14 @@ export async function renameFrameEverywhere(services: Services, from: string, to
       ? await services.store.update(open, (list) => sortAnnotations(list.map((a) => (a.frame === from ? { ...a, frame: to } : a))))
       : (await writeSidecarSafely(workspaceFilePort(p.sidecar), p.sidecar.path, p.after, p.before)).ok;
     if (!ok) {
+      services.log.error(`rename stopped at ${p.sidecar.toString()}: it could not be written`);
       void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(p.sidecar)} could not be written: the rename stopped there (see the log); files before it were renamed, the codebook was not.`);
       return undefined;
     }
   }
   const written = await writeSidecarSafely(port, active.uri.path, codebookAfter, codebookBefore);
   if (!written.ok) {
+    services.log.error(`rename: the codebook was not written: ${written.message}`);
     void vscode.window.showErrorMessage(`The codebook was not written (${written.message}); the annotation files were renamed already.`);
     return undefined;
   }

@@ -14,6 +14,17 @@ import type { SegmentNode } from './segmentModel';
 
 type SegmentLeaf = Extract<SegmentNode, { kind: 'segment' }>;
 
+/**
+ * The store's entry of an open document once its sidecar has been read. Opening a document starts a load
+ * (sidecarSync); acting before it has finished would write over a file the store has not read yet, which the
+ * safe writer refuses, so this waits for the read (or starts it when nothing has).
+ */
+async function loaded(services: Services, doc: vscode.TextDocument): Promise<void> {
+  const entry = services.store.get(doc.uri);
+  if (entry && entry.onDisk !== undefined) return;
+  await services.store.load(doc);
+}
+
 /** The segment's text, open in an editor, with its annotations loaded in the store. */
 async function openText(services: Services, corpus: CorpusService, node: SegmentLeaf, preserveFocus = false): Promise<vscode.TextEditor | undefined> {
   const uri = corpus.uriOf(node.segment.document);
@@ -26,8 +37,9 @@ async function openText(services: Services, corpus: CorpusService, node: Segment
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
-  if (!services.store.get(doc.uri) || services.store.get(doc.uri)?.onDisk === undefined) await services.store.load(doc);
-  return vscode.window.showTextDocument(doc, { preserveFocus, preview: true });
+  const editor = await vscode.window.showTextDocument(doc, { preserveFocus, preview: true });
+  await loaded(services, doc);
+  return editor;
 }
 
 /** Opens the text and selects the coded span (an orphan: its last known place, with a word why). */
