@@ -79,6 +79,11 @@ describe('Retrieval views in a real VS Code', () => {
   });
 
   it('opens a segment at its span, and "Mark as Reviewed" from the explorer writes the sidecar', async () => {
+    // the text open and its sidecar read first, as when a coder works in it (the store's own first-read path is
+    // the coding tests' business)
+    const uri = workspaceUri('texts', 'it-retrieval-a.txt');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the store to read the sidecar', async () => ((await api()).annotationsFor(uri).length === 2 ? true : undefined));
     const attention = (await children()).find((n) => n.kind === 'group' && n.key === 'attention');
     assert.ok(attention);
     const node = (await children(attention)).find((n) => labelOf(n) === 'digital borders');

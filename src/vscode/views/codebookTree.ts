@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Frame } from '../../core/codebook';
 import type { CorpusService } from './corpusService';
+import { frameSwatch } from './frameSwatch';
 
 export interface CodebookNode {
   id: string;
@@ -53,7 +54,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       if (node.frame.exclude) tip.appendMarkdown('\n\n*Not when:* ').appendText(node.frame.exclude);
     }
     item.tooltip = tip;
-    item.iconPath = new vscode.ThemeIcon('circle-filled', node.colorIndex === undefined ? new vscode.ThemeColor('disabledForeground') : new vscode.ThemeColor(`sovereigntyCoder.frame${(node.colorIndex % 12) + 1}`));
+    item.iconPath = frameSwatch(node.frame?.color, node.colorIndex);
     item.contextValue = node.frame ? 'codebookFrame' : 'codebookUnknownFrame';
     return item;
   }

@@ -13,7 +13,7 @@ export type Grouping = 'frame' | 'text';
 
 export type SegmentNode =
   | { kind: 'group'; key: string; label: string; icon: string; segments: CodedSegment[] }
-  | { kind: 'frame'; key: string; frame: string; label: string; colorIndex: number | undefined; count: number; definition: string | undefined }
+  | { kind: 'frame'; key: string; frame: string; label: string; color: string | undefined; colorIndex: number | undefined; count: number; definition: string | undefined }
   | { kind: 'text'; key: string; path: string; count: number }
   | { kind: 'segment'; key: string; segment: CodedSegment; grouping: Grouping };
 
@@ -92,12 +92,16 @@ function addByFrame(codebook: Codebook, segments: readonly CodedSegment[], add: 
     seen.add(id);
     return (own.get(id)?.length ?? 0) + childrenOf(id).reduce((n, c) => n + total(c.id, seen), 0);
   };
-  const addFrame = (parent: SegmentNode | undefined, id: string, label: string, colorIndex: number | undefined, definition: string | undefined, seen: Set<string>): void => {
+  const addFrame = (parent: SegmentNode | undefined, id: string, seen: Set<string>): void => {
     if (seen.has(id)) return;
     seen.add(id);
-    const node: SegmentNode = { kind: 'frame', key: `frame:${id}`, frame: id, label, colorIndex, count: total(id), definition };
+    const frame = codebook.frames.find((f) => f.id === id);
+    const node: SegmentNode = {
+      kind: 'frame', key: `frame:${id}`, frame: id, label: frame?.label ?? `${id} (not in the codebook)`, color: frame?.color,
+      colorIndex: frame ? codebook.frames.indexOf(frame) : undefined, count: total(id), definition: frame?.definition,
+    };
     add(parent, node);
-    for (const child of childrenOf(id)) addFrame(node, child.id, child.label, codebook.frames.indexOf(child), child.definition, seen);
+    for (const child of childrenOf(id)) addFrame(node, child.id, seen);
     for (const [path, list] of byDocument(own.get(id) ?? [])) {
       const text: SegmentNode = { kind: 'text', key: `${node.key}/text:${path}`, path, count: list.length };
       add(node, text);
@@ -105,8 +109,8 @@ function addByFrame(codebook: Codebook, segments: readonly CodedSegment[], add: 
     }
   };
   const seen = new Set<string>();
-  for (const f of childrenOf(undefined)) addFrame(undefined, f.id, f.label, codebook.frames.indexOf(f), f.definition, seen);
-  for (const id of [...own.keys()].filter((k) => !known.has(k)).sort()) addFrame(undefined, id, `${id} (not in the codebook)`, undefined, undefined, seen);
+  for (const f of childrenOf(undefined)) addFrame(undefined, f.id, seen);
+  for (const id of [...own.keys()].filter((k) => !known.has(k)).sort()) addFrame(undefined, id, seen);
 }
 
 export { segmentKey };

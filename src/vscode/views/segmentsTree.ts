@@ -9,6 +9,7 @@ import type { CodedSegment } from '../../core/export/segments';
 import { filterSegments, type SegmentFilter } from '../../core/index';
 import { CommandId } from '../commandIds';
 import type { CorpusService } from './corpusService';
+import { frameSwatch } from './frameSwatch';
 import { buildSegmentTree, segmentKey, type Grouping, type SegmentNode, type SegmentTreeModel } from './segmentModel';
 
 const STATUS_ICONS: Record<CodedSegment['status'], string> = {
@@ -84,8 +85,7 @@ export class SegmentsTreeProvider implements vscode.TreeDataProvider<SegmentNode
         item.id = node.key;
         item.description = String(node.count);
         item.tooltip = node.definition;
-        // the frame's palette colour (sovereigntyCoder.frameN, codebook order), as a swatch
-        item.iconPath = new vscode.ThemeIcon('circle-filled', node.colorIndex === undefined ? new vscode.ThemeColor('disabledForeground') : new vscode.ThemeColor(`sovereigntyCoder.frame${(node.colorIndex % 12) + 1}`));
+        item.iconPath = frameSwatch(node.color, node.colorIndex);
         item.contextValue = 'frame';
         return item;
       }
