@@ -4,7 +4,7 @@
  * the same seed gives the same text, so runs are comparable.
  */
 import type { MatcherTerm } from '../src/core/matcher';
-import { parseTerm, type TermPattern } from '../src/core/termSyntax';
+import { parseTerm, type TermPattern } from '../src/core/codebook';
 
 let seed = 0x5eed;
 export function rnd(): number {

@@ -8,7 +8,7 @@
  * Everything is generated from a seeded PRNG, so runs are comparable; no files are read.
  */
 import { Matcher } from '../src/core/matcher';
-import type { TermPattern } from '../src/core/termSyntax';
+import type { TermPattern } from '../src/core/codebook';
 import { codebook, makeText, time } from './fixtures';
 
 const ESCAPE = /[.*+?^${}()|[\]\\/-]/g;

@@ -6,11 +6,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { parseCodebook, matcherTerms } = require('../out/src/core/codebook.js');
+const { parseCodebook, matcherTerms } = require('../out/src/core/codebook/index.js');
 const { Matcher } = require('../out/src/core/matcher/index.js');
-const { createAnnotation, addAnnotation } = require('../out/src/core/annotations.js');
+const { createAnnotation, addAnnotation } = require('../out/src/core/annotations/index.js');
 const { serializeSidecar, sidecarPathFor } = require('../out/src/core/sidecar/index.js');
-const { canonicalText, textHash } = require('../out/src/core/text.js');
+const { canonicalText, textHash } = require('../out/src/core/text/index.js');
 
 const SOURCE = 'sample/speech-information-space.txt';
 const DATE = '2026-11-23';

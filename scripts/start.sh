@@ -19,20 +19,33 @@ if [ "${1:-}" = "--stop" ]; then
   exit 0
 fi
 
-bash scripts/ensure-deps.sh
-bash "$RV/setup.sh"
-echo "== building and packaging the extension"
-npm run --silent package
 . "$RV/env.sh"
-bash "$RV/stop.sh"   # a running instance would keep the previous version of the extension loaded
-rv_code_server --install-extension "$ROOT/dist/sovereignty-coder.vsix" --force
+# The install steps print hundreds of lines (npm's package list, code-server's build): they go to a log, and the
+# terminal shows one line per step, so that the address and the stop command below stay on screen.
+LOG=$REAL_VSCODE_HOME/start.log
+mkdir -p "$REAL_VSCODE_HOME"
+: > "$LOG"
+quiet() { # <what> <command...>
+  local what=$1 t0=$SECONDS; shift
+  printf '== %s … ' "$what"
+  if "$@" >> "$LOG" 2>&1; then
+    echo "done ($((SECONDS - t0)) s)"
+  else
+    echo "FAILED"; echo "-- the last lines of $LOG:"; tail -30 "$LOG"; exit 1
+  fi
+}
+quiet "npm dependencies" bash scripts/ensure-deps.sh
+quiet "a real VS Code (first time: about 5 minutes)" env SETUP_FOR=start bash "$RV/setup.sh"
+quiet "building and packaging the extension" npm run --silent package
+bash "$RV/stop.sh" >> "$LOG" 2>&1  # a running instance would keep the previous version of the extension loaded
+quiet "installing it into the workbench" rv_code_server --install-extension "$ROOT/dist/sovereignty-coder.vsix" --force
 
 if [ ! -e "$WORKSPACE" ]; then
   mkdir -p "$WORKSPACE"
   cp -r sample/. "$WORKSPACE/"
   echo "== copied sample/ to $WORKSPACE (your working copy: annotations you make are saved there)"
 fi
-bash "$RV/start.sh" "$PORT" "$WORKSPACE"
+quiet "starting the workbench" bash "$RV/start.sh" "$PORT" "$WORKSPACE"
 cat <<EOF
 
 Sovereignty Coder is running in a real VS Code (code-server $(rv_code_server --version | head -1 | cut -d' ' -f1)):
@@ -41,5 +54,5 @@ Sovereignty Coder is running in a real VS Code (code-server $(rv_code_server --v
 
 Workspace: $WORKSPACE (a copy of sample/, kept between runs; delete it to start again from sample/)
 Stop it:   npm start -- --stop
-Log:       $RUN/code-server.log
+Logs:      $LOG (set-up), $RUN/code-server.log (server)
 EOF

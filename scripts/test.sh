@@ -78,7 +78,16 @@ start_instance() {
   INSTANCE=$instance "$RV/start.sh" "$@"
 }
 # clean_instance <instance>: no extensions, settings or workbench state left from an earlier run
-clean_instance() { rm -rf "${REAL_VSCODE_HOME:?}/run/$1"; }
+# The tests' user settings: the harness's, plus no Get Started walkthrough opening on first run (a welcome tab
+# would take the focus from a test's editor). test/ui/walkthrough.mjs opens it through its command instead.
+clean_instance() {
+  local user=${REAL_VSCODE_HOME:?}/run/$1/user-data/User
+  rm -rf "${REAL_VSCODE_HOME:?}/run/$1"
+  mkdir -p "$user"
+  node -e 'const fs = require("fs"); const s = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    s["sovereigntyCoder.openWalkthroughOnFirstRun"] = false; fs.writeFileSync(process.argv[2], JSON.stringify(s, null, 2));' \
+    "$RV/settings.json" "$user/settings.json"
+}
 
 if ! step deps bash scripts/ensure-deps.sh; then
   broken deps "npm ci failed"

@@ -16,6 +16,7 @@ import { registerHover } from './vscode/hover';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { registerSidecarSync } from './vscode/sidecarSync';
+import { registerWelcome } from './vscode/welcome';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
 import { registerViews, type RetrievalViews } from './vscode/views/registerViews';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     ...registerCommands(services),
     ...registerSidecarSync(store, log),
     ...retrieval.disposables,
+    registerWelcome(context, log),
     codebooks.onDidChange(() => decorations.resetStyles()),
     store.onDidChange((uri) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());

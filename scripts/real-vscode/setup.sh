@@ -24,6 +24,15 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 command -v xmllint >/dev/null || need_apt+=(libxml2-utils)
 # NLTK, the reference implementation the agreement unit tests compare with (Debian's, for /usr/bin/python3)
 [ -d /usr/lib/python3/dist-packages/nltk ] || need_apt+=(python3-nltk)
+# SETUP_FOR=start (`npm start`): coding needs none of the test tools above (Chromium, the font, xmllint and NLTK
+# are for the tests); only the Kerberos headers, and only while code-server is still to be built. So `npm start`
+# needs root (or sudo) once at most, and not at all where libkrb5-dev is installed.
+if [ "${SETUP_FOR:-test}" = start ]; then
+  only_krb=()
+  for p in "${need_apt[@]}"; do [ "$p" = libkrb5-dev ] && only_krb+=("$p"); done
+  if [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$WANT" ]; then only_krb=(); fi
+  need_apt=("${only_krb[@]}")
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
   echo "real-vscode: installing Debian packages: ${need_apt[*]}"

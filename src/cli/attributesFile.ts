@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ATTRIBUTES_FILE, DocumentAttributes, parseDocumentAttributes } from '../core/attributes';
-import { formatProblem } from '../core/problems';
+import { formatProblem } from '../core/input';
 import { CliError, findWorkspaceCodebook, readTextFile } from './codebookFile';
 
 function documentsCsvFor(paths: readonly string[]): string | undefined {

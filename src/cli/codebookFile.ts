@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseCodebook, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/input';
 
 /**
  * The codebook that ships with the extension: `codebook/` at the package root, found upwards from this file

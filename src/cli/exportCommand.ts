@@ -4,13 +4,13 @@
  * exported in part (that would drop coding decisions without a word): the export stops and names file and line.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative, sep, extname } from 'node:path';
 import type { Codebook } from '../core/codebook';
 import { qdpxBytes } from '../core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
-import { codedSegments, type CodedDocument } from '../core/export/segments';
+import { codedSegments, type CodedDocument } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
-import { formatProblem, hasErrors, type Problem } from '../core/problems';
+import { formatProblem, hasErrors, type Problem } from '../core/input';
 import { isSidecarPath, parseSidecar, sidecarPathFor, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { CliError, findWorkspaceCodebook, loadCodebookFile, readTextFile, shippedCodebookPath } from './codebookFile';
@@ -61,10 +61,19 @@ function readDocument(sidecarFile: string, problems: Problem[]): CodedDocument |
   return { path: documentPath(source), text, annotations: parsed.sidecar.annotations };
 }
 
+/** Spreadsheet formats an analyst may name, which we do not write: CSV in a file named .xlsx would not open. */
+const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xls', '.xlsm', '.ods', '.numbers'];
+
 function exportFormat(format: string | undefined, output: string | undefined): ExportFormat {
-  const f = format ?? (output?.endsWith('.qdpx') ? 'qdpx' : output?.endsWith('.qdc') ? 'qdc' : 'csv');
+  const ext = output === undefined ? '' : extname(output).toLowerCase();
+  if (SPREADSHEET_EXTENSIONS.includes(ext)) {
+    throw new CliError(`cannot write ${output}: sovcode export writes CSV, not ${ext} spreadsheets; name the file .csv (Excel, LibreOffice and Numbers open it)`);
+  }
+  const f = format ?? (ext === '.qdpx' ? 'qdpx' : ext === '.qdc' ? 'qdc' : 'csv');
   if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`unknown --format '${f}' for export: use csv, qdpx or qdc`);
   if (f !== 'csv' && output === undefined) throw new CliError(`--format ${f} writes a file: name it with --output`);
+  // a REFI-QDA file is named by its standard extension, which the QDA tools look for in their open dialogs
+  if (f !== 'csv' && ext !== `.${f}`) throw new CliError(`--format ${f} writes a .${f} file: name the output ${output ?? ''}.${f}, not ${output ?? ''}`);
   return f as ExportFormat;
 }
 

@@ -21,15 +21,16 @@ Commands:
   rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
 
-The shipped sovereignty codebook is used unless --codebook names another.
+Codebook: --codebook PATH; otherwise scan uses the shipped sovereignty codebook, and validate, export and
+agreement use codebook.yaml in or above the annotation files' folder, else the shipped one.
 `;
 
 export const SCAN_HELP = `Usage: sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
 
 Prints one record per codebook-term match:
-  {"file","start","end","line","character","term","frame"}
+  {"file","start","end","line","column","term","frame"}
 start/end are UTF-16 offsets over the text with LF line endings and no BOM (as in sidecar files);
-line/character are 0-based, like VS Code positions; term is the text as it appears in the file.
+line/column are 1-based, as in sovcode export and validate (column in UTF-16 units); term is the text as it appears in the file.
 
 Options:
   -c, --codebook PATH   codebook YAML (default: the shipped sovereignty codebook)

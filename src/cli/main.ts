@@ -1,5 +1,5 @@
 /** `sovcode`: the command-line tool over the same core as the extension. */
-import { hasErrors, formatProblem } from '../core/problems';
+import { hasErrors, formatProblem } from '../core/input';
 import { parseCommandLine, UsageError } from './args';
 import { CliError } from './codebookFile';
 import { writeFileSync } from 'node:fs';

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatProblem, hasErrors } from '../core/problems';
+import { formatProblem, hasErrors } from '../core/input';
 import { renameFrameInCodebook, renameFrameInSidecar, RenameError } from '../core/rename';
 import { nodeFilePort, sourcePathFor, writeSidecarSafely } from '../core/sidecar';
 import { CliError, findWorkspaceCodebook, readTextFile } from './codebookFile';

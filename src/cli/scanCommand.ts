@@ -2,7 +2,7 @@
 import { toCsv } from '../core/export/csv';
 import { Matcher } from '../core/matcher';
 import { matcherTerms } from '../core/codebook';
-import { formatProblem } from '../core/problems';
+import { formatProblem } from '../core/input';
 import { canonicalText, LineIndex } from '../core/text';
 import { CliError, loadCodebookFile, readTextFile, shippedCodebookPath } from './codebookFile';
 
@@ -10,13 +10,15 @@ export interface ScanRecord {
   file: string;
   start: number;
   end: number;
+  /** 1-based, as in the CSV export, sidecar problems and the Problems panel. */
   line: number;
-  character: number;
+  /** 1-based UTF-16 column. */
+  column: number;
   term: string;
   frame: string;
 }
 
-const COLUMNS = ['file', 'start', 'end', 'line', 'character', 'term', 'frame'] as const;
+const COLUMNS = ['file', 'start', 'end', 'line', 'column', 'term', 'frame'] as const;
 
 export function scanFiles(files: readonly string[], codebookPath: string | undefined): ScanRecord[] {
   if (files.length === 0) throw new CliError('scan: name at least one FILE (see sovcode scan --help)');
@@ -31,7 +33,7 @@ export function scanFiles(files: readonly string[], codebookPath: string | undef
     const lines = new LineIndex(text);
     for (const m of matcher.find(text)) {
       const pos = lines.positionAt(m.start);
-      records.push({ file, start: m.start, end: m.end, line: pos.line, character: pos.character, term: text.slice(m.start, m.end), frame: m.frameId });
+      records.push({ file, start: m.start, end: m.end, line: pos.line + 1, column: pos.character + 1, term: text.slice(m.start, m.end), frame: m.frameId });
     }
   }
   return records;

@@ -5,7 +5,7 @@
  */
 import { filterSegments } from '../core/index';
 import { COOCCURRENCE_MODES, cooccurrenceHeatmap, coverageBars, frequencyBars, standaloneSvg, statsCsv, statsJson, statsReport, statsText, type CooccurrenceMode, type GroupBy } from '../core/stats';
-import { codedSegments } from '../core/export/segments';
+import { codedSegments } from '../core/documents';
 import { loadAttributes } from './attributesFile';
 import { CliError } from './codebookFile';
 import { readCodedDocuments } from './exportCommand';

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/input';
 import { parseSidecar, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { findWorkspaceCodebook, loadCodebookFile, readTextFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { agreementHtml } from '../core/agreement/html';
-import { agreementReport, type AgreementReport } from '../core/agreement/report';
-import { activeCodebook, collectDocuments } from './exports';
+import { agreementReport, codersOf, type AgreementReport } from '../core/agreement/report';
+import { activeCodebook, collectDocuments } from './exportCommands';
 import type { Services } from './services';
 
 /** Owns the one agreement panel: shown again, with fresh numbers, each time the command runs. */
@@ -38,13 +38,29 @@ async function computeReport(services: Services, coders?: string[]): Promise<Agr
   const codebook = activeCodebook(services);
   const documents = codebook && (await collectDocuments(services, true));
   if (!codebook || !documents) return undefined;
+  const compared = coders ?? (await pickCoders(codersOf(documents)));
+  if (!compared) return undefined;
   let report: AgreementReport;
   try {
-    report = agreementReport(codebook, documents, coders);
+    report = agreementReport(codebook, documents, compared);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    void vscode.window.showWarningMessage(`Inter-coder agreement: ${e.message}. Merge the coders' branches first, so that the annotation files hold every coder's annotations.`);
+    const hint = compared.length < 2 ? " Merge the coders' branches first, so that the annotation files hold every coder's annotations." : '';
+    void vscode.window.showWarningMessage(`Inter-coder agreement: ${e.message}.${hint}`);
     return undefined;
   }
   return report;
+}
+
+/**
+ * The coders to compare: with two or fewer there is nothing to choose; with more, the user picks (all are
+ * picked at first), since a text counts only when every compared coder has coded it.
+ */
+async function pickCoders(found: string[]): Promise<string[] | undefined> {
+  if (found.length <= 2) return found;
+  const picked = await vscode.window.showQuickPick(
+    found.map((label) => ({ label, picked: true })),
+    { canPickMany: true, title: 'Inter-coder agreement: compare which coders?', placeHolder: 'Pick two or more coders' },
+  );
+  return picked?.map((p) => p.label);
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { reanchor, reanchorAll } from '../core/anchoring';
 import { sortAnnotations, type Annotation } from '../core/annotations';
-import { shiftAnnotations, type TextEdit } from '../core/edits';
+import { shiftAnnotations, type TextEdit } from '../core/annotations';
 import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
 import { canonicalText, textHash } from '../core/text';
 import { documentText, editsFromChanges } from './convert';

@@ -52,11 +52,14 @@ export function provideCodingActions(services: Services, doc: vscode.TextDocumen
       const one: ApplyTagRequest = { uri, spans: [toCanonicalSpan(doc, new vscode.Range(doc.positionAt(cue.start), doc.positionAt(cue.end)))], frameId: cue.frameId };
       actions.push(action(`Tag '${term}' as ${label}`, CommandId.applyTag, [one]));
       const all = occurrences(services.cues.matches(doc), cue);
-      const every: ApplyTagRequest = {
-        uri, frameId: cue.frameId, needsReview: true,
-        spans: all.map((m) => toCanonicalSpan(doc, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)))),
-      };
-      actions.push(action(`Tag all ${all.length} occurrences of '${cue.term}' in this file as ${label}`, CommandId.applyTag, [every]));
+      // with one occurrence, "tag all" would only repeat the action above (and read "Tag all 1 occurrences")
+      if (all.length > 1) {
+        const every: ApplyTagRequest = {
+          uri, frameId: cue.frameId, needsReview: true,
+          spans: all.map((m) => toCanonicalSpan(doc, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)))),
+        };
+        actions.push(action(`Tag all ${all.length} occurrences of '${cue.term}' in this file as ${label}`, CommandId.applyTag, [every]));
+      }
     }
   }
 

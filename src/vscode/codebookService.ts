@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { parseCodebook, matcherTerms, type Codebook } from '../core/codebook';
 import { Matcher } from '../core/matcher';
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
 import { toDiagnostic } from './sidecarProblems';
 

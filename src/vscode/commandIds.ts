@@ -14,6 +14,7 @@ export const CommandId = {
   exportQdpx: 'sovereigntyCoder.exportQdpx',
   exportQdc: 'sovereigntyCoder.exportQdc',
   showAgreement: 'sovereigntyCoder.showAgreement',
+  getStarted: 'sovereigntyCoder.getStarted',
   showStatistics: 'sovereigntyCoder.showStatistics',
   segmentsGroupByFrame: 'sovereigntyCoder.segments.groupByFrame',
   segmentsGroupByText: 'sovereigntyCoder.segments.groupByText',

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { annotationsAt, removeAnnotation, retagAnnotation, setMemo, sortAnnotations, type Annotation } from '../core/annotations';
 import { CommandId } from './commandIds';
 import { AgreementView } from './agreementView';
-import { exportQdc, exportQdpx, exportSegmentsCsv } from './exports';
+import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
 import { toCanonicalOffset, toCanonicalSpan, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
 import type { Services } from './services';

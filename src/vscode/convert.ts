@@ -5,7 +5,7 @@
  * position, no copy of the text.
  */
 import * as vscode from 'vscode';
-import type { TextEdit } from '../core/edits';
+import type { TextEdit } from '../core/annotations';
 
 function isCrlf(doc: vscode.TextDocument): boolean {
   return doc.eol === vscode.EndOfLine.CRLF;

@@ -9,6 +9,7 @@ export interface Settings {
   languages: string[];
   frameColors: 'codebook' | 'theme';
   showCues: boolean;
+  openWalkthroughOnFirstRun: boolean;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -19,6 +20,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     languages: c.get<string[]>('languages', ['plaintext', 'markdown']),
     frameColors: c.get<string>('frameColors', 'codebook') === 'theme' ? 'theme' : 'codebook',
     showCues: c.get<boolean>('showCues', true),
+    openWalkthroughOnFirstRun: c.get<boolean>('openWalkthroughOnFirstRun', true),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Problems of annotation files in the Problems panel, and one message when a file cannot be written back. */
 import * as vscode from 'vscode';
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/input';
 
 export function toDiagnostic(p: Problem): vscode.Diagnostic {
   const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));

@@ -87,6 +87,16 @@ describe('agreement: sentence units', () => {
       'Heading without a stop', 'First sentence.', 'Second one\nwraps here!', 'Он сказал.', 'Это всё.', '他们维护网络主权。', '然后讨论数据。',
     ]);
   });
+
+  it('ends a unit at a line of only spaces or tabs, as at an empty line', () => {
+    const text = 'Heading\n \nText starts here. Second one.\n\t\nLast';
+    assert.deepEqual(sentenceUnits(text).map((u) => text.slice(u.start, u.end)), ['Heading', 'Text starts here.', 'Second one.', 'Last']);
+  });
+
+  it('gives an opening quotation mark to the sentence it opens, not to the one before', () => {
+    const text = '三句？“四句。”他说：「五句。」Он сказал. «Шестое.» Done.';
+    assert.deepEqual(sentenceUnits(text).map((u) => text.slice(u.start, u.end)), ['三句？', '“四句。”', '他说：「五句。」', 'Он сказал.', '«Шестое.»', 'Done.']);
+  });
 });
 
 const CODEBOOK = `codebook: agree-test
@@ -156,6 +166,17 @@ describe('agreement: the report', () => {
     assert.equal(report.unplaced, 1);
     assert.equal(report.frames[0]?.percentAgreement, 1);
   });
+
+  it('refuses a repeated or unknown coder and a comparison over no text, naming the coders found', () => {
+    const docs = [{ path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data'), tag('bob', 'data', 'Data must')] }];
+    assert.throws(() => agreementReport(codebook(), docs, ['alice', 'alice']), /coder 'alice' is named twice/);
+    assert.throws(() => agreementReport(codebook(), docs, ['alice', 'typo']), /unknown coder 'typo': the annotations have alice, bob/);
+    const apart = [
+      { path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data')] },
+      { path: 'b.txt', text: TEXT, annotations: [tag('bob', 'data', 'Data')] },
+    ];
+    assert.throws(() => agreementReport(codebook(), apart), /no text is coded by all of alice, bob.*coders found: alice, bob/);
+  });
 });
 
 describe('sovcode agreement', () => {
@@ -180,10 +201,13 @@ describe('sovcode agreement', () => {
 
   it('says what is wrong with too few coders or an unknown coder', () => {
     assert.match(sovcode('agreement', '--coders', 'sample-coder', SAMPLE).err, /at least two coders/);
+    // an unknown or repeated coder is an input error (rc 2) that names the coders there are, never a report over 0 texts
     const unknown = sovcode('agreement', '--coders', 'sample-coder,nobody', SAMPLE);
-    assert.equal(unknown.code, 0);
-    assert.match(unknown.out, /texts: 0/);
-    assert.match(unknown.out, /left out: .*not coded by nobody/);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /unknown coder 'nobody': the annotations have sample-coder, second-coder/);
+    const twice = sovcode('agreement', '--coders', 'sample-coder,sample-coder', SAMPLE);
+    assert.equal(twice.code, 2);
+    assert.match(twice.err, /coder 'sample-coder' is named twice/);
     assert.match(sovcode('agreement', '--format', 'pdf', SAMPLE).err, /unknown --format 'pdf'/);
   });
 });

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { contextAround, createAnnotation } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations';
-import { shiftAnnotations } from '../../src/core/edits';
-import type { TextEdit } from '../../src/core/edits';
+import { shiftAnnotations } from '../../src/core/annotations';
+import type { TextEdit } from '../../src/core/annotations';
 
 const TEXT = 'Intro line.\nThe delegates defended cyber sovereignty 🌐 firmly.\n结尾：网络主权。';
 

@@ -14,7 +14,7 @@ function tempDir(): string {
 const TEXT = 'Officials defended cyber sovereignty.\r\nОни говорили о цифровом суверенитете и 网络主权的 защите.\n';
 
 describe('sovcode CLI', () => {
-  it('scan prints one JSON line per match with canonical offsets and 0-based positions', () => {
+  it('scan prints one JSON line per match with canonical offsets and 1-based positions, as the CSV export', () => {
     const dir = tempDir();
     const file = join(dir, 'a.txt');
     writeFileSync(file, TEXT);
@@ -24,7 +24,7 @@ describe('sovcode CLI', () => {
     const canonical = TEXT.replace(/\r\n/g, '\n');
     assert.ok(records.length >= 3, out);
     for (const r of records) {
-      assert.deepEqual(Object.keys(r), ['file', 'start', 'end', 'line', 'character', 'term', 'frame']);
+      assert.deepEqual(Object.keys(r), ['file', 'start', 'end', 'line', 'column', 'term', 'frame']);
       assert.equal(canonical.slice(r['start'] as number, r['end'] as number), r['term']);
     }
     const terms = records.map((r) => r['term']);
@@ -32,8 +32,8 @@ describe('sovcode CLI', () => {
     assert.ok(terms.includes('цифровом суверенитете'), String(terms));
     assert.ok(terms.includes('网络主权'), String(terms));
     const ru = records.find((r) => r['term'] === 'цифровом суверенитете');
-    assert.equal(ru?.['line'], 1);
-    assert.equal(ru?.['character'], 'Они говорили о '.length);
+    assert.equal(ru?.['line'], 2, 'the second line');
+    assert.equal(ru?.['column'], 'Они говорили о '.length + 1);
   });
 
   it('scan --format csv gives the same records, read back by an independent CSV parser', () => {
@@ -60,7 +60,7 @@ describe('sovcode CLI', () => {
     writeFileSync(join(dir, 't.txt'), 'Two ferries left.');
     const { code, out } = sovcode('scan', '--codebook', codebook, join(dir, 't.txt'));
     assert.equal(code, 0);
-    assert.deepEqual(JSON.parse(out), { file: join(dir, 't.txt'), start: 4, end: 11, line: 0, character: 4, term: 'ferries', frame: 'f' });
+    assert.deepEqual(JSON.parse(out), { file: join(dir, 't.txt'), start: 4, end: 11, line: 1, column: 5, term: 'ferries', frame: 'f' });
   });
 
   it('validate reports codebook problems as file:line:column and exits 1', () => {

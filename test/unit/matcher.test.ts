@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Matcher, type MatcherTerm } from '../../src/core/matcher';
-import { parseTerm } from '../../src/core/termSyntax';
+import { parseTerm } from '../../src/core/codebook';
 
 function term(raw: string, frameId = 'frame'): MatcherTerm {
   const r = parseTerm(raw);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { sentenceUnits } from '../../src/core/agreement/units';
 import { DocumentAttributes } from '../../src/core/attributes';
 import type { Annotation } from '../../src/core/annotations';
-import { codedSegments, type CodedDocument } from '../../src/core/export/segments';
+import { codedSegments, type CodedDocument } from '../../src/core/documents';
 import { NO_VALUE, paragraphUnits, statsCsv, statsReport, statsText, unionLength, type CooccurrenceMode } from '../../src/core/stats';
 import { testCodebook } from './twoFrames';
 

@@ -11,7 +11,7 @@
  * - per frame, each unit is an item labelled yes/no by each coder; "all frames" pools the (unit, frame) items.
  */
 import type { Codebook } from '../codebook';
-import { codedSegments, type CodedDocument, type CodedSegment } from '../export/segments';
+import { codedSegments, type CodedDocument, type CodedSegment } from '../documents';
 import { LineIndex } from '../text';
 import { agreementCoefficients, type Coefficients } from './statistics';
 import { sentenceUnits, type TextUnit } from './units';
@@ -79,12 +79,29 @@ function frameOrder(codebook: Codebook, used: ReadonlySet<string>): string[] {
   return [...known, ...unknown];
 }
 
+/** Every coder of the documents' annotations, sorted: the choice a coder picker offers. */
+export function codersOf(documents: readonly CodedDocument[]): string[] {
+  return [...new Set(documents.flatMap((d) => d.annotations.map((a) => a.coder)))].sort();
+}
+
+/** The requested coders, refused when one is named twice or is not a coder of any annotation. */
+function checkedCoders(requested: readonly string[], found: readonly string[]): string[] {
+  const twice = requested.find((c, i) => requested.indexOf(c) !== i);
+  if (twice !== undefined) throw new RangeError(`coder '${twice}' is named twice: compare two or more different coders`);
+  const unknown = requested.filter((c) => !found.includes(c));
+  if (unknown.length > 0) {
+    throw new RangeError(`unknown coder${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `'${c}'`).join(', ')}: the annotations have ${found.length === 0 ? 'no coder' : found.join(', ')}`);
+  }
+  return [...requested];
+}
+
 /** Agreement of `coders` (default: every coder found, sorted) over the documents; at least two coders are needed. */
 export function agreementReport(codebook: Codebook, documents: readonly CodedDocument[], coders?: readonly string[]): AgreementReport {
   const segments = codedSegments(codebook, documents);
   const isPlaced = (s: CodedSegment): boolean => s.status !== 'orphaned' && s.status !== 'source-missing';
   const placed = segments.filter(isPlaced);
-  const compared = coders ? [...coders] : [...new Set(segments.map((s) => s.annotation.coder))].sort();
+  const found = [...new Set(segments.map((s) => s.annotation.coder))].sort();
+  const compared = coders ? checkedCoders(coders, found) : found;
   if (compared.length < 2) throw new RangeError(`agreement needs at least two coders; found ${compared.length === 0 ? 'none' : compared.join(', ')}`);
   const included: (CodedDocument & { text: string })[] = [];
   const excluded: { document: string; reason: string }[] = [];
@@ -94,6 +111,11 @@ export function agreementReport(codebook: Codebook, documents: readonly CodedDoc
     if (doc.text === undefined) excluded.push({ document: doc.path, reason: 'the text file is missing' });
     else if (missing.length > 0) excluded.push({ document: doc.path, reason: `not coded by ${missing.join(', ')}` });
     else included.push({ ...doc, text: doc.text });
+  }
+  // a report over no unit would print "n/a" everywhere, and "the coders agree on every unit" over nothing
+  if (included.length === 0) {
+    const hint = coders ? '' : ` (coders found: ${found.join(', ')}; choose two or more who coded the same texts)`;
+    throw new RangeError(`no text is coded by all of ${compared.join(', ')}, so there is nothing to compare${hint}`);
   }
   const includedPaths = new Set(included.map((d) => d.path));
   const inIncluded = (s: CodedSegment): boolean => includedPaths.has(s.document) && compared.includes(s.annotation.coder);

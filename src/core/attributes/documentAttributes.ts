@@ -5,7 +5,7 @@
  * at all (a half-read table would put texts in the wrong group without a word). Format: docs/attributes.md.
  */
 import { isIsoDate } from '../annotations';
-import type { Problem } from '../problems';
+import type { Problem } from '../input';
 import { CsvSyntaxError, readCsv } from './csvRead';
 
 /** The name of the attributes file at the workspace root. */

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Codebook, Frame } from '../codebook';
 import { attrs, xmlText } from './xml';
-import { codedSegments, type CodedDocument, type CodedSegment } from './segments';
+import { codedSegments, type CodedDocument, type CodedSegment } from '../documents';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';

@@ -5,7 +5,7 @@
  * only, so that analysts' scripts that select by position keep working.
  */
 import { toCsv, type CsvValue } from './csv';
-import type { CodedSegment } from './segments';
+import type { CodedSegment } from '../documents';
 
 export const SEGMENT_COLUMNS = [
   'document', 'annotation_id', 'frame_id', 'frame_label', 'frame_path', 'frame_in_codebook', 'quote',

@@ -6,8 +6,8 @@
  * read, flagged `readOnly`, so that the explorer shows them beside the problem; callers that must not act on a
  * part of the coding (exports, statistics from the CLI) refuse when `problems` has an error.
  */
-import type { CodedDocument } from '../export/segments';
-import type { Problem } from '../problems';
+import type { CodedDocument } from '../documents';
+import type { Problem } from '../input';
 import { parseSidecar } from '../sidecar';
 import { canonicalText } from '../text';
 

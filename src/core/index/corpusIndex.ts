@@ -5,8 +5,8 @@
  * `indexInChunks` (chunked.ts) fills it without holding the event loop for long.
  */
 import { findFrame, framePath, type Codebook } from '../codebook';
-import { codedSegments, type CodedDocument, type CodedSegment } from '../export/segments';
-import type { Problem } from '../problems';
+import { codedSegments, type CodedDocument, type CodedSegment } from '../documents';
+import type { Problem } from '../input';
 
 export interface IndexedDocument {
   document: CodedDocument;

@@ -3,7 +3,7 @@
  * The explorer, the statistics view's "list these segments" and the CLI all filter through this one function,
  * so a count in a chart and the segments listed for it can never disagree.
  */
-import type { CodedSegment, SegmentStatus } from '../export/segments';
+import type { CodedSegment, SegmentStatus } from '../documents';
 import type { DocumentAttributes } from '../attributes';
 
 export interface SegmentFilter {

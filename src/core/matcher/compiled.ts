@@ -7,8 +7,8 @@
  * ending extension done by the scanner), then phrases advance one word per joiner in the trie. Both steps are
  * table look-ups, so scanning stays linear in the text plus the number of hits.
  */
-import { isSpacedWordChar, JOINER } from '../fold';
-import type { TermPattern } from '../termSyntax';
+import { isSpacedWordChar, JOINER } from '../text';
+import type { TermPattern } from '../codebook';
 import { AhoCorasick } from './ahoCorasick';
 
 /** One term to look for, with the frame it cues. */

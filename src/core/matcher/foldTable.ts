@@ -6,7 +6,7 @@
  * Entry layout: bits 0–15 the folded code unit (KIND_UNIT only), bits 16–17 the kind, bit 18 set when the folded
  * character is a spaced-script word char, bits 19–20 its line-break weight (joiners only).
  */
-import { foldCodePoint, isSpacedWordChar, JOINER } from '../fold';
+import { foldCodePoint, isSpacedWordChar, JOINER } from '../text';
 
 /** The code point folds to exactly one BMP code unit (not a surrogate) that is not the joiner. */
 export const KIND_UNIT = 0;

@@ -22,7 +22,7 @@
  * spaced-script word char. Since the character after a hit is only known one code point later, hits wait in a
  * small pending list and are resolved when the next folded code point (or the token end) arrives.
  */
-import { foldCodePoint, isSpacedWordChar } from '../fold';
+import { foldCodePoint, isSpacedWordChar } from '../text';
 import type { CompiledTerms } from './compiled';
 import { entryBreaks, foldTable, KIND_EMPTY, KIND_JOINER, KIND_UNIT, SPACED_BIT } from './foldTable';
 import { GreedySelection } from './selection';

@@ -7,7 +7,7 @@
  * find() itself starts a fresh segment of its selection. If no such run lies before `from` (a long chain of
  * overlapping phrase candidates), the caller doubles k. A paragraph break or the text start is exact at once.
  */
-import { foldCodePoint, JOINER } from '../fold';
+import { foldCodePoint, JOINER } from '../text';
 
 export interface ScanStart {
   /** Offset of the first joiner code point of the chosen run, or 0. */

@@ -9,9 +9,9 @@
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { CODEBOOK_MAX_BYTES, parseCodebook } from '../codebook';
-import { ID_PATTERN } from '../codebookShape';
-import { formatProblem } from '../problems';
-import { parseSafeYaml } from '../safeYaml';
+import { ID_PATTERN } from '../codebook/shape';
+import { formatProblem } from '../input';
+import { parseSafeYaml } from '../input';
 
 export class RenameError extends Error {}
 

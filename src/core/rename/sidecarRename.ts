@@ -5,8 +5,8 @@
  * to (same sourceHash), so that a rename never re-anchors anything behind the coder's back. A sidecar with
  * errors is refused: rewriting it would drop the entries the reader could not read.
  */
-import type { Problem } from '../problems';
-import { hasErrors } from '../problems';
+import type { Problem } from '../input';
+import { hasErrors } from '../input';
 import { parseSidecar, serializeSidecar } from '../sidecar';
 import { canonicalText, textHash } from '../text';
 

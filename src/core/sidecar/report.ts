@@ -1,9 +1,9 @@
 /** Positioned problem reporting and small node helpers shared by the sidecar validators. */
 import { isScalar } from 'yaml';
 import type { Pair, YAMLMap } from 'yaml';
-import type { Problem } from '../problems';
-import { nodePosition } from '../safeYaml';
-import type { SafeYaml } from '../safeYaml';
+import type { Problem } from '../input';
+import { nodePosition } from '../input';
+import type { SafeYaml } from '../input';
 
 /** Reports problems at nodes of one parsed file. */
 export class Reporter {

@@ -8,7 +8,7 @@
  * coders are pooled: filter by coder first to see one coder's coding. Method: docs/statistics.md.
  */
 import type { TextUnit } from '../agreement/units';
-import type { CodedDocument, CodedSegment } from '../export/segments';
+import type { CodedDocument, CodedSegment } from '../documents';
 import type { FrameColumn } from './frameOrder';
 import { firstUnitEndingAfter, unitsOf, type CooccurrenceMode } from './units';
 

@@ -5,7 +5,7 @@
  * English letter is one). Only placed segments count, and texts whose source is missing are left out of the
  * denominator too, so that a missing file neither inflates nor deflates the share.
  */
-import type { CodedDocument, CodedSegment } from '../export/segments';
+import type { CodedDocument, CodedSegment } from '../documents';
 import { isPlaced } from './cooccurrence';
 import type { FrameColumn } from './frameOrder';
 

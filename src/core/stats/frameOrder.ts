@@ -4,7 +4,7 @@
  * that renamed or deleted frames stay visible instead of vanishing from the counts.
  */
 import type { Codebook } from '../codebook';
-import type { CodedSegment } from '../export/segments';
+import type { CodedSegment } from '../documents';
 
 export interface FrameColumn {
   id: string;

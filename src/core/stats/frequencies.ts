@@ -5,7 +5,7 @@
  * attribute falls in the group "(none)", never out of the table.
  */
 import type { DocumentAttributes } from '../attributes';
-import type { CodedSegment } from '../export/segments';
+import type { CodedSegment } from '../documents';
 import type { FrameColumn } from './frameOrder';
 
 /** Group of texts that have no value for the attribute. */

@@ -5,7 +5,7 @@
  */
 import type { DocumentAttributes } from '../attributes';
 import type { Codebook } from '../codebook';
-import type { CodedDocument, CodedSegment } from '../export/segments';
+import type { CodedDocument, CodedSegment } from '../documents';
 import { codingCoverage, type Coverage } from './coverage';
 import { frameCooccurrence, type Cooccurrence } from './cooccurrence';
 import { frameColumns, type FrameColumn } from './frameOrder';

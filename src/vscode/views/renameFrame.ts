@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { sortAnnotations } from '../../core/annotations';
-import { formatProblem, hasErrors, type Problem } from '../../core/problems';
+import { formatProblem, hasErrors, type Problem } from '../../core/input';
 import { renameFrameInCodebook, renameFrameInSidecar, RenameError } from '../../core/rename';
 import { sourcePathFor, writeSidecarSafely } from '../../core/sidecar';
 import { workspaceFilePort } from '../filePort';

@@ -4,7 +4,7 @@
  * short list is never mistaken for the whole corpus.
  */
 import * as vscode from 'vscode';
-import type { SegmentStatus } from '../../core/export/segments';
+import type { SegmentStatus } from '../../core/documents';
 import type { SegmentFilter } from '../../core/index';
 import type { CorpusService } from './corpusService';
 import type { SegmentsTreeProvider } from './segmentsTree';

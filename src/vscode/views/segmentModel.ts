@@ -6,7 +6,7 @@
  * click in the statistics view listed.
  */
 import type { Codebook } from '../../core/codebook';
-import type { CodedSegment } from '../../core/export/segments';
+import type { CodedSegment } from '../../core/documents';
 import { needsAttention } from '../../core/index';
 
 export type Grouping = 'frame' | 'text';

@@ -5,7 +5,7 @@
  * when the index changes, so it follows coding as it happens.
  */
 import * as vscode from 'vscode';
-import type { CodedSegment } from '../../core/export/segments';
+import type { CodedSegment } from '../../core/documents';
 import { filterSegments, type SegmentFilter } from '../../core/index';
 import { CommandId } from '../commandIds';
 import type { CorpusService } from './corpusService';

@@ -33,6 +33,15 @@ describe('Editor features in a real VS Code', () => {
     assert.match(annotationHover, /Framed as a resource to guard/);
   });
 
+  it('wraps long lines of prose and does not light up every repeated word, in plain text and Markdown', async () => {
+    await api();
+    for (const languageId of ['plaintext', 'markdown']) {
+      const editor = vscode.workspace.getConfiguration('editor', { languageId });
+      assert.equal(editor.get('wordWrap'), 'on', `${languageId}: one paragraph per line stays on screen`);
+      assert.equal(editor.get('occurrencesHighlight'), 'off', `${languageId}: no highlight of every "and"`);
+    }
+  });
+
   it('codes a CRLF document with offsets over LF text and the exact quote', async () => {
     const coder = await api();
     const crlf = 'First line of a CRLF note.\r\nSecond line speaks of a sovereign\r\ninternet and of data sovereignty.\r\n';

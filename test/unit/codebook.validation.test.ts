@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCodebook } from '../../src/core/codebook';
+import { matcherTerms, parseCodebook } from '../../src/core/codebook';
+import { Matcher } from '../../src/core/matcher';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/codebooks');
 const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -140,5 +141,20 @@ describe('codebook: validation with exact positions', () => {
       ['4:1 error', 'Git conflict marker'],
       ['6:1 error', 'Git conflict marker'],
     ]);
+  });
+});
+
+describe('codebook: terms that can never fire', () => {
+  it('warns at a term that an earlier term of another frame always takes, and proves it with the matcher', () => {
+    const text = HEAD + frame('a', '', '[sovereign internet*, data border]') + frame('b', '', '[sovereign internet, data borders, internet]');
+    expectProblems(text, [['5:61 warning', "term 'sovereign internet' in frame 'b' can never be a cue", "'sovereign internet*' of frame 'a' at line 4"]]);
+    const { codebook } = parseCodebook(text, 'cb.yaml');
+    assert.ok(codebook);
+    const found = Matcher.compile(matcherTerms(codebook)).find('A sovereign internet, sovereign internets, data borders.');
+    assert.deepEqual(found.map((m) => m.frameId), ['a', 'a', 'b'], "frame b's 'sovereign internet' never wins; 'data borders' is not shadowed by 'data border'");
+  });
+
+  it('does not warn when the narrower term comes first, or for a longer phrase', () => {
+    expectProblems(HEAD + frame('a', '', '[sovereign internet]') + frame('b', '', '[sovereign internet*, sovereign internet governance]'), []);
   });
 });

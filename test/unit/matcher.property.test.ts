@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { foldCodePoint, isSpacedWordChar, JOINER } from '../../src/core/fold';
+import { foldCodePoint, isSpacedWordChar, JOINER } from '../../src/core/text';
 import { Matcher, type MatcherTerm, type TermMatch } from '../../src/core/matcher';
-import { parseTerm, type TermPattern, type TermWord } from '../../src/core/termSyntax';
+import { parseTerm, type TermPattern, type TermWord } from '../../src/core/codebook';
 
 /**
  * A brute-force reference for the matcher's semantics, written as plainly as possible: fold the whole text into

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { framePath, matcherTerms, parseCodebook } from '../../src/core/codebook';
-import { formatProblem } from '../../src/core/problems';
+import { formatProblem } from '../../src/core/input';
 
 const SHIPPED = path.join(__dirname, '../../../codebook/sovereignty.yaml');
 

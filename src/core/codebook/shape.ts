@@ -6,10 +6,9 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Pair } from 'yaml';
-import type { Problem } from './problems';
-import { nodePosition } from './safeYaml';
-import type { SafeYaml } from './safeYaml';
-import { closestName } from './codebookSuggest';
+import type { Problem, SafeYaml } from '../input';
+import { nodePosition } from '../input';
+import { closestName } from './suggest';
 
 /** The keys of the codebook's top level, in the order the documentation gives them. */
 export const ROOT_KEYS: readonly string[] = ['codebook', 'title', 'version', 'languages', 'description', 'frames'];

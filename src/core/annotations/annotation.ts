@@ -5,7 +5,7 @@
  * lands at a predictable place and two coders' additions merge in Git.
  */
 import { randomBytes } from 'node:crypto';
-import { splitsSurrogatePair } from './text';
+import { splitsSurrogatePair } from '../text';
 
 /** Status set by anchoring and edit tracking; an annotation without a status is anchored on its quote. */
 export type AnnotationStatus = 'needs-review' | 'orphaned';

@@ -3,12 +3,13 @@
  * exist and form a tree, and cue terms that parse and point to one frame only. The first pass (codebookShape.ts)
  * has already reported anything malformed; here a missing field just means "skip this check for this frame".
  */
-import type { CodebookTerm } from './codebook';
-import { closestName } from './codebookSuggest';
-import { report } from './codebookShape';
-import type { FrameDraft, Located, ShapeContext } from './codebookShape';
-import { foldTerm } from './fold';
+import type { CodebookTerm } from './parse';
+import { closestName } from './suggest';
+import { report } from './shape';
+import type { FrameDraft, Located, ShapeContext } from './shape';
+import { foldTerm } from '../text';
 import { parseTerm } from './termSyntax';
+import { shadowedTerms } from './shadowing';
 
 function frameName(f: FrameDraft): string {
   return f.id ? `'${f.id.value}'` : `${f.index}`;
@@ -134,5 +135,8 @@ export function checkFrames(ctx: ShapeContext, frames: readonly FrameDraft[]): M
   checkCycles(ctx, byId, parentOf);
   const terms = checkTerms(ctx, frames);
   checkEmptyFrames(ctx, frames, parentOf);
+  for (const { term, by } of shadowedTerms([...terms.values()].flat())) {
+    report(ctx, term, `term '${term.raw}' in frame '${term.frameId}' can never be a cue: '${by.raw}' of frame '${by.frameId}' at line ${by.line} comes first and finds every text it finds. Move this term above it, narrow the other, or remove one`, 'warning');
+  }
   return terms;
 }

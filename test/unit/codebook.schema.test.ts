@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { parseCodebook } from '../../src/core/codebook';
-import { COLOR_PATTERN, FRAME_KEYS, ID_PATTERN, LANGUAGE_PATTERN, ROOT_KEYS } from '../../src/core/codebookShape';
-import { parseTerm } from '../../src/core/termSyntax';
+import { COLOR_PATTERN, FRAME_KEYS, ID_PATTERN, LANGUAGE_PATTERN, ROOT_KEYS } from '../../src/core/codebook/shape';
+import { parseTerm } from '../../src/core/codebook';
 
 const ROOT = path.join(__dirname, '../../..');
 const read = (p: string): string => fs.readFileSync(path.join(ROOT, p), 'utf8');

@@ -5,14 +5,14 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnnotation, type Annotation } from '../../src/core/annotations';
 import { parseCodebook, type Codebook } from '../../src/core/codebook';
 import { qdpxBytes } from '../../src/core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc, codePointPositions, stableGuid } from '../../src/core/export/refiQda';
-import type { CodedDocument } from '../../src/core/export/segments';
+import type { CodedDocument } from '../../src/core/documents';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { run } from '../../src/cli/main';
 
@@ -177,5 +177,24 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
     xmllint('Codebook.xsd', join(dir, 'book.qdc'));
     assert.match(readFileSync(join(dir, 'book.qdc'), 'utf8'), /name="Territory"/);
     assert.match(sovcode('export', '--format', 'qdpx', dir).err, /--format qdpx writes a file: name it with --output/);
+  });
+
+  it('sovcode export refuses a spreadsheet name it would fill with CSV, and a REFI-QDA format under another extension', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sovcode-ext-cli-'));
+    writeFileSync(join(dir, 'one.txt'), TEXT);
+    const errOf = (...args: string[]): { code: number; err: string } => {
+      let err = '';
+      const code = run(args, () => undefined, (s) => { err += s; });
+      return { code, err };
+    };
+    for (const name of ['coded.xlsx', 'coded.ODS']) {
+      const r = errOf('export', '-o', join(dir, name), dir);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /writes CSV, not \.(xlsx|ods) spreadsheets; name the file \.csv/);
+      assert.equal(existsSync(join(dir, name)), false, `${name} is not written`);
+    }
+    const mismatch = errOf('export', '--format', 'qdpx', '-o', join(dir, 'project.zip'), dir);
+    assert.equal(mismatch.code, 2);
+    assert.match(mismatch.err, /--format qdpx writes a \.qdpx file/);
   });
 });

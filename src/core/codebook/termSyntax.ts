@@ -8,7 +8,7 @@
  * - Matching ignores case (Unicode case folding), curly vs straight quotes and ё/е; see fold.ts.
  * - Words of spaced scripts match whole words only; Chinese/Japanese/Thai text has no word boundaries.
  */
-import { foldTerm, JOINER, isSpacedWordChar, isUnspacedChar } from './fold';
+import { foldTerm, JOINER, isSpacedWordChar, isUnspacedChar } from '../text';
 
 /** One word of a term, folded; `anyEnding` when written with a trailing `*`. */
 export interface TermWord {

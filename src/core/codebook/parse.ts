@@ -6,13 +6,12 @@
  * prototype keys), walked node by node so every problem has an exact line and column, and its terms go through
  * the literal term syntax (termSyntax.ts): nothing in it is executed or used as a regular expression.
  */
-import type { Problem } from './problems';
-import { hasErrors } from './problems';
-import { parseSafeYaml } from './safeYaml';
+import type { Problem } from '../input';
+import { hasErrors, parseSafeYaml } from '../input';
 import type { TermPattern } from './termSyntax';
-import { readCodebookShape } from './codebookShape';
-import type { FrameDraft, ShapeContext } from './codebookShape';
-import { checkFrames } from './codebookChecks';
+import { readCodebookShape } from './shape';
+import type { FrameDraft, ShapeContext } from './shape';
+import { checkFrames } from './checks';
 
 /** One cue term of a frame, with the 1-based position of its text in the codebook file. */
 export interface CodebookTerm {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { createAnnotation, type Annotation } from '../../src/core/annotations';
 import { parseCodebook, type Codebook } from '../../src/core/codebook';
-import { codedSegments } from '../../src/core/export/segments';
+import { codedSegments } from '../../src/core/documents';
 import { SEGMENT_COLUMNS, segmentsToCsv } from '../../src/core/export/segmentsCsv';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { sovcode } from './sovcodeRunner';

@@ -14,8 +14,8 @@
  * text.slice(start, end) === quote; its prefix and suffix are refreshed from the new text so that later
  * re-anchoring compares against current context.
  */
-import { compareAnnotations, CONTEXT_LENGTH, contextAround } from './annotations';
-import type { Annotation, AnnotationStatus } from './annotations';
+import { compareAnnotations, CONTEXT_LENGTH, contextAround } from './annotation';
+import type { Annotation, AnnotationStatus } from './annotation';
 
 /** One replacement, in canonical offsets of the text before this edit (after the previous ones). */
 export interface TextEdit {
