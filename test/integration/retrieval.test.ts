@@ -90,7 +90,11 @@ describe('Retrieval views in a real VS Code', () => {
     assert.ok(node);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('sovereigntyCoder.openSegment', node);
     assert.equal(editor.document.getText(editor.selection), 'digital borders');
-    await vscode.commands.executeCommand('sovereigntyCoder.segment.markReviewed', node);
+    const before = (await api()).annotationsFor(uri).find((a) => a.quote === 'digital borders');
+    assert.equal(before?.status, 'needs-review');
+    const state = JSON.stringify((await api()).sidecarState(uri));
+    const done = await vscode.commands.executeCommand<boolean | undefined>('sovereigntyCoder.segment.markReviewed', node);
+    assert.equal(done, true, `mark reviewed did not apply (store: ${state})`);
     const sidecar = sidecarOf(workspaceUri('texts', 'it-retrieval-a.txt'));
     await waitFor('the status gone from the sidecar', async () => ((await readFile(sidecar))?.includes('needs-review') === false ? true : undefined));
     await waitFor('the explorer follows', async () => {
