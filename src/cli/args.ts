@@ -7,7 +7,7 @@ export interface ParsedCommand {
   command: string | undefined;
   positionals: string[];
   values: {
-    codebook?: string; coders?: string; format?: string; output?: string; help?: boolean; version?: boolean;
+    codebook?: string; coders?: string; format?: string; output?: string; force?: boolean; verbose?: boolean; help?: boolean; version?: boolean;
     by?: string; cooccurrence?: string; attributes?: string; into?: string;
   };
 }
@@ -23,6 +23,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         coders: { type: 'string' },
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         by: { type: 'string' },

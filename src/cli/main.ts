@@ -1,8 +1,9 @@
 /** `sovcode`: the command-line tool over the same core as the extension. */
-import { hasErrors, formatProblem } from '../core/input';
+import { hasErrors } from '../core/input';
 import { parseCommandLine, UsageError } from './args';
 import { CliError } from './codebookFile';
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from './output';
+import { problemLines } from './problemList';
 import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
 import { AGREEMENT_HELP, EXPORT_HELP, MAIN_HELP, RENAME_FRAME_HELP, SCAN_HELP, STATS_HELP, VALIDATE_HELP } from './help';
@@ -32,37 +33,38 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
       case 'validate': {
         if (values.help) return out(VALIDATE_HELP), 0;
         const problems = validatePaths(positionals, values.codebook);
-        for (const p of problems) out(`${formatProblem(p)}\n`);
+        for (const line of problemLines(problems, values.verbose === true)) out(`${line}\n`);
         if (problems.length === 0) out('no problems\n');
         return hasErrors(problems) ? 1 : 0;
       }
       case 'export': {
         if (values.help) return out(EXPORT_HELP), 0;
         const result = exportSegments(positionals, values.codebook, values.format, values.output);
-        for (const p of result.warnings) err(`${formatProblem(p)}\n`);
+        for (const line of problemLines(result.warnings, values.verbose === true)) err(`${line}\n`);
         if (values.output === undefined) out(result.data as string); // only CSV goes to standard output
         else {
-          writeFileSync(values.output, result.data);
+          writeOutput(values.output, result.data, result.inputs, values.force === true);
           err(`sovcode: ${result.summary} written to ${values.output}\n`);
         }
         return 0;
       }
       case 'agreement': {
         if (values.help) return out(AGREEMENT_HELP), 0;
-        const text = agreementOutput(positionals, values);
+        const { text, inputs, warnings } = agreementOutput(positionals, values);
+        for (const line of problemLines(warnings, values.verbose === true)) err(`${line}\n`);
         if (values.output === undefined) out(text);
         else {
-          writeFileSync(values.output, text);
+          writeOutput(values.output, text, inputs, values.force === true);
           err(`sovcode: agreement report written to ${values.output}\n`);
         }
         return 0;
       }
       case 'stats': {
         if (values.help) return out(STATS_HELP), 0;
-        const text = statsOutput(positionals, values);
+        const { text, inputs } = statsOutput(positionals, values);
         if (values.output === undefined) out(text);
         else {
-          writeFileSync(values.output, text);
+          writeOutput(values.output, text, inputs, values.force === true);
           err(`sovcode: statistics written to ${values.output}\n`);
         }
         return 0;

@@ -36,7 +36,9 @@ export function planRename(positionals: readonly string[], options: { codebook?:
   }
   const sidecars: RenamePlan['sidecars'] = [];
   const problems = [];
-  for (const file of sidecarsFor(scope)) {
+  const { sidecars: found, skipped } = sidecarsFor(scope);
+  problems.push(...skipped);
+  for (const { path: file } of found) {
     const before = readTextFile(file);
     const source = sourcePathFor(file) as string;
     const result = renameFrameInSidecar(before, file, existsSync(source) ? readTextFile(source) : undefined, from, to);

@@ -30,20 +30,19 @@ function groupBy(by: string | undefined, columns: readonly string[]): GroupBy | 
   return { kind: 'attribute', name: by };
 }
 
-export function statsOutput(paths: readonly string[], options: StatsCommandOptions): string {
+/** The statistics as text in the format asked for, with the files read (so that --output never overwrites one). */
+export function statsOutput(paths: readonly string[], options: StatsCommandOptions): { text: string; inputs: string[] } {
   const format = options.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown --format '${format}' for stats: use ${FORMATS.join(', ')}`);
   const mode = options.cooccurrence ?? 'overlap';
   if (!(COOCCURRENCE_MODES as readonly string[]).includes(mode)) throw new CliError(`unknown --cooccurrence '${mode}': use ${COOCCURRENCE_MODES.join(', ')}`);
-  const { codebook, documents } = readCodedDocuments(paths, options.codebook, 'counted');
+  const { codebook, documents, inputs } = readCodedDocuments(paths, options.codebook, 'counted');
   const attributes = loadAttributes(options.attributes, paths);
   const coders = options.coders?.split(',').map((c) => c.trim()).filter(Boolean);
   const segments = filterSegments(codedSegments(codebook, documents), { coders });
   const report = statsReport(codebook, documents, segments, { by: groupBy(options.by, attributes?.columns ?? []), cooccurrence: mode as CooccurrenceMode, attributes });
-  if (format === 'csv') return statsCsv(report);
-  if (format === 'json') return statsJson(report);
-  if (format === 'svg') return standaloneSvg(picture(report, options.by !== undefined));
-  return statsText(report);
+  const text = format === 'csv' ? statsCsv(report) : format === 'json' ? statsJson(report) : format === 'svg' ? standaloneSvg(picture(report, options.by !== undefined)) : statsText(report);
+  return { text, inputs };
 }
 
 /** One SVG of the three pictures stacked: frequencies, the heatmap, coverage. */

@@ -11,6 +11,8 @@ import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely } fr
 import { canonicalText, textHash } from '../core/text';
 import { documentText, editsFromChanges } from './convert';
 import { workspaceFilePort } from './filePort';
+import { offerStaleTempCleanup } from './staleTempCleanup';
+import { RefusedRead } from './workspaceReads';
 import type { SidecarProblems } from './sidecarProblems';
 
 export interface DocumentAnnotations {
@@ -55,8 +57,24 @@ export class AnnotationStore implements vscode.Disposable {
       uri: doc.uri, sidecarUri, annotations: [], onDisk: undefined, unsaved: false, readOnly: false, deletedOnDisk: false,
     };
     this.docs.set(doc.uri.toString(), entry);
-    const text = await workspaceFilePort(sidecarUri).readText(sidecarUri.path);
+    let text: string | undefined;
+    try {
+      text = await workspaceFilePort(sidecarUri).readText(sidecarUri.path);
+    } catch (e) {
+      if (!(e instanceof RefusedRead)) throw e;
+      return this.refused(entry, e.message);
+    }
     this.applyDiskText(entry, text ?? null);
+    offerStaleTempCleanup(sidecarUri, this.log);
+    return entry;
+  }
+
+  /** A sidecar that must not be read (a link out of the workspace, a FIFO): nothing loaded, nothing written. */
+  private refused(entry: DocumentAnnotations, message: string): DocumentAnnotations {
+    entry.annotations = [];
+    entry.readOnly = true;
+    this.problems.show(entry.sidecarUri, [{ file: entry.sidecarUri.fsPath, line: 1, column: 1, severity: 'error', message }], true);
+    this.changed.fire(entry.uri);
     return entry;
   }
 

@@ -17,7 +17,12 @@ export function registerSidecarSync(store: AnnotationStore, log: vscode.LogOutpu
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
   const onDisk = (uri: vscode.Uri): void => {
     const entry = store.all().find((e) => e.sidecarUri.toString() === uri.toString());
-    if (entry) void followDisk(store, entry, log);
+    // a sidecar replaced by a link out of the workspace (RefusedRead) or unreadable: said, and memory kept as it is
+    if (entry) followDisk(store, entry, log).catch((e: unknown) => {
+      const message = `Sovereignty Coder: ${e instanceof Error ? e.message : String(e)}; the annotations in memory are kept.`;
+      log.error(message);
+      void vscode.window.showErrorMessage(message);
+    });
   };
   return [
     watcher,

@@ -7,6 +7,8 @@ export interface Problem {
   column: number;
   message: string;
   severity: 'error' | 'warning';
+  /** What sort of problem, for summaries of long lists (`moved`, `orphaned`, `skipped`, …); optional. */
+  kind?: string;
 }
 
 /** `file:line:column: severity: message`, the format editors and CI logs turn into links. */

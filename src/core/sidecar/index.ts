@@ -5,6 +5,6 @@ export { parseSidecar, parseSidecarYaml } from './parse';
 export { parseCanonicalSidecar } from './fastParse';
 export type { ParsedSidecar } from './parse';
 export { errorCode, nodeFilePort, tempPathFor, writeSidecarSafely } from './write';
-export type { FilePort, WriteOptions, WriteResult } from './write';
-export { OFFSETS_UNIT, SIDECAR_HEADER, SIDECAR_MAX_BYTES, SIDECAR_VERSION } from './types';
+export type { FilePort, Permissions, WriteOptions, WriteResult } from './write';
+export { OFFSETS_UNIT, SIDECAR_HEADER, SIDECAR_MAX_BYTES, SIDECAR_VERSION, SIDECAR_YAML_MAX_BYTES } from './types';
 export type { Sidecar } from './types';
