@@ -24,6 +24,7 @@ import { showWelcomeOnFirstRun } from './vscode/welcome';
 import { workspaceHasCoding } from './vscode/workspaceDocuments';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
+import { registerViews, type RetrievalViews } from './vscode/views/registerViews';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -37,6 +38,8 @@ export interface SovereigntyCoderApi {
   sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
   /** How long activate() took, and the start behind the gate once it has run (ms). */
   activationTimes(): { activateMs: number; startMs: number | undefined };
+  /** The corpus index, the explorer, the Codebook view and the statistics view, for tests. */
+  retrieval: RetrievalViews;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -54,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const services: Services = { codebooks, store, sidecars, cues, log, version, extensionId: context.extension.id, coder };
   const statusBar = new CodingStatusBar(services);
   const selector: vscode.DocumentSelector = '*';
+  const retrieval = registerViews(services);
 
   const refreshActive = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -92,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
       decorations.resetStyles();
     }),
     coder.onDidChange(() => statusBar.update()),
+    ...retrieval.disposables,
     store.onDidChange((uri) => {
       const doc = openDocument(uri);
       if (doc) decorations.schedule(doc);
@@ -135,6 +140,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
       const entry = store.get(uri);
       return entry && { unsaved: entry.unsaved, readOnly: entry.readOnly, deletedOnDisk: entry.deletedOnDisk };
     },
+    retrieval,
   };
 }
 

@@ -7,7 +7,10 @@ export class UsageError extends Error {}
 export interface ParsedCommand {
   command: string | undefined;
   positionals: string[];
-  values: { codebook?: string; coders?: string; format?: string; output?: string; force?: boolean; verbose?: boolean; help?: boolean; version?: boolean };
+  values: {
+    codebook?: string; coders?: string; format?: string; output?: string; force?: boolean; verbose?: boolean; help?: boolean; version?: boolean;
+    by?: string; cooccurrence?: string; attributes?: string; into?: string;
+  };
 }
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommand {
@@ -25,6 +28,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        by: { type: 'string' },
+        cooccurrence: { type: 'string' },
+        attributes: { type: 'string' },
+        into: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;

@@ -6,6 +6,10 @@ Usage:
   sovcode validate [--codebook PATH] [--verbose] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE [--force]] [--verbose] [PATH...]
   sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
+  sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
+                [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE [--force]] [PATH...]
+  sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
+  sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
   sovcode --help | --version
   sovcode COMMAND --help
 
@@ -13,6 +17,8 @@ Commands:
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
   agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
+  stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
+  rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
 
 Codebook: --codebook PATH; otherwise scan uses the shipped sovereignty codebook, and validate, export and
@@ -88,10 +94,47 @@ Options:
       --force           write to such a FILE all the same
 `;
 
+export const STATS_HELP = `Usage: sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
+                    [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE] [PATH...]
+
+Frame statistics of the coded documents (method: docs/statistics.md):
+  frequencies    coded segments per frame (every annotation counts, as a row of the CSV export), overall and,
+                 with --by, per text or per value of a document attribute (a column of documents.csv);
+  co-occurrence  per pair of frames: overlapping segments (overlap, default), or sentences / paragraphs that
+                 both frames touch;
+  coverage       share of characters coded, per text, per frame and overall.
+PATH is an annotation file, a text or a folder, as for export; default: the current folder.
+
+Options:
+  -c, --codebook PATH     codebook for frame labels (default: as for export)
+      --by NAME           text, or a column of documents.csv
+      --cooccurrence MODE overlap (default), sentence or paragraph
+      --coders A,B        count only these coders' annotations
+      --attributes FILE   the document attributes (default: documents.csv beside codebook.yaml, else in PATH)
+  -f, --format FORMAT     text (default), csv (long format: table, frame_id, …, value), json, or svg (the charts)
+  -o, --output FILE       write to FILE instead of standard output (refused over an input, as for export)
+      --force             write to such a FILE all the same
+`;
+
+export const RENAME_FRAME_HELP = `Usage: sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
+       sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
+
+Renames frame OLD to NEW, or merges OLD into the existing frame TARGET, in the codebook and in every
+annotation file below PATH (default: the current folder), as one change to review with git diff. A merge
+removes OLD from the codebook, moves its cue terms to TARGET and gives its child frames TARGET as parent.
+Everything is checked before anything is written: an annotation file with an error, an unknown frame or a
+name already taken stops the rename, and nothing changes. Only the frame of each annotation changes.
+
+Options:
+  -c, --codebook PATH   the codebook to edit (default: codebook.yaml in the folder of PATH or above it)
+`;
+
 /** `sovcode COMMAND --help` prints the command's text from here; a command missing here has no help of its own. */
 export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
   ['scan', SCAN_HELP],
   ['validate', VALIDATE_HELP],
   ['export', EXPORT_HELP],
   ['agreement', AGREEMENT_HELP],
+  ['stats', STATS_HELP],
+  ['rename-frame', RENAME_FRAME_HELP],
 ]);

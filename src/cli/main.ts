@@ -7,6 +7,8 @@ import { problemLines } from './problemList';
 import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
 import { COMMAND_HELP, MAIN_HELP } from './help';
+import { renameFrame } from './renameFrameCommand';
+import { statsOutput } from './statsCommand';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
@@ -58,6 +60,18 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         }
         return 0;
       }
+      case 'stats': {
+        const { text, inputs } = statsOutput(positionals, values);
+        if (values.output === undefined) out(text);
+        else {
+          writeOutput(values.output, text, inputs, values.force === true);
+          err(`sovcode: statistics written to ${values.output}\n`);
+        }
+        return 0;
+      }
+      case 'rename-frame':
+        err('sovcode: rename-frame writes files: run it through runAsync\n');
+        return 2;
       default:
         err(`sovcode: unknown command '${command}'\n\n${MAIN_HELP}`);
         return 2;
@@ -71,6 +85,26 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   }
 }
 
+/** Like `run`, and also runs the commands that write files (`rename-frame`), which the safe writer makes async. */
+export async function runAsync(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return run(argv, out, err);
+    throw e;
+  }
+  if (parsed.command !== 'rename-frame' || parsed.values.help) return run(argv, out, err);
+  try {
+    out(await renameFrame(parsed.positionals, parsed.values));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    err(`sovcode: ${e.message}\n`);
+    return 2;
+  }
+}
+
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  void runAsync(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => { process.exitCode = code; });
 }

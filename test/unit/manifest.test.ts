@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVE_EDITOR_CODED, CommandId } from '../../src/vscode/commandIds';
+import { ACTIVE_EDITOR_CODED, ALL_COMMAND_IDS, FILTERED, GROUPED_BY_TEXT } from '../../src/vscode/commandIds';
 import { FRAME_COLOR_SOURCES, SETTING_DEFAULTS, SETTINGS_SECTION } from '../../src/vscode/settingsKeys';
 
 interface CommandContribution { command: string; title: string; category?: string }
@@ -20,12 +20,13 @@ interface Manifest {
     menus: Record<string, MenuEntry[]>;
     keybindings: Keybinding[];
     configuration: { properties: Record<string, SettingContribution> };
+    views: Record<string, { id: string }[]>;
   };
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
 }
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
-const commandIds = Object.values(CommandId);
+const commandIds = ALL_COMMAND_IDS;
 const prefixed = (key: string): string => `${SETTINGS_SECTION}.${key}`;
 
 /** The `sovereigntyCoder.*` names a `when` clause refers to (context keys; the other names are VS Code's). */
@@ -55,12 +56,14 @@ describe('manifest: package.json against the code', () => {
       ...manifest.contributes.keybindings.map((k) => ({ where: `keybinding ${k.key}`, ...k })),
     ];
     assert.ok(entries.length > 0);
-    const unknown = entries.filter((e) => !(commandIds as readonly string[]).includes(e.command)).map((e) => `${e.where}: ${e.command}`);
+    const unknown = entries.filter((e) => !commandIds.includes(e.command)).map((e) => `${e.where}: ${e.command}`);
     assert.deepEqual(unknown, []);
   });
 
   it('uses in when clauses only the context keys the extension sets', () => {
-    const known = new Set([ACTIVE_EDITOR_CODED]);
+    // the extension's context keys, and the ids of its own views (`view == sovereigntyCoder.segments`)
+    const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+    const known = new Set([ACTIVE_EDITOR_CODED, GROUPED_BY_TEXT, FILTERED, ...views]);
     const clauses = [
       ...Object.values(manifest.contributes.menus).flat().map((e) => e.when),
       ...manifest.contributes.keybindings.map((k) => k.when),
