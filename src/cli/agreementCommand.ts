@@ -5,9 +5,12 @@
 import { agreementHtml, strengthOf } from '../core/agreement/html';
 import { agreementReport, type AgreementReport } from '../core/agreement/report';
 import type { Coefficients } from '../core/agreement/statistics';
+import type { Codebook } from '../core/codebook';
 import { toCsv } from '../core/export/csv';
-import { CliError } from './codebookFile';
-import { readCodedDocuments } from './exportCommand';
+import type { CodedDocument } from '../core/documents';
+import type { Problem } from '../core/input';
+import { readCodedDocuments } from './codedDocuments';
+import { CliError } from './errors';
 
 const FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type AgreementFormat = (typeof FORMATS)[number];
@@ -42,18 +45,25 @@ function csvTable(r: AgreementReport): string {
   return toCsv(header, rows);
 }
 
-export function agreementOutput(paths: readonly string[], options: { codebook?: string; coders?: string; format?: string }): string {
+/** The report as text in the format asked for, with the files it read (for --output) and the readers' warnings. */
+export function agreementOutput(paths: readonly string[], options: { codebook?: string; coders?: string; format?: string }): { text: string; inputs: string[]; warnings: Problem[] } {
   const format = (options.format ?? 'text') as AgreementFormat;
   if (!FORMATS.includes(format)) throw new CliError(`unknown --format '${format}' for agreement: use ${FORMATS.join(', ')}`);
-  const { codebook, documents } = readCodedDocuments(paths, options.codebook, 'computed');
-  const coders = options.coders?.split(',').map((c) => c.trim()).filter(Boolean);
-  let report: AgreementReport;
+  const { codebook, documents, inputs, problems } = readCodedDocuments(paths, options.codebook, 'computed');
+  return { text: formatted(report(codebook, documents, options.coders), format, paths), inputs, warnings: problems };
+}
+
+function report(codebook: Codebook, documents: CodedDocument[], coderList: string | undefined): AgreementReport {
+  const coders = coderList?.split(',').map((c) => c.trim()).filter(Boolean);
   try {
-    report = agreementReport(codebook, documents, coders);
+    return agreementReport(codebook, documents, coders);
   } catch (e) {
     if (e instanceof RangeError) throw new CliError(e.message);
     throw e;
   }
+}
+
+function formatted(report: AgreementReport, format: AgreementFormat, paths: readonly string[]): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'csv') return csvTable(report);
   if (format === 'html') return agreementHtml(report, paths.join(', ') || '.', new Date().toISOString().slice(0, 10));

@@ -1,8 +1,14 @@
-/** Locating and loading codebooks for the CLI (node fs; the extension does the same through vscode.workspace.fs). */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * Locating and loading codebooks for the CLI, through the safe reader (cli/inputs.ts): a codebook that is a
+ * link leaving its folder, a FIFO or over the size cap is refused by name and never read. The extension does
+ * the same through vscode.workspace.fs.
+ */
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseCodebook, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/input';
+import { CODEBOOK_MAX_BYTES, parseCodebook, type Codebook } from '../core/codebook';
+import { formatProblem, type Problem } from '../core/input';
+import { CliError } from './errors';
+import { readText, refusalProblem, TEXT_MAX_BYTES } from './inputs';
 
 /**
  * The codebook that ships with the extension: `codebook/` at the package root, found upwards from this file
@@ -22,9 +28,21 @@ export interface LoadedCodebook {
   problems: Problem[];
 }
 
-export function loadCodebookFile(path: string): LoadedCodebook {
-  const text = readTextFile(path);
-  return { path, ...parseCodebook(text, path) };
+/**
+ * The codebook at `path`, which must stay inside `root` (default: see rootOfFile); a file the safe reader refuses
+ * comes back as one error naming it.
+ */
+export function loadCodebookFile(path: string, root?: string): LoadedCodebook {
+  const read = readText(root === undefined ? path : { path, root }, CODEBOOK_MAX_BYTES);
+  if ('refusal' in read) return { path, codebook: undefined, problems: [refusalProblem(read.refusal, 'error')] };
+  return { path, ...parseCodebook(read.text, path) };
+}
+
+/** The codebook at `path`, or a CliError listing its problems: a command never runs on half a codebook. */
+export function loadUsableCodebook(path: string): Codebook {
+  const loaded = loadCodebookFile(path);
+  if (!loaded.codebook) throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  return loaded.codebook;
 }
 
 /** `codebook.yaml` in `dir` or the nearest folder above it, as a workspace would have it. */
@@ -36,16 +54,9 @@ export function findWorkspaceCodebook(dir: string): string | undefined {
   }
 }
 
-/** Reads a file as UTF-8, turning "no such file" and friends into one clear message. */
+/** A named file's text (scan's inputs), or a CliError that names it and says why it was not read. */
 export function readTextFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new CliError(`${path}: ${why}`);
-  }
+  const read = readText(path, TEXT_MAX_BYTES);
+  if ('refusal' in read) throw new CliError(read.refusal.message);
+  return read.text;
 }
-
-/** An error the user can act on: printed without a stack, exit code 2. */
-export class CliError extends Error {}

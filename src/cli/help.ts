@@ -3,10 +3,14 @@ export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 
 Usage:
   sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
-  sovcode validate [--codebook PATH] [PATH...]
-  sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE] [PATH...]
+  sovcode validate [--codebook PATH] [--verbose] [PATH...]
+  sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE [--force]] [--verbose] [PATH...]
   sovcode add [--into FOLDER] [--encoding ENC] FILE...
-  sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE] [PATH...]
+  sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
+  sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
+                [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE [--force]] [PATH...]
+  sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
+  sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
   sovcode --help | --version
   sovcode COMMAND --help
 
@@ -15,6 +19,8 @@ Commands:
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
   agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
+  stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
+  rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
 
 Codebook: --codebook PATH; otherwise scan uses the shipped sovereignty codebook, and validate, export and
@@ -33,19 +39,24 @@ Options:
   -f, --format FORMAT   jsonl (default) or csv (RFC 4180, with a header row)
 `;
 
-export const VALIDATE_HELP = `Usage: sovcode validate [--codebook PATH] [PATH...]
+export const VALIDATE_HELP = `Usage: sovcode validate [--codebook PATH] [--verbose] [PATH...]
 
 Checks codebooks (*.yaml that are not sidecars) and annotation sidecars (*.annotations.yaml).
 A folder is searched for codebook.yaml and *.annotations.yaml files (node_modules and .git are skipped).
-Without PATH: the current folder. Sidecar annotations are also checked against their source text.
-Prints problems as file:line:column: severity: message. Exit code 1 when there is any error.
+Without PATH: the current folder. Each real folder is searched once; symbolic links that leave the folder
+named (or the current one), dangling links and loops are not followed and are listed as warnings.
+Sidecar annotations are checked against their source text with the editor's re-anchoring (moved, needs-review,
+orphaned), and temporary copies left by interrupted saves (older than 5 minutes) are listed.
+Prints problems as file:line:column: severity: message; past 50, a count per kind and the first 5 of each.
+Exit code 1 when there is any error.
 
 Options:
   -c, --codebook PATH   codebook whose frame ids the sidecars must use (default: codebook.yaml in the
                         folder of each sidecar or above it, else the shipped codebook)
+      --verbose         print every problem, however many
 `;
 
-export const EXPORT_HELP = `Usage: sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE] [PATH...]
+export const EXPORT_HELP = `Usage: sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE [--force]] [--verbose] [PATH...]
 
 Writes the coded segments of annotation files
   csv   as CSV (RFC 4180, UTF-8, a header row), one row per annotation, orphans included (docs/export-csv.md);
@@ -61,8 +72,11 @@ An annotation file with an error is not exported in part: nothing is written and
 Options:
   -c, --codebook PATH   codebook for frame labels (default: codebook.yaml in or above the first annotation
                         file's folder, else the shipped sovereignty codebook)
-  -o, --output FILE     write to FILE instead of standard output
+  -o, --output FILE     write to FILE instead of standard output; refused when FILE is one of the files the
+                        export reads, an annotation file, a codebook or a source text
+      --force           write to such a FILE all the same
   -f, --format FORMAT   csv (default), qdpx or qdc
+      --verbose         print every warning, however many
 `;
 
 export const ADD_HELP = `Usage: sovcode add [--into FOLDER] [--encoding ENC] FILE...
@@ -83,7 +97,7 @@ Options:
       --encoding ENC    decode plain-text originals as ENC (gb18030, big5, windows-1251, koi8-r, …)
 `;
 
-export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE] [PATH...]
+export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
 
 Inter-coder agreement of the coders in annotation files (after their branches are merged, each file holds
 every coder's annotations). Each sentence of a text that every compared coder has coded is a unit; per frame,
@@ -96,5 +110,52 @@ Options:
   -c, --codebook PATH   codebook for frame labels (default: as for export)
       --coders A,B      the coders to compare (default: every coder found)
   -f, --format FORMAT   text (default), json (with the disagreements), csv, or html (a report with charts)
-  -o, --output FILE     write to FILE instead of standard output
+  -o, --output FILE     write to FILE instead of standard output (refused over an input, as for export)
+      --force           write to such a FILE all the same
 `;
+
+export const STATS_HELP = `Usage: sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
+                    [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE] [PATH...]
+
+Frame statistics of the coded documents (method: docs/statistics.md):
+  frequencies    coded segments per frame (every annotation counts, as a row of the CSV export), overall and,
+                 with --by, per text or per value of a document attribute (a column of documents.csv);
+  co-occurrence  per pair of frames: overlapping segments (overlap, default), or sentences / paragraphs that
+                 both frames touch;
+  coverage       share of characters coded, per text, per frame and overall.
+PATH is an annotation file, a text or a folder, as for export; default: the current folder.
+
+Options:
+  -c, --codebook PATH     codebook for frame labels (default: as for export)
+      --by NAME           text, or a column of documents.csv
+      --cooccurrence MODE overlap (default), sentence or paragraph
+      --coders A,B        count only these coders' annotations
+      --attributes FILE   the document attributes (default: documents.csv beside codebook.yaml, else in PATH)
+  -f, --format FORMAT     text (default), csv (long format: table, frame_id, …, value), json, or svg (the charts)
+  -o, --output FILE       write to FILE instead of standard output (refused over an input, as for export)
+      --force             write to such a FILE all the same
+`;
+
+export const RENAME_FRAME_HELP = `Usage: sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
+       sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
+
+Renames frame OLD to NEW, or merges OLD into the existing frame TARGET, in the codebook and in every
+annotation file below PATH (default: the current folder), as one change to review with git diff. A merge
+removes OLD from the codebook, moves its cue terms to TARGET and gives its child frames TARGET as parent.
+Everything is checked before anything is written: an annotation file with an error, an unknown frame or a
+name already taken stops the rename, and nothing changes. Only the frame of each annotation changes.
+
+Options:
+  -c, --codebook PATH   the codebook to edit (default: codebook.yaml in the folder of PATH or above it)
+`;
+
+/** `sovcode COMMAND --help` prints the command's text from here; a command missing here has no help of its own. */
+export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
+  ['scan', SCAN_HELP],
+  ['validate', VALIDATE_HELP],
+  ['export', EXPORT_HELP],
+  ['agreement', AGREEMENT_HELP],
+  ['stats', STATS_HELP],
+  ['rename-frame', RENAME_FRAME_HELP],
+  ['add', ADD_HELP],
+]);

@@ -1,28 +1,24 @@
-/** `sovcode validate`: problems of codebooks and sidecars, as `file:line:column: severity: message`. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+/**
+ * `sovcode validate`: problems of codebooks and sidecars, as `file:line:column: severity: message`. Folders are
+ * walked by the shared walker and files read by the safe reader (cli/inputs.ts); each sidecar is checked against
+ * its text with the same re-anchoring the editor does, once per file (documentSegments), and stale temporary
+ * copies left by interrupted saves are reported.
+ */
+import { basename, dirname } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
+import { documentSegments, type CodedSegment } from '../core/documents';
+import { sidecarNameOfTemp, staleTempMessage, staleTemps } from '../core/files';
 import type { Problem } from '../core/input';
-import { parseSidecar, sourcePathFor } from '../core/sidecar';
+import { isSidecarPath, parseSidecar, SIDECAR_MAX_BYTES, sourcePathFor } from '../core/sidecar';
 import { canonicalText } from '../core/text';
-import { findWorkspaceCodebook, loadCodebookFile, readTextFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
+import { findWorkspaceCodebook, loadCodebookFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
+import { findInputs, readText, refusalProblem, TEXT_MAX_BYTES, type InputFile } from './inputs';
 
-const SIDECAR_SUFFIX = '.annotations.yaml';
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
-
-/** Files to check below a path: sidecars and codebook.yaml in folders; any named file as it is. */
-export function filesToValidate(path: string): string[] {
-  if (!existsSync(path)) return [path]; // reported as "no such file" by the reader
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => {
-    const p = join(path, name);
-    if (statSync(p).isDirectory()) return SKIPPED_FOLDERS.has(name) ? [] : filesToValidate(p);
-    return name.endsWith(SIDECAR_SUFFIX) || name === 'codebook.yaml' ? [p] : [];
-  });
-}
+const isValidated = (name: string): boolean => isSidecarPath(name) || name === 'codebook.yaml' || sidecarNameOfTemp(name) !== undefined;
 
 export function validatePaths(paths: readonly string[], codebookPath: string | undefined): Problem[] {
-  const files = (paths.length > 0 ? paths : ['.']).flatMap(filesToValidate);
+  const { files, skipped } = findInputs(paths, isValidated);
+  const problems: Problem[] = skipped.map((r) => ({ ...refusalProblem(r, 'warning'), kind: 'skipped' }));
   const codebooks = new Map<string, LoadedCodebook>();
   const codebookFor = (sidecar: string): LoadedCodebook => {
     const path = codebookPath ?? findWorkspaceCodebook(dirname(sidecar)) ?? shippedCodebookPath();
@@ -30,31 +26,62 @@ export function validatePaths(paths: readonly string[], codebookPath: string | u
     if (!loaded) codebooks.set(path, (loaded = loadCodebookFile(path)));
     return loaded;
   };
-  const problems: Problem[] = [];
+  const temps = new Set(files.filter((f) => sidecarNameOfTemp(basename(f.path)) !== undefined));
+  for (const t of staleTemps([...temps].map((f) => f.path), Date.now())) {
+    problems.push({ file: t.path, line: 1, column: 1, severity: 'warning', kind: 'stale-temp', message: staleTempMessage(t).slice(t.path.length + 2) });
+  }
   for (const file of files) {
-    if (file.endsWith(SIDECAR_SUFFIX)) problems.push(...validateSidecarFile(file, codebookFor(file).codebook));
-    else if (!codebooks.has(file)) codebooks.set(file, loadCodebookFile(file));
+    if (temps.has(file)) continue;
+    if (isSidecarPath(file.path)) problems.push(...validateSidecarFile(file, codebookFor(file.path).codebook));
+    else if (!codebooks.has(file.path)) codebooks.set(file.path, loadCodebookFile(file.path, file.root));
   }
   for (const loaded of codebooks.values()) problems.push(...loaded.problems);
   return dedupe(problems);
 }
 
-function validateSidecarFile(file: string, codebook: Codebook | undefined): Problem[] {
-  const yamlText = readTextFile(file);
-  const { sidecar, problems } = parseSidecar(yamlText, file);
+/** The sidecar line of each annotation id, in one pass over the file (`- id: x` starts a block). */
+function idLines(yamlText: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  yamlText.split('\n').forEach((l, i) => {
+    const m = /^\s*-\s+id:\s*["']?([^"'\s]+)/.exec(l);
+    if (m?.[1] !== undefined && !lines.has(m[1])) lines.set(m[1], i + 1);
+  });
+  return lines;
+}
+
+const short = (s: string): string => JSON.stringify([...s].length > 40 ? `${[...s].slice(0, 40).join('')}…` : s);
+
+/** What validate says about a segment whose status re-anchoring changed, or undefined when it stands. */
+function statusWarning(s: CodedSegment): { kind: string; message: string } | undefined {
+  const a = s.annotation;
+  const at = `line ${s.line ?? '?'}, column ${s.column ?? '?'} of the text`;
+  if (s.status === 'orphaned') return { kind: 'orphaned', message: `annotation ${a.id}: its quote ${short(a.quote)} is no longer in the text (orphaned: kept, and exported with status orphaned)` };
+  if (s.status === 'moved') return { kind: 'moved', message: `annotation ${a.id}: its quote moved to ${at} (${s.start}-${s.end}); the editor writes the new offsets when the file is saved` };
+  if (s.status === 'needs-review' && a.status !== 'needs-review') return { kind: 'needs-review', message: `annotation ${a.id}: its quote is no longer at ${a.start}-${a.end}; placed at ${at} for review (needs-review)` };
+  return undefined;
+}
+
+function validateSidecarFile(file: InputFile, codebook: Codebook | undefined): Problem[] {
+  const read = readText(file, SIDECAR_MAX_BYTES);
+  if ('refusal' in read) return [refusalProblem(read.refusal, 'error')];
+  const { sidecar, problems } = parseSidecar(read.text, file.path);
   if (!sidecar) return problems;
-  const lineOfId = (id: string): number => {
-    const i = yamlText.split('\n').findIndex((l) => l.trimEnd().endsWith(`id: ${id}`));
-    return i < 0 ? 1 : i + 1;
-  };
-  const warn = (id: string, message: string): Problem => ({ file, line: lineOfId(id), column: 1, message, severity: 'warning' });
-  const sourcePath = sourcePathFor(file) ?? file.slice(0, -SIDECAR_SUFFIX.length);
-  const text = existsSync(sourcePath) ? canonicalText(readTextFile(sourcePath)) : undefined;
-  if (text === undefined) problems.push({ file, line: 1, column: 1, severity: 'warning', message: `source file ${basename(sourcePath)} not found beside the sidecar` });
+  const lines = idLines(read.text);
+  const warn = (id: string, kind: string, message: string): Problem => ({ file: file.path, line: lines.get(id) ?? 1, column: 1, message, severity: 'warning', kind });
+  const sourcePath = sourcePathFor(file.path) as string;
+  const source = readText({ path: sourcePath, root: file.root }, TEXT_MAX_BYTES);
+  const text = 'text' in source ? canonicalText(source.text) : undefined;
+  if ('refusal' in source) {
+    const why = source.refusal.reason === 'missing' ? `source file ${sourcePath} not found beside the sidecar` : `source ${source.refusal.message}; the annotations are not checked against it`;
+    problems.push({ file: file.path, line: 1, column: 1, severity: 'warning', kind: 'source', message: why });
+  }
   for (const a of sidecar.annotations) {
-    if (codebook && !findFrame(codebook, a.frame)) problems.push(warn(a.id, `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
-    if (text !== undefined && text.slice(a.start, a.end) !== a.quote) {
-      problems.push(warn(a.id, `annotation ${a.id}: the text at ${a.start}-${a.end} is no longer its quote "${a.quote}" (needs re-anchoring)`));
+    if (codebook && !findFrame(codebook, a.frame)) problems.push(warn(a.id, 'unknown-frame', `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
+  }
+  if (text !== undefined) {
+    for (const s of documentSegments(codebook, { path: sourcePath, text, annotations: sidecar.annotations })) {
+      const w = statusWarning(s);
+      if (w) problems.push(warn(s.annotation.id, w.kind, w.message));
     }
   }
   return problems;

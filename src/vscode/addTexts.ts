@@ -12,7 +12,7 @@ import { addText, textPathFor, type AddResult } from '../core/import/addText';
 import { describeAdd } from '../core/import/describe';
 import { ImportError } from '../core/import/types';
 import { ConversionCancelled, workerConverter } from '../core/import/workerClient';
-import { CommandId } from './commandIds';
+import { ImportCommandId } from './commandIds';
 import type { Services } from './services';
 
 const DIALOG_FILTERS = {
@@ -121,5 +121,5 @@ function report(added: readonly AddResult[], refused: readonly string[]): void {
 
 export function registerAddTexts(services: Services, extensionUri: vscode.Uri): vscode.Disposable {
   const workerScript = join(extensionUri.fsPath, 'dist', 'importWorker.mjs');
-  return vscode.commands.registerCommand(CommandId.addTexts, (clicked?: vscode.Uri, selected?: vscode.Uri[], options?: AddTextsOptions) => addTexts(services, workerScript, clicked, selected, options));
+  return vscode.commands.registerCommand(ImportCommandId.addTexts, (clicked?: vscode.Uri, selected?: vscode.Uri[], options?: AddTextsOptions) => addTexts(services, workerScript, clicked, selected, options));
 }

@@ -4,11 +4,12 @@
  * codebook file; a codebook with errors never replaces the last good one (the coder keeps working).
  */
 import * as vscode from 'vscode';
-import { parseCodebook, matcherTerms, type Codebook } from '../core/codebook';
+import { CODEBOOK_MAX_BYTES, parseCodebook, matcherTerms, type Codebook } from '../core/codebook';
 import { Matcher } from '../core/matcher';
-import type { Problem } from '../core/input';
+import { errorMessage, type Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
-import { toDiagnostic } from './sidecarProblems';
+import { toDiagnostic } from './convert';
+import { assertReadable } from './workspaceReads';
 
 export interface ActiveCodebook {
   codebook: Codebook;
@@ -53,9 +54,10 @@ export class CodebookService implements vscode.Disposable {
     this.watch(uri);
     let text: string;
     try {
+      await assertReadable(uri, CODEBOOK_MAX_BYTES); // a workspace codebook linked to a file elsewhere is never read
       text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
-      const message = `Sovereignty Coder: cannot read the codebook ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
+      const message = `Sovereignty Coder: cannot read the codebook ${uri.fsPath}: ${errorMessage(e)}`;
       this.log.error(message);
       void vscode.window.showErrorMessage(message);
       return;

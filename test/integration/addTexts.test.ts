@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandId } from '../../src/vscode/commandIds';
+import { ImportCommandId } from '../../src/vscode/commandIds';
 import type { AddResult } from '../../src/core/import/addText';
 import { makeDocx } from '../unit/importFixtures/officeWriter';
 import { layoutColumn, makePdf } from '../unit/importFixtures/pdfWriter';
@@ -24,7 +24,7 @@ describe('Adding texts in a real VS Code', () => {
     await vscode.workspace.fs.writeFile(pdf, makePdf({ info: { Title: 'Committee Report', Author: 'Test Committee' }, pages: [{ texts: layoutColumn(PDF_PARAGRAPHS, 60, 760, 470, 11) }] }));
     await vscode.workspace.fs.writeFile(docx, makeDocx([{ heading: 'Speech' }, { paragraph: 'We defend a sovereign internet for the region.' }], { title: 'A Speech', author: 'Test Speaker', created: '2024-05-01T00:00:00Z' }));
 
-    const results = await vscode.commands.executeCommand<AddResult[]>(CommandId.addTexts, undefined, [pdf, docx]);
+    const results = await vscode.commands.executeCommand<AddResult[]>(ImportCommandId.addTexts, undefined, [pdf, docx]);
     assert.equal(results.length, 2);
     const pdfText = vscode.Uri.file(results[0]?.text ?? '');
     assert.equal(pdfText.path, workspaceUri('originals', 'it-report.txt').path);
@@ -47,7 +47,7 @@ describe('Adding texts in a real VS Code', () => {
     const coder = await api();
     const scan = workspaceUri('originals', 'it-scan.pdf');
     await vscode.workspace.fs.writeFile(scan, makePdf({ pages: [{ image: true }] }));
-    const results = await vscode.commands.executeCommand<AddResult[]>(CommandId.addTexts, scan);
+    const results = await vscode.commands.executeCommand<AddResult[]>(ImportCommandId.addTexts, scan);
     assert.deepEqual(results, []);
     assert.equal(await readFile(workspaceUri('originals', 'it-scan.txt')), undefined);
     assert.equal(await readFile(workspaceUri('originals', 'it-scan.txt.provenance.yaml')), undefined);

@@ -86,7 +86,7 @@ describe('sovcode CLI', () => {
     assert.equal(clean.code, 0, clean.out);
     writeFileSync(join(dir, 's.txt'), 'Another text entirely, about ferries.\n');
     const moved = sovcode('validate', dir);
-    assert.match(moved.out, /s\.txt\.annotations\.yaml:8:1: warning: annotation a0000000001: .*needs re-anchoring/);
+    assert.match(moved.out, /s\.txt\.annotations\.yaml:8:1: warning: annotation a0000000001: .*no longer in the text \(orphaned/);
   });
 
   it('validate refuses a sidecar with conflict markers, naming the line', () => {

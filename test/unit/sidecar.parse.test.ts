@@ -119,7 +119,7 @@ describe('sidecar parsing', () => {
     assert.equal(parse(good).sidecar?.annotations.length, 1);
     for (const [text, message] of [
       [good.replace('version: 1', 'version: 2'), /unsupported sidecar version 2/],
-      [good.replace('version: 1', 'version: "1"'), /unsupported sidecar version 1/],
+      [good.replace('version: 1', 'version: "1"'), /^'version' is the string "1", where a number is expected: write version: 1 without quotes$/],
       [good.replace('version: 1\n', ''), /missing 'version'/],
       [good.replace('offsets: utf16-lf', 'offsets: utf8-bytes'), /unknown offset unit 'utf8-bytes'/],
     ] as const) {

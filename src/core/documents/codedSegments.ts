@@ -5,7 +5,7 @@
  * exported, each with a status that says so (reliability cases 3 and 21). Shared by every export format.
  */
 import type { Annotation } from '../annotations';
-import { reanchor } from '../anchoring';
+import { reanchorAll } from '../anchoring';
 import { findFrame, framePath, type Codebook } from '../codebook';
 import { LineIndex } from '../text';
 
@@ -42,30 +42,37 @@ export interface CodedSegment {
   framePath: string;
 }
 
-function statusOf(stored: Annotation, checked: Annotation, moved: boolean): SegmentStatus {
+function statusOf(stored: Annotation, checked: Annotation): SegmentStatus {
   if (checked.status === 'orphaned') return 'orphaned';
   if (checked.status === 'needs-review' || stored.status === 'needs-review') return 'needs-review';
-  return moved ? 'moved' : 'anchored';
+  return checked.start !== stored.start || checked.end !== stored.end ? 'moved' : 'anchored';
 }
 
-function segmentsOf(codebook: Codebook, doc: CodedDocument): CodedSegment[] {
-  const lines = doc.text === undefined ? undefined : new LineIndex(doc.text);
-  return doc.annotations.map((stored) => {
-    const frame = findFrame(codebook, stored.frame);
-    const common = { document: doc.path, annotation: stored, frameLabel: frame?.label, framePath: framePath(codebook, stored.frame).join(' › ') };
-    if (doc.text === undefined || lines === undefined) {
-      return { ...common, start: stored.start, end: stored.end, line: undefined, column: undefined, status: 'source-missing' as const };
-    }
-    const { annotation: checked, outcome } = reanchor(stored, doc.text);
-    const at = lines.positionAt(checked.start);
-    return {
-      ...common, start: checked.start, end: checked.end, line: at.line + 1, column: at.character + 1,
-      status: statusOf(stored, checked, outcome === 'moved' || outcome === 'ambiguous'),
-    };
+/**
+ * The segments of one document. Its annotations are re-anchored in one reanchorAll over the text, the same call
+ * the editor makes when it opens the document, so the statuses exported and validated are the ones VS Code shows.
+ */
+export function documentSegments(codebook: Codebook | undefined, doc: CodedDocument): CodedSegment[] {
+  const common = (stored: Annotation): Pick<CodedSegment, 'document' | 'annotation' | 'frameLabel' | 'framePath'> =>
+    ({ document: doc.path, annotation: stored, frameLabel: codebook && findFrame(codebook, stored.frame)?.label, framePath: codebook ? framePath(codebook, stored.frame).join(' › ') : '' });
+  if (doc.text === undefined) {
+    return doc.annotations.map((stored) => ({ ...common(stored), start: stored.start, end: stored.end, line: undefined, column: undefined, status: 'source-missing' as const }));
+  }
+  const lines = new LineIndex(doc.text);
+  const checked = reanchorAll(doc.annotations, doc.text).annotations;
+  return doc.annotations.map((stored, i) => {
+    const now = checked[i];
+    const at = lines.positionAt(now.start);
+    return { ...common(stored), start: now.start, end: now.end, line: at.line + 1, column: at.character + 1, status: statusOf(stored, now) };
   });
+}
+
+/** Documents in path order (code unit order, so the same on every machine and locale). */
+export function byPath(a: CodedDocument, b: CodedDocument): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /** Every annotation of every document, documents in path order, annotations in their sidecar order. */
 export function codedSegments(codebook: Codebook, documents: readonly CodedDocument[]): CodedSegment[] {
-  return [...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).flatMap((d) => segmentsOf(codebook, d));
+  return [...documents].sort(byPath).flatMap((d) => documentSegments(codebook, d));
 }

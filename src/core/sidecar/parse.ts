@@ -13,7 +13,7 @@ import type { Problem } from '../input';
 import { hasErrors } from '../input';
 import { parseSafeYaml } from '../input';
 import { baseName, sourcePathFor, unsafeSourceReason } from './path';
-import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION } from './types';
+import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION, SIDECAR_YAML_MAX_BYTES } from './types';
 import type { Sidecar } from './types';
 import { pairsByKey, Reporter, scalarValue, showValue } from './report';
 import { parseCanonicalSidecar } from './fastParse';
@@ -91,21 +91,40 @@ function readAnnotations(pair: Pair | undefined, report: Reporter, root: YAMLMap
   return list.sort(compareAnnotations);
 }
 
+/** What is wrong with a `version:` value that is not the number this code reads, and how to fix it. */
+function versionProblem(version: unknown): string {
+  if (version === undefined) return `missing 'version' (write 'version: ${SIDECAR_VERSION}' as the first key)`;
+  if (typeof version === 'string') {
+    const looksNumeric = /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(version);
+    return looksNumeric
+      ? `'version' is the string "${version.trim()}", where a number is expected: write version: ${version.trim()} without quotes`
+      : `'version' is a string, where the number ${SIDECAR_VERSION} is expected: write version: ${SIDECAR_VERSION}`;
+  }
+  if (typeof version !== 'number') return `'version' is ${version === null ? 'empty' : `a ${typeof version}`}, where the number ${SIDECAR_VERSION} is expected: write version: ${SIDECAR_VERSION}`;
+  return `unsupported sidecar version ${version}: this extension reads version ${SIDECAR_VERSION} only${version > SIDECAR_VERSION ? ' (the file was written by a newer Sovereignty Coder: update the extension)' : ''}`;
+}
+
 /**
  * Parses and validates a sidecar's text. `file` is the sidecar's path, used for messages and to derive the source.
  * A flawless file in the canonical form is read by a fast line-based reader; anything else by the full reader.
  */
 export function parseSidecar(yamlText: string, file: string): ParsedSidecar {
-  if (Buffer.byteLength(yamlText, 'utf8') <= SIDECAR_MAX_BYTES) {
-    const sidecar = parseCanonicalSidecar(yamlText, file);
-    if (sidecar !== undefined) return { sidecar, problems: [], readOnly: false };
+  const bytes = Buffer.byteLength(yamlText, 'utf8');
+  const tooBig = (message: string): ParsedSidecar => refused([{ file, line: 1, column: 1, severity: 'error', message }]);
+  if (bytes > SIDECAR_MAX_BYTES) return tooBig(`file is ${bytes} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes (${mib(SIDECAR_MAX_BYTES)}) for annotation files`);
+  const sidecar = parseCanonicalSidecar(yamlText, file);
+  if (sidecar !== undefined) return { sidecar, problems: [], readOnly: false };
+  if (bytes > SIDECAR_YAML_MAX_BYTES) {
+    return tooBig(`file is ${bytes} bytes: over ${mib(SIDECAR_YAML_MAX_BYTES)} only the exact form Sovereignty Coder writes is read, and this file differs from it (edited by hand or by another tool?); restore that form or split the text (docs/sidecar-format.md, "Size")`);
   }
   return parseSidecarYaml(yamlText, file);
 }
 
+const mib = (bytes: number): string => `${bytes / 1024 / 1024} MiB`;
+
 /** The full reader: any YAML, every problem positioned. parseSidecar gives the same result for canonical files. */
 export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar {
-  const yaml = parseSafeYaml(yamlText, file, { maxBytes: SIDECAR_MAX_BYTES });
+  const yaml = parseSafeYaml(yamlText, file, { maxBytes: SIDECAR_YAML_MAX_BYTES });
   if (yaml.doc === undefined) return refused(yaml.problems);
   const report = new Reporter(yaml, file);
   const root = yaml.doc.contents;
@@ -117,7 +136,7 @@ export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar 
   const version = scalarValue(pairs.get('version')?.value);
   if (version !== SIDECAR_VERSION) {
     const at = pairs.get('version')?.value ?? root;
-    report.error(at, version === undefined ? "missing 'version'" : `unsupported sidecar version ${showValue(version)}: this extension reads version ${SIDECAR_VERSION}`);
+    report.error(at, versionProblem(version));
     return refused(report.problems);
   }
   const offsets = scalarValue(pairs.get('offsets')?.value);

@@ -48,6 +48,16 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"` : showValue(value);
 }
 
+/**
+ * How to fix a value of the wrong type, so that a message never reads as a contradiction ("must be a whole
+ * number (found "12")" for a quoted 12, or "must be a string (found 12)" for an unquoted one).
+ */
+function fixHint(value: unknown, message: string): string {
+  if (typeof value === 'string' && /^\s*-?[0-9]+\s*$/.test(value) && message.includes('whole number')) return `: it is a string, where a number is expected; write it without quotes`;
+  if ((typeof value === 'number' || typeof value === 'boolean') && message.includes('string')) return `: it is a ${typeof value}, where text is expected; write it in double quotes ("${String(value)}")`;
+  return '';
+}
+
 /** The annotation of one list item, or undefined (with problems reported) when the item is not valid. */
 export function readAnnotation(item: unknown, index: number, report: Reporter): Annotation | undefined {
   if (!isMap(item)) {
@@ -70,7 +80,7 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
     }
     const value = scalarValue(pair.value);
     const message = (CHECKS[key])(value);
-    if (message !== undefined) fail(pair.value ?? pair, `'${key}' ${message} (found ${describe(value)})`);
+    if (message !== undefined) fail(pair.value ?? pair, `'${key}' ${message} (found ${describe(value)})${fixHint(value, message)}`);
     else values.set(key, value);
   }
   const missing = REQUIRED.filter((k) => !pairs.has(k));

@@ -9,29 +9,41 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
+import { errorMessage } from '../input';
+import { sourcePathFor } from './path';
+import { SIDECAR_MAX_BYTES } from './types';
 
 /** The file operations a sidecar write needs. Paths are whatever the implementation understands. */
 export interface FilePort {
   /** The file's text, or undefined when it does not exist. */
   readText(p: string): Promise<string | undefined>;
-  /** Writes a new file (used for the temp file only) and flushes it to disk where the platform allows. */
-  writeText(p: string, data: string): Promise<void>;
+  /**
+   * Writes a new file (used for the temp file only) and flushes it to disk where the platform allows. With
+   * `keep`, the file has that mode (and owner, where the process may) from its creation on, never wider.
+   */
+  writeText(p: string, data: string, keep?: Permissions): Promise<void>;
   /** Renames over an existing target. Errors carry a node-style `code` (EPERM, EBUSY, EACCES, …). */
   rename(from: string, to: string): Promise<void>;
   /** Removes a file; a missing file is not an error. */
   remove(p: string): Promise<void>;
   /** True when the path itself is a symbolic link (not followed). A missing path is not a link. */
   isSymlink(p: string): Promise<boolean>;
+  /** The mode and owner of a file; undefined when it does not exist. Absent where files have no modes. */
+  permissions?(p: string): Promise<Permissions | undefined>;
+}
+
+/** What a replacement keeps of the file it replaces. */
+export interface Permissions {
+  /** Permission bits (0o600, 0o644, …). */
+  mode: number;
+  uid?: number;
+  gid?: number;
 }
 
 /** The error code of a node (or port) error, if any. */
 export function errorCode(e: unknown): string | undefined {
   if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') return e.code;
   return undefined;
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Flushes a folder's entry table after a rename; some platforms (Windows) cannot open a folder for that. */
@@ -58,9 +70,12 @@ export const nodeFilePort: FilePort = {
       throw e;
     }
   },
-  async writeText(p, data) {
-    const handle = await fs.open(p, 'wx', 0o644);
+  async writeText(p, data, keep) {
+    // Without `keep` the file gets what the umask gives a new file; with it, it starts private and is given the
+    // kept mode before any data is written, so a 600 sidecar's copy is never readable by others.
+    const handle = await fs.open(p, 'wx', keep === undefined ? 0o666 : 0o600);
     try {
+      if (keep !== undefined) await keepPermissions(handle, keep);
       await handle.writeFile(data, 'utf8');
       await handle.sync();
     } finally {
@@ -82,9 +97,35 @@ export const nodeFilePort: FilePort = {
       throw e;
     }
   },
+  async permissions(p) {
+    try {
+      const s = await fs.stat(p);
+      return { mode: s.mode & 0o7777, uid: s.uid, gid: s.gid };
+    } catch (e) {
+      if (errorCode(e) === 'ENOENT') return undefined;
+      throw e;
+    }
+  },
 };
 
-export type WriteResult = { ok: true } | { ok: false; reason: 'symlink' | 'changed-on-disk' | 'io'; message: string };
+/**
+ * Gives an open file the kept mode, and the kept owner and group where the process may: only root may give a
+ * file to another user, and a user only to a group they are in, so EPERM there leaves the writer as owner
+ * (the mode is kept all the same).
+ */
+async function keepPermissions(handle: fs.FileHandle, keep: Permissions): Promise<void> {
+  await handle.chmod(keep.mode);
+  if (keep.uid === undefined || keep.gid === undefined) return;
+  const current = await handle.stat();
+  if (current.uid === keep.uid && current.gid === keep.gid) return;
+  try {
+    await handle.chown(keep.uid, keep.gid);
+  } catch (e) {
+    if (errorCode(e) !== 'EPERM') throw e;
+  }
+}
+
+export type WriteResult = { ok: true } | { ok: false; reason: 'symlink' | 'changed-on-disk' | 'too-big' | 'io'; message: string };
 
 export interface WriteOptions {
   /** Rename attempts after the first one fails with EPERM/EBUSY/EACCES (antivirus, indexers, editors on Windows). */
@@ -137,16 +178,33 @@ async function cleanUp(port: FilePort, temp: string, message: string): Promise<W
   }
 }
 
+/** The replaced file's mode and owner; for a new sidecar, its source text's mode; else none (the umask decides). */
+async function permissionsToKeep(port: FilePort, path: string): Promise<Permissions | undefined> {
+  if (port.permissions === undefined) return undefined;
+  const replaced = await port.permissions(path);
+  if (replaced !== undefined) return replaced;
+  const source = sourcePathFor(path);
+  const ofSource = source === undefined ? undefined : await port.permissions(source);
+  return ofSource === undefined ? undefined : { mode: ofSource.mode & 0o666 }; // a sidecar is never executable
+}
+
 /**
  * Atomic: temp file `.<name>.<random>.tmp` in the same folder, (fsync on node), rename over the target; bounded
- * retries on EPERM/EBUSY/EACCES then a clear error; the temp file is removed on failure. Refuses when the target
+ * retries on EPERM/EBUSY/EACCES then a clear error; the temp file is removed on failure. The new file keeps the
+ * mode and owner of the one it replaces (permissionsToKeep). A text over SIDECAR_MAX_BYTES is refused before
+ * anything is written, so nothing is written that the reader would refuse. Refuses when the target
  * (or the temp path) is a symlink. When `expectedOnDisk` is given (the text last read, or null = "did not exist")
  * and the file on disk differs, nothing is written and the result says 'changed-on-disk'.
  */
 export async function writeSidecarSafely(
   port: FilePort, path: string, text: string, expectedOnDisk?: string | null, options: WriteOptions = {},
 ): Promise<WriteResult> {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > SIDECAR_MAX_BYTES) {
+    return { ok: false, reason: 'too-big', message: `${path} would be ${bytes} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes (${SIDECAR_MAX_BYTES / 1024 / 1024} MiB) that every reader accepts; nothing was written (split the text into several files)` };
+  }
   let temp: string;
+  let keep: Permissions | undefined;
   try {
     if (await port.isSymlink(path)) {
       return { ok: false, reason: 'symlink', message: `${path} is a symbolic link; sidecars are never written through links` };
@@ -158,6 +216,7 @@ export async function writeSidecarSafely(
         return { ok: false, reason: 'changed-on-disk', message: `${path} ${what} on disk since it was read; nothing was written` };
       }
     }
+    keep = await permissionsToKeep(port, path);
     temp = tempPathFor(path);
     if (await port.isSymlink(temp)) {
       return { ok: false, reason: 'symlink', message: `the temp path ${temp} is a symbolic link; nothing was written` };
@@ -166,7 +225,7 @@ export async function writeSidecarSafely(
     return { ok: false, reason: 'io', message: `could not check ${path} before writing: ${errorMessage(e)}` };
   }
   try {
-    await port.writeText(temp, text);
+    await port.writeText(temp, text, keep);
   } catch (e) {
     return cleanUp(port, temp, `could not write ${temp}: ${errorMessage(e)}; ${path} is unchanged`);
   }
