@@ -41,7 +41,6 @@ export class DecorationController implements vscode.Disposable {
     this.styles?.dispose();
     const active = this.codebooks.active;
     this.styles = active ? createFrameStyles(active.codebook, readSettings().frameColors) : undefined;
-    this.cues.invalidate();
     this.paintAllNow();
   }
 

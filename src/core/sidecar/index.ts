@@ -6,5 +6,6 @@ export { parseCanonicalSidecar } from './fastParse';
 export type { ParsedSidecar } from './parse';
 export { errorCode, nodeFilePort, tempPathFor, writeSidecarSafely } from './write';
 export type { FilePort, Permissions, WriteOptions, WriteResult } from './write';
+export { sidecarForSource } from './forSource';
 export { OFFSETS_UNIT, SIDECAR_HEADER, SIDECAR_MAX_BYTES, SIDECAR_VERSION, SIDECAR_YAML_MAX_BYTES } from './types';
 export type { Sidecar } from './types';

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
+import { errorMessage } from '../input';
 import { sourcePathFor } from './path';
 import { SIDECAR_MAX_BYTES } from './types';
 
@@ -43,10 +44,6 @@ export interface Permissions {
 export function errorCode(e: unknown): string | undefined {
   if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') return e.code;
   return undefined;
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Flushes a folder's entry table after a rename; some platforms (Windows) cannot open a folder for that. */
