@@ -9,8 +9,8 @@ import type { Codebook } from '../core/codebook';
 import { toCsv } from '../core/export/csv';
 import type { CodedDocument } from '../core/documents';
 import type { Problem } from '../core/input';
-import { CliError } from './codebookFile';
-import { readCodedDocuments } from './exportCommand';
+import { readCodedDocuments } from './codedDocuments';
+import { CliError } from './errors';
 
 const FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type AgreementFormat = (typeof FORMATS)[number];

@@ -1,12 +1,16 @@
 /** Command-line parsing for `sovcode`, on node's own util.parseArgs (strict: unknown options are errors). */
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../core/input';
 
 export class UsageError extends Error {}
 
 export interface ParsedCommand {
   command: string | undefined;
   positionals: string[];
-  values: { codebook?: string; coders?: string; format?: string; output?: string; force?: boolean; verbose?: boolean; help?: boolean; version?: boolean };
+  values: {
+    codebook?: string; coders?: string; format?: string; output?: string; force?: boolean; verbose?: boolean; help?: boolean; version?: boolean;
+    by?: string; cooccurrence?: string; attributes?: string; into?: string; encoding?: string;
+  };
 }
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommand {
@@ -22,13 +26,18 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        encoding: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        by: { type: 'string' },
+        cooccurrence: { type: 'string' },
+        attributes: { type: 'string' },
+        into: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
     return { command, positionals: rest, values };
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(errorMessage(e));
   }
 }

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CODEBOOK_MAX_BYTES, parseCodebookBytes, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/input';
+import { formatProblem, type Problem } from '../core/input';
+import { CliError } from './errors';
 import { readBytes, readText, refusalProblem, TEXT_MAX_BYTES } from './inputs';
 
 /**
@@ -37,6 +38,13 @@ export function loadCodebookFile(path: string, root?: string): LoadedCodebook {
   return { path, ...parseCodebookBytes(read.bytes, path) }; // strict UTF-8: bad bytes refused at their line
 }
 
+/** The codebook at `path`, or a CliError listing its problems: a command never runs on half a codebook. */
+export function loadUsableCodebook(path: string): Codebook {
+  const loaded = loadCodebookFile(path);
+  if (!loaded.codebook) throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  return loaded.codebook;
+}
+
 /** `codebook.yaml` in `dir` or the nearest folder above it, as a workspace would have it. */
 export function findWorkspaceCodebook(dir: string): string | undefined {
   for (let d = resolve(dir); ; d = dirname(d)) {
@@ -52,6 +60,3 @@ export function readTextFile(path: string): string {
   if ('refusal' in read) throw new CliError(read.refusal.message);
   return read.text;
 }
-
-/** An error the user can act on: printed without a stack, exit code 2. */
-export class CliError extends Error {}

@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { CODEBOOK_MAX_BYTES, parseCodebookBytes, matcherTerms, type Codebook } from '../core/codebook';
 import { Matcher } from '../core/matcher';
-import type { Problem } from '../core/input';
+import { errorMessage, type Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
-import { toDiagnostic } from './sidecarProblems';
+import { toDiagnostic } from './convert';
 import { assertReadable } from './workspaceReads';
 
 export interface ActiveCodebook {
@@ -57,7 +57,7 @@ export class CodebookService implements vscode.Disposable {
       await assertReadable(uri, CODEBOOK_MAX_BYTES); // a workspace codebook linked to a file elsewhere is never read
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
-      const message = `Sovereignty Coder: cannot read the codebook ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
+      const message = `Sovereignty Coder: cannot read the codebook ${uri.fsPath}: ${errorMessage(e)}`;
       this.log.error(message);
       void vscode.window.showErrorMessage(message);
       return;

@@ -19,5 +19,39 @@ export const CommandId = {
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;
 
+/**
+ * The commands of the retrieval views (src/vscode/views/registerViews.ts registers them beside the trees they
+ * act on, so they are not in the handler table of commands.ts).
+ */
+export const ViewCommandId = {
+  showStatistics: 'sovereigntyCoder.showStatistics',
+  segmentsGroupByFrame: 'sovereigntyCoder.segments.groupByFrame',
+  segmentsGroupByText: 'sovereigntyCoder.segments.groupByText',
+  segmentsFilter: 'sovereigntyCoder.segments.filter',
+  segmentsClearFilter: 'sovereigntyCoder.segments.clearFilter',
+  segmentsRefresh: 'sovereigntyCoder.segments.refresh',
+  renameFrame: 'sovereigntyCoder.codebook.renameFrame',
+  /** Internal (explorer context menus and clicks): they take the tree node; hidden from the palette. */
+  mergeFrame: 'sovereigntyCoder.codebook.mergeFrame',
+  segmentRetag: 'sovereigntyCoder.segment.retag',
+  segmentRemove: 'sovereigntyCoder.segment.remove',
+  segmentEditMemo: 'sovereigntyCoder.segment.editMemo',
+  segmentMarkReviewed: 'sovereigntyCoder.segment.markReviewed',
+  segmentReattach: 'sovereigntyCoder.segment.reattach',
+  openSegment: 'sovereigntyCoder.openSegment',
+} as const;
+
+/** *Add Texts to the Corpus…*, registered by src/vscode/addTexts.ts with its worker and progress. */
+export const ImportCommandId = {
+  addTexts: 'sovereigntyCoder.addTexts',
+} as const;
+
+/** Every command the extension contributes: what package.json must declare (test/unit/manifest.test.ts). */
+export const ALL_COMMAND_IDS: readonly string[] = [...Object.values(CommandId), ...Object.values(ViewCommandId), ...Object.values(ImportCommandId)];
+
+/** Context keys of the Coded Segments view's title menu: grouped by text rather than frame; a filter is set. */
+export const GROUPED_BY_TEXT = 'sovereigntyCoder.segmentsByText';
+export const FILTERED = 'sovereigntyCoder.segmentsFiltered';
+
 /** Context key set on the active editor when its document is coded (menus and the keybinding use it). */
 export const ACTIVE_EDITOR_CODED = 'sovereigntyCoder.activeEditorCoded';

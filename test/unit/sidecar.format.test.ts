@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createAnnotation } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations';
-import { parseCanonicalSidecar, parseSidecar, parseSidecarYaml, quoteYaml, serializeSidecar } from '../../src/core/sidecar';
+import { mustEscape, parseCanonicalSidecar, parseSidecar, parseSidecarYaml, quoteYaml, serializeSidecar } from '../../src/core/sidecar';
 import type { Sidecar } from '../../src/core/sidecar';
 import { canonicalText, textHash } from '../../src/core/text';
 
@@ -31,6 +31,15 @@ function insertedRun(before: string[], after: string[]): string[] | undefined {
 }
 
 describe('sidecar serialization', () => {
+  it('quotes every code unit as the escaping rules say, fast path or not', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const plain = !(ch === '"' || ch === '\\' || mustEscape(c) || (c >= 0xd800 && c <= 0xdfff));
+      assert.equal(quoteYaml(`a${ch}b`) === `"a${ch}b"`, plain, `U+${c.toString(16)}`);
+    }
+    assert.equal(quoteYaml('😀 ok'), '"😀 ok"', 'a surrogate pair is written as it is');
+  });
+
   it('loads the multilingual fixture with every quote equal to its text', () => {
     const s = load(fixtureYaml);
     assert.equal(s.annotations.length, 10);

@@ -3,7 +3,7 @@
  * exist and form a tree, and cue terms that parse and point to one frame only. The first pass (codebookShape.ts)
  * has already reported anything malformed; here a missing field just means "skip this check for this frame".
  */
-import type { CodebookTerm } from './parse';
+import type { CodebookTerm } from './types';
 import { excerpt } from '../input';
 import { closestName } from './suggest';
 import { report } from './shape';

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeUtf8Lenient } from '../input/utf8'; // not the index: the crash test's writer starts faster without the YAML parser
+import { errorMessage } from '../input';
 import { sourcePathFor } from './path';
 import { SIDECAR_MAX_BYTES } from './types';
 
@@ -44,10 +45,6 @@ export interface Permissions {
 export function errorCode(e: unknown): string | undefined {
   if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') return e.code;
   return undefined;
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Flushes a folder's entry table after a rename; some platforms (Windows) cannot open a folder for that. */
