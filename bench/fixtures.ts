@@ -60,14 +60,20 @@ export function pattern(raw: string): TermPattern {
   return r.pattern;
 }
 
-export function codebook(n: number): MatcherTerm[] {
+/** The terms of a synthetic codebook of `n` terms, as written in a codebook file. */
+export function codebookTerms(n: number): string[] {
   const raws = new Set(BASE_TERMS.slice(0, Math.min(n, BASE_TERMS.length)));
   const stems = [...EN, ...RU].filter((w) => w.length > 3);
   for (let i = 0; raws.size < n; i++) {
     const w = `${pick(stems)}${i.toString(36)}`;
     raws.add(i % 4 === 0 ? `${pick(stems)} ${w}` : i % 4 === 1 ? `${w}*` : i % 4 === 2 ? pick(ZH) + pick(ZH) + pick(ZH) + i.toString(36) : w);
   }
-  return [...raws].map((raw, i) => ({ frameId: `frame${i % 12}`, pattern: pattern(raw) }));
+  return [...raws];
+}
+
+/** A synthetic codebook of `n` terms over 12 frames, compiled-ready. */
+export function codebook(n: number): MatcherTerm[] {
+  return codebookTerms(n).map((raw, i) => ({ frameId: `frame${i % 12}`, pattern: pattern(raw) }));
 }
 
 export function median(xs: number[]): number {

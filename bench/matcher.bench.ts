@@ -1,15 +1,19 @@
 /**
- * Matcher benchmark (a script, not a test): `npx tsc -p . && node out/bench/matcher.bench.js`.
- *
- * Builds a ~10 MB synthetic multilingual text (English, Russian, Chinese, with cue terms sprinkled in) and
- * codebooks of 50 and 5,000 terms, then prints medians: compile time, find() throughput, findInRange on one line,
- * and two RegExp baselines measured in the same run on a smaller slice (one RegExp per term, and one alternation).
- * The whole script takes about a minute, most of it in the RegExp baselines for 5,000 terms.
- * Everything is generated from a seeded PRNG, so runs are comparable; no files are read.
+ * Matcher benchmark (a script, not a test): `npm run bench`. Issue 10, target 1: a full scan runs at ≥ 0.5× a
+ * bare JavaScript loop that reads every code unit of the same text, at 50, 500 and 5,000 terms on 1 MB and
+ * 10 MB of multilingual text (English, Russian, Chinese, cue terms sprinkled in); and ≥ 50× one RegExp per term
+ * at 500 terms, ≥ 500× at 5,000 (the RegExps run on a slice, since they crawl). ripgrep (`rg -F -i`) is timed
+ * as an outside reference when it is installed; it is not a target (it is native code with SIMD literal search).
+ * Everything is generated from a seeded PRNG, so runs are comparable; medians of repeated runs.
  */
-import { Matcher } from '../src/core/matcher';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TermPattern } from '../src/core/codebook';
+import { Matcher, type MatcherTerm } from '../src/core/matcher';
 import { codebook, makeText, time } from './fixtures';
+import { isMain, Report } from './report';
 
 const ESCAPE = /[.*+?^${}()|[\]\\/-]/g;
 const BOUNDARY = '(?<![\\p{L}\\p{N}\\p{M}])';
@@ -19,60 +23,78 @@ function regexBody(p: TermPattern): string {
   return words.join('[\\s\\-\\u2010-\\u2013]+');
 }
 
-const mb = (chars: number, ms: number): number => chars / 1e6 / (ms / 1000);
+const mbps = (chars: number, ms: number): number => chars / 1e6 / (ms / 1000);
 
-function main(): void {
-  const t0 = Date.now();
-  const text = makeText(10_000_000);
-  const small = text.slice(0, 1_000_000);
-  console.log(`text: ${(text.length / 1e6).toFixed(1)} M UTF-16 units, generated in ${Date.now() - t0} ms`);
-  // Yardstick for this machine: a loop that only reads every code unit.
-  const readMs = time(5, () => {
+/** MB/s of a loop that only reads every code unit: the yardstick of this machine, in this run. */
+export function bareLoopSpeed(text: string, runs: number): number {
+  return mbps(text.length, time(runs, () => {
     let sum = 0;
     for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
     return sum;
-  });
-  console.log(`reading every code unit (no work): ${mb(text.length, readMs).toFixed(0)} MB/s`);
-  const rows: string[][] = [['measure', '50 terms', '5,000 terms']];
-  const perSize = [50, 5000].map((n) => {
-    const terms = codebook(n);
-    const compileMs = time(5, () => Matcher.compile(terms));
-    const m = Matcher.compile(terms);
-    let matches = 0;
-    const findMs = time(5, () => (matches = m.find(text).length));
-    const mid = text.indexOf('\n', text.length >> 1) + 1;
-    const lineEnd = text.indexOf('\n', mid);
-    const rangeUs = time(2001, () => m.findInRange(text, mid, lineEnd)) * 1000;
-    const smallMid = small.indexOf('\n', small.length >> 1) + 1;
-    const rangeSmallUs = time(2001, () => m.findInRange(small, smallMid, small.indexOf('\n', smallMid))) * 1000;
-    // RegExp alternations of thousands of terms crawl (about 5 kB/s here), hence the small slices.
-    const sliceLen = n === 50 ? 200_000 : 20_000;
-    const slice = text.slice(0, sliceLen);
-    const perTerm = terms.map((t) => new RegExp(BOUNDARY + regexBody(t.pattern), 'giu'));
-    const perTermMs = time(3, () => perTerm.reduce((k, re) => k + (slice.match(re)?.length ?? 0), 0));
-    // The boundary is hoisted out of the alternation: inside each alternative it makes RegExp 2–3x slower still.
-    const alternation = new RegExp(`${BOUNDARY}(?:${terms.map((t) => regexBody(t.pattern)).join('|')})`, 'giu');
-    const altMs = time(3, () => slice.match(alternation)?.length ?? 0);
-    const speed = mb(text.length, findMs);
-    const states = `${m.stats.states} (${m.stats.denseStates})`;
-    return { compileMs, findMs, speed, matches, states, rangeUs, rangeSmallUs, perTerm: mb(sliceLen, perTermMs), alt: mb(sliceLen, altMs), sliceLen };
-  });
-  const [a, b] = perSize as [(typeof perSize)[0], (typeof perSize)[0]];
-  const both = (f: (r: typeof a) => string): string[] => [f(a), f(b)];
-  rows.push(['compile (ms)', ...both((r) => r.compileMs.toFixed(1))]);
-  rows.push(['find() 10 MB (ms)', ...both((r) => r.findMs.toFixed(0))]);
-  rows.push(['find() MB/s', ...both((r) => r.speed.toFixed(1))]);
-  rows.push(['matches in 10 MB', ...both((r) => String(r.matches))]);
-  rows.push(['automaton states (dense rows)', ...both((r) => r.states)]);
-  rows.push(['findInRange 1 line, 10 MB text (µs)', ...both((r) => r.rangeUs.toFixed(1))]);
-  rows.push(['findInRange 1 line, 1 MB text (µs)', ...both((r) => r.rangeSmallUs.toFixed(1))]);
-  rows.push(['RegExp per term MB/s (slice)', ...both((r) => `${r.perTerm.toFixed(2)} (${r.sliceLen / 1000} kB)`)]);
-  rows.push(['RegExp alternation MB/s (slice)', ...both((r) => `${r.alt.toFixed(2)} (${r.sliceLen / 1000} kB)`)]);
-  rows.push(['matcher / RegExp per term', ...both((r) => `${(r.speed / r.perTerm).toFixed(1)}x`)]);
-  rows.push(['matcher / RegExp alternation', ...both((r) => `${(r.speed / r.alt).toFixed(1)}x`)]);
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c]).length))) ?? [];
-  for (const r of rows) console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
-  console.log('medians: compile and find of 5 runs, findInRange of 2,001 runs, RegExp of 3 runs');
+  }));
 }
 
-main();
+/** ripgrep's MB/s over the same text with the terms as fixed strings, or undefined when rg is not installed. */
+function ripgrepSpeed(text: string, terms: readonly MatcherTerm[]): number | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'sovcode-bench-'));
+  try {
+    writeFileSync(join(dir, 'text.txt'), text);
+    writeFileSync(join(dir, 'terms.txt'), terms.map((t) => t.pattern.words.map((w) => w.text).join(' ')).join('\n'));
+    const run = (): void => {
+      execFileSync('rg', ['-F', '-i', '-c', '-f', join(dir, 'terms.txt'), join(dir, 'text.txt')], { stdio: ['ignore', 'ignore', 'ignore'] });
+    };
+    try {
+      run();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+    return mbps(Buffer.byteLength(text), time(3, run));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface MatcherBenchSizes {
+  texts: readonly number[];
+  termCounts: readonly number[];
+  /** Chars of the slice the one-RegExp-per-term baseline scans, per term count. */
+  regexSlice: (terms: number) => number;
+  runs: number;
+}
+
+export function runMatcherBench(sizes: MatcherBenchSizes, report: Report): void {
+  const big = makeText(Math.max(...sizes.texts));
+  for (const size of sizes.texts) {
+    const text = big.slice(0, size);
+    const bare = bareLoopSpeed(text, sizes.runs);
+    report.note(`text ${(text.length / 1e6).toFixed(2)} M units: bare loop ${bare.toFixed(0)} MB/s`);
+    for (const n of sizes.termCounts) {
+      const terms = codebook(n);
+      const m = Matcher.compile(terms);
+      let matches = 0;
+      const speed = mbps(text.length, time(sizes.runs, () => (matches = m.find(text).length)));
+      report.add({
+        name: `find() ${n} terms, ${(text.length / 1e6).toFixed(0)} MB (${matches} matches)`, value: speed, unit: 'MB/s', better: 'higher',
+        baseline: { name: 'bare loop', value: bare }, target: { text: '≥ 0.5× the bare loop', pass: (r) => r >= 0.5, onRatio: true },
+      });
+      const rg = size === Math.max(...sizes.texts) ? ripgrepSpeed(text, terms) : undefined;
+      if (rg !== undefined) report.note(`outside reference: rg -F -i ${rg.toFixed(0)} MB/s (matcher ${(speed / rg).toFixed(2)}× of it)`);
+      const goal = n >= 5000 ? 500 : n >= 500 ? 50 : 0;
+      if (goal === 0 || size !== Math.min(...sizes.texts)) continue;
+      const slice = text.slice(0, sizes.regexSlice(n));
+      const perTerm = terms.map((t) => new RegExp(BOUNDARY + regexBody(t.pattern), 'giu'));
+      const regex = mbps(slice.length, time(1, () => perTerm.reduce((k, re) => k + (slice.match(re)?.length ?? 0), 0)));
+      report.add({
+        name: `find() ${n} terms against one RegExp per term`, value: speed, unit: 'MB/s', better: 'higher',
+        baseline: { name: `RegExp per term on ${(slice.length / 1000).toFixed(0)} kB`, value: regex }, target: { text: `≥ ${goal}×`, pass: (r) => r >= goal, onRatio: true },
+      });
+    }
+  }
+}
+
+if (isMain(module)) {
+  const report = new Report();
+  runMatcherBench({ texts: [1_000_000, 10_000_000], termCounts: [50, 500, 5000], regexSlice: (n) => (n >= 5000 ? 50_000 : 200_000), runs: 5 }, report);
+  process.exitCode = report.finish() > 0 ? 1 : 0;
+}

@@ -3,6 +3,7 @@
 # `N passed, N failed`. Exit status 1 when anything failed. A suite that could not run counts as 1 failed.
 #   deps -> lint -> typecheck -> build -> real VS Code setup (and Debian tools) -> unit -> package (.vsix)
 #   -> integration (mocha in the extension host of code-server, extension loaded from this folder)
+#   -> restricted (the same, in a second code-server with workspace trust enabled, on an untrusted folder)
 #   -> ui (test/ui/*.mjs drive the workbench in Chromium with the INSTALLED .vsix)
 # Env: TEST_INSTANCE_TAG (see SERVERS below), TEST_PORT (first port tried for the two servers, default 18720; `npm start` uses 18700),
 #      REAL_VSCODE_HOME (cache of the real VS Code, default ~/.cache/real-vscode), VERBOSE=1.
@@ -58,7 +59,8 @@ free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; d
 # machine without stopping each other's servers (each also needs its own TEST_PORT range).
 ITEST=sovcoder-itest${TEST_INSTANCE_TAG:-}
 UITEST=sovcoder-ui${TEST_INSTANCE_TAG:-}
-SERVERS=("$ITEST" "$UITEST")
+RTEST=sovcoder-restricted${TEST_INSTANCE_TAG:-}
+SERVERS=("$ITEST" "$RTEST" "$UITEST")
 cleanup() {
   [ -z "$CHILD" ] || kill_tree "$CHILD"
   for instance in "${SERVERS[@]}"; do INSTANCE=$instance "$RV/stop.sh"; done
@@ -91,7 +93,7 @@ clean_instance() {
 
 if ! step deps bash scripts/ensure-deps.sh; then
   broken deps "npm ci failed"
-  for s in lint typecheck unit integration ui; do broken "$s" "could not run: no dependencies"; done
+  for s in lint typecheck unit integration restricted ui; do broken "$s" "could not run: no dependencies"; done
   printf '%s\n' "${LINES[@]}"; echo "$PASSED passed, $FAILED failed"; exit 1
 fi
 
@@ -130,22 +132,45 @@ run_integration() {
   SCREENSHOT_DIR=$OUT node "$RV/run-ext-tests.mjs" "http://127.0.0.1:$port" "$ws" "$ROOT" "$ROOT/out/test/integration/index" 2>&1 | tee "$RES/integration.log"
   return "${PIPESTATUS[0]}"
 }
-if [ $HAVE_VSCODE = 0 ]; then broken integration "could not run: no real VS Code"
-elif [ ! -f out/test/integration/index.js ] || [ ! -f dist/extension.js ]; then broken integration "could not run: extension or tests not built"
-else
-  step integration run_integration; status=$?
-  INSTANCE=$ITEST "$RV/stop.sh" >/dev/null
-  counts=$(read_counts "$RES/integration.json")
+# ext_suite <suite> <instance> <run-function>: runs an extension-host suite (its tests in out/test/<suite>/), stops
+# its server, and counts what index.js wrote to $RES/<suite>.json (or printed as `<suite>: N passed, N failed`)
+ext_suite() {
+  local suite=$1 instance=$2 runner=$3 status counts
+  if [ $HAVE_VSCODE = 0 ]; then broken "$suite" "could not run: no real VS Code"; return; fi
+  if [ ! -f "out/test/$suite/index.js" ] || [ ! -f dist/extension.js ]; then broken "$suite" "could not run: extension or tests not built"; return; fi
+  step "$suite" "$runner"; status=$?
+  INSTANCE=$instance "$RV/stop.sh" >/dev/null
+  counts=$(read_counts "$RES/$suite.json")
   # the same counts as printed by index.js through the workbench log, should the file not be there
-  [ -n "$counts" ] || counts=$(sed -n 's/^integration: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$RES/integration.log" 2>/dev/null | tail -1)
+  [ -n "$counts" ] || counts=$(sed -n "s/^$suite: \([0-9]*\) passed, \([0-9]*\) failed\$/\1 \2/p" "$RES/$suite.log" 2>/dev/null | tail -1)
   if [ -n "$counts" ]; then
-    count integration $counts
+    count "$suite" $counts
     # mocha's counts are fine but the harness failed (crash after the run): do not let that pass silently
-    [ $status = 0 ] || [ "${counts#* }" != 0 ] || broken "integration harness" "exit code $status"
+    [ "$status" = 0 ] || [ "${counts#* }" != 0 ] || broken "$suite harness" "exit code $status"
   else
-    broken integration "could not run (exit code $status; log: \$REAL_VSCODE_HOME/run/$ITEST/code-server.log)"
+    broken "$suite" "could not run (exit code $status; log: \$REAL_VSCODE_HOME/run/$instance/code-server.log)"
   fi
-fi
+}
+ext_suite integration "$ITEST" run_integration
+
+# Restricted Mode: the extension from this folder in a second code-server with workspace trust ENABLED, on a
+# fresh copy of test/fixtures/restricted that was never trusted; out/test/restricted holds its tests. The
+# last test has the workbench photographed (Restricted Mode banner, cues, the refusal message): restricted-mode.png.
+run_restricted() {
+  local ws port
+  ws=$(fresh_workspace test/fixtures/restricted) || return 2
+  port=$(free_port $(( ${TEST_PORT:-18720} + 5 )))
+  clean_instance $RTEST
+  mkdir -p "$REAL_VSCODE_HOME/run/$RTEST/user-data/User"
+  # the shared settings turn trust off; this instance turns it on, without the startup dialog (the folder stays untrusted)
+  node -e 'const fs = require("fs"); const s = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    Object.assign(s, { "security.workspace.trust.enabled": true, "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.banner": "always" });
+    fs.writeFileSync(process.argv[2], JSON.stringify(s, null, 2));' "$RV/settings.json" "$REAL_VSCODE_HOME/run/$RTEST/user-data/User/settings.json" || return 2
+  WORKSPACE_TRUST=1 SOVCODER_TEST_RESULTS=$RES/restricted.json SOVCODER_SCREENSHOT=$OUT/ui/restricted-mode.png start_instance $RTEST "$port" "$ws" --vscode-option enable-smoke-test-driver || return 2
+  SCREENSHOT_DIR=$OUT node "$RV/run-ext-tests.mjs" "http://127.0.0.1:$port" "$ws" "$ROOT" "$ROOT/out/test/restricted/index" 2>&1 | tee "$RES/restricted.log"
+  return "${PIPESTATUS[0]}"
+}
+ext_suite restricted "$RTEST" run_restricted
 
 # UI: the packaged .vsix installed into a clean instance, each test/ui/*.mjs on its own fresh workspace copy:
 # test/ui/sample-*.mjs on the sample workspace that `npm start` opens, the others on the fixture workspace.

@@ -4,23 +4,31 @@
  */
 import * as vscode from 'vscode';
 import type { Annotation } from './core/annotations';
+import { errorMessage } from './core/input';
 import { AnnotationStore } from './vscode/annotationStore';
+import { registerAddTexts } from './vscode/addTexts';
 import { registerCodeActions } from './vscode/codeActions';
 import { CodebookService } from './vscode/codebookService';
 import { ACTIVE_EDITOR_CODED } from './vscode/commandIds';
+import { openDocument } from './vscode/convert';
 import { registerCommands } from './vscode/commands';
-import { resolveCoder } from './vscode/coderIdentity';
+import { CoderIdentity } from './vscode/coderIdentity';
 import { CueIndex } from './vscode/cueIndex';
 import { DecorationController, type PaintedDecoration } from './vscode/decorations';
 import { registerHover } from './vscode/hover';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
+import { SidecarFiles } from './vscode/sidecarFiles';
 import { registerSidecarSync } from './vscode/sidecarSync';
-import { registerWelcome } from './vscode/welcome';
+import { StartGate } from './vscode/startGate';
+import { showWelcomeOnFirstRun } from './vscode/welcome';
+import { workspaceHasCoding } from './vscode/workspaceDocuments';
 import { SidecarProblems } from './vscode/sidecarProblems';
 import { CodingStatusBar } from './vscode/statusBar';
 import { registerGitCommands } from './vscode/gitCommands';
 import { CompareView } from './vscode/views/compareView';
+import { ProvenanceView } from './vscode/provenanceView';
+import { registerViews, type RetrievalViews } from './vscode/views/registerViews';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -34,40 +42,76 @@ export interface SovereigntyCoderApi {
   sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
   /** The lines of the Annotation Changes tree (compare with revision), for tests. */
   compareLines(): string[];
+  /** The explorer tooltip of an added text's origin (its provenance record), if it has one. */
+  originOf(uri: vscode.Uri): Promise<string | undefined>;
+  /** How long activate() took, and the start behind the gate once it has run (ms). */
+  activationTimes(): { activateMs: number; startMs: number | undefined };
+  /** The corpus index, the explorer, the Codebook view and the statistics view, for tests. */
+  retrieval: RetrievalViews;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
+  const activatedAt = performance.now();
   const log = vscode.window.createOutputChannel('Sovereignty Coder', { log: true });
   const codebooks = new CodebookService(vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'), log);
   const sidecarProblems = new SidecarProblems(log);
-  const store = new AnnotationStore(sidecarProblems, log, () => codebooks.active?.codebook.id ?? 'unknown');
+  const store = new AnnotationStore();
+  const sidecars = new SidecarFiles(store, sidecarProblems, log, () => codebooks.active?.codebook.id ?? 'unknown');
   const cues = new CueIndex(() => codebooks.active?.matcher);
   const decorations = new DecorationController(codebooks, cues, store);
-  let coderName = 'unknown';
+  const coder = new CoderIdentity();
   const { version: packageVersion } = context.extension.packageJSON as { version?: unknown };
   const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
-  const services: Services = { codebooks, store, cues, decorations, log, version, coder: () => coderName };
-  const statusBar = new CodingStatusBar(services);
+  const services: Services = { codebooks, store, sidecars, cues, log, version, extensionId: context.extension.id, coder };
+  const provenance = new ProvenanceView(log, () => statusBar.update());
+  const statusBar: CodingStatusBar = new CodingStatusBar(services, (uri) => provenance.summaryOf(uri));
   const compare = new CompareView();
   const selector: vscode.DocumentSelector = '*';
+  const retrieval = registerViews(services);
 
   const refreshActive = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', ACTIVE_EDITOR_CODED, doc ? isCodedDocument(doc) : false);
     statusBar.update();
   };
+  // The costly start (codebook, sidecars, painting) waits behind the gate; see startGate.ts for why.
+  let startMs: number | undefined;
+  const gate = new StartGate(async () => {
+    const startedAt = performance.now();
+    // behind the gate, as before onStartupFinished: not in every window after install, only where coding starts
+    showWelcomeOnFirstRun(context, log);
+    const identity = await coder.refresh();
+    log.info(`coder: ${identity.name} (from ${identity.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
+    await codebooks.reload();
+    await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => sidecars.load(d)));
+    decorations.paintAllNow();
+    refreshActive();
+    startMs = performance.now() - startedAt;
+    log.info(`started in ${startMs.toFixed(0)} ms`);
+  });
+  gate.ready.catch((e: unknown) => {
+    const message = `Sovereignty Coder failed to start: ${errorMessage(e)}`;
+    log.error(message);
+    void vscode.window.showErrorMessage(message, 'Show Log').then((c) => c && log.show());
+  });
   context.subscriptions.push(
-    log, codebooks, sidecarProblems, store, decorations, statusBar,
+    log, codebooks, coder, sidecarProblems, store, decorations, statusBar, gate, provenance,
     registerHover(services, selector),
     registerCodeActions(services, selector),
-    ...registerCommands(services),
+    ...registerCommands(services, () => gate.opened()),
+    registerAddTexts(services, context.extensionUri),
     compare,
     ...registerGitCommands(services, context.extensionPath, compare),
-    ...registerSidecarSync(store, log),
-    registerWelcome(context, log),
-    codebooks.onDidChange(() => decorations.resetStyles()),
+    ...registerSidecarSync(store, sidecars, log),
+    // a new codebook means a new matcher: cached cues go before the styles are rebuilt and painted
+    codebooks.onDidChange(() => {
+      cues.invalidate();
+      decorations.resetStyles();
+    }),
+    coder.onDidChange(() => statusBar.update()),
+    ...retrieval.disposables,
     store.onDidChange((uri) => {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const doc = openDocument(uri);
       if (doc) decorations.schedule(doc);
       statusBar.update();
     }),
@@ -81,37 +125,37 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorations.schedule(e.textEditor.document)),
     vscode.window.onDidChangeActiveTextEditor(refreshActive),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSettings(e, 'languages')) cues.invalidate(); // the set of coded documents changed
       if (affectsSettings(e, 'frameColors') || affectsSettings(e, 'showCues') || affectsSettings(e, 'languages')) decorations.resetStyles();
-      if (affectsSettings(e, 'coder')) void resolveCoder().then((c) => { coderName = c.name; statusBar.update(); });
+      if (affectsSettings(e, 'coder')) coder.refresh().catch((err: unknown) => log.error(`reading the coder's name: ${errorMessage(err)}`));
     }),
   );
 
-  const ready = (async () => {
-    const coder = await resolveCoder();
-    coderName = coder.name;
-    log.info(`coder: ${coder.name} (from ${coder.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
-    await codebooks.reload();
-    await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => store.load(d)));
-    decorations.paintAllNow();
-    refreshActive();
-  })();
-  ready.catch((e: unknown) => {
-    const message = `Sovereignty Coder failed to start: ${e instanceof Error ? e.message : String(e)}`;
-    log.error(message);
-    void vscode.window.showErrorMessage(message, 'Show Log').then((c) => c && log.show());
-  });
+  if (vscode.workspace.textDocuments.some(isCodedDocument)) void gate.open();
+  else {
+    gate.openWhen(vscode.workspace.onDidOpenTextDocument, isCodedDocument);
+    workspaceHasCoding().then(
+      (found) => { if (found) void gate.open(); },
+      (e: unknown) => log.error(`looking for a codebook or annotation files: ${errorMessage(e)}`),
+    );
+  }
+  const activateMs = performance.now() - activatedAt;
+  log.info(`activated in ${activateMs.toFixed(1)} ms; ${gate.isOpen ? 'starting' : 'waiting for a coded document, a codebook or a command to start'}`);
 
   return {
-    ready,
+    ready: gate.ready,
+    activationTimes: () => ({ activateMs, startMs }),
     decorationsFor: (uri) => decorations.paintedFor(uri),
     annotationsFor: (uri) => store.get(uri)?.annotations ?? [],
     onDidPaint: decorations.onDidPaint,
     codebookId: () => codebooks.active?.codebook.id,
+    originOf: async (uri) => (await provenance.provideFileDecoration(uri))?.tooltip,
     sidecarState: (uri) => {
       const entry = store.get(uri);
       return entry && { unsaved: entry.unsaved, readOnly: entry.readOnly, deletedOnDisk: entry.deletedOnDisk };
     },
     compareLines: () => compare.lines(),
+    retrieval,
   };
 }
 

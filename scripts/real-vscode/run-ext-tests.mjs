@@ -5,7 +5,9 @@
 // Usage: node run-ext-tests.mjs <baseUrl> <workspaceFolder> <extensionDevelopmentPath> <extensionTestsPath>
 // Exit code: mocha's (0 all passed, 1 some failed), 124 on timeout, 2 on a harness error.
 // Env: TEST_TIMEOUT_MS (default 240000), VERBOSE=1 (also print the workbench's routine log lines),
-//      SCREENSHOT_DIR (where a screenshot goes when the run times out).
+//      SCREENSHOT_DIR (where a screenshot goes when the run times out),
+// A test can ask for a screenshot of the workbench as it is at that moment by logging `sovcoder-screenshot: <path>.png`;
+// the PNG appears at that path, which the test waits for (the extension host runs on this machine).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,8 +48,18 @@ try {
   const exited = new Promise((r) => { resolveExit = r; });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...args);
+    const shot = /^sovcoder-screenshot: (\S+\.png)$/.exec(text);
+    if (shot) void takeScreenshot(shot[1]);
     if (process.env.VERBOSE || !quiet.test(text)) console.log(text);
   });
+  // written to a temp name and renamed, so that the waiting test never sees half a PNG
+  const takeScreenshot = async (file) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // notifications and their list slide in over a few hundred milliseconds: let them settle before the picture
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: `${file}.part.png` });
+    fs.renameSync(`${file}.part.png`, file);
+  };
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   await page.goto(url);
   let timer;

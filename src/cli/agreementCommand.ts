@@ -9,8 +9,9 @@ import type { Codebook } from '../core/codebook';
 import { toCsv } from '../core/export/csv';
 import type { CodedDocument } from '../core/documents';
 import type { Problem } from '../core/input';
-import { CliError, findWorkspaceCodebook, shippedCodebookPath } from './codebookFile';
-import { loadCodebook, readCodedDocuments } from './exportCommand';
+import { readCodedDocuments } from './codedDocuments';
+import { CliError } from './errors';
+import { findWorkspaceCodebook, loadUsableCodebook, shippedCodebookPath } from './codebookFile';
 import { revisionDocuments } from './revisionDocuments';
 
 const FORMATS = ['text', 'json', 'csv', 'html'] as const;
@@ -53,7 +54,7 @@ export function agreementOutput(paths: readonly string[], options: { codebook?: 
   if (options.rev !== undefined) {
     // Read from Git revisions (blind coding on branches): no working-tree file is an input.
     const { documents, top } = revisionDocuments(options.rev, paths);
-    const codebook = loadCodebook(options.codebook ?? findWorkspaceCodebook(paths[0] ?? top) ?? shippedCodebookPath());
+    const codebook = loadUsableCodebook(options.codebook ?? findWorkspaceCodebook(paths[0] ?? top) ?? shippedCodebookPath());
     return { text: formatted(report(codebook, documents, options.coders), format, paths), inputs: [], warnings: [] };
   }
   const { codebook, documents, inputs, problems } = readCodedDocuments(paths, options.codebook, 'computed');

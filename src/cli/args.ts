@@ -1,5 +1,6 @@
 /** Command-line parsing for `sovcode`, on node's own util.parseArgs (strict: unknown options are errors). */
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../core/input';
 
 export class UsageError extends Error {}
 
@@ -8,6 +9,7 @@ export interface ParsedCommand {
   positionals: string[];
   values: {
     codebook?: string; coders?: string; format?: string; output?: string; force?: boolean; verbose?: boolean; help?: boolean; version?: boolean;
+    by?: string; cooccurrence?: string; attributes?: string; into?: string; encoding?: string;
     rev?: string[]; strict?: boolean; 'allow-orphans'?: boolean;
   };
 }
@@ -25,8 +27,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        encoding: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        by: { type: 'string' },
+        cooccurrence: { type: 'string' },
+        attributes: { type: 'string' },
+        into: { type: 'string' },
         rev: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         'allow-orphans': { type: 'boolean' },
@@ -35,6 +42,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     const [command, ...rest] = positionals;
     return { command, positionals: rest, values };
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(errorMessage(e));
   }
 }

@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CODEBOOK_MAX_BYTES, parseCodebook, type Codebook } from '../core/codebook';
-import type { Problem } from '../core/input';
-import { readText, refusalProblem, TEXT_MAX_BYTES } from './inputs';
+import { CODEBOOK_MAX_BYTES, parseCodebookBytes, type Codebook } from '../core/codebook';
+import { formatProblem, type Problem } from '../core/input';
+import { CliError } from './errors';
+import { readBytes, readText, refusalProblem, TEXT_MAX_BYTES } from './inputs';
 
 /**
  * The codebook that ships with the extension: `codebook/` at the package root, found upwards from this file
@@ -32,9 +33,16 @@ export interface LoadedCodebook {
  * comes back as one error naming it.
  */
 export function loadCodebookFile(path: string, root?: string): LoadedCodebook {
-  const read = readText(root === undefined ? path : { path, root }, CODEBOOK_MAX_BYTES);
+  const read = readBytes(root === undefined ? path : { path, root }, CODEBOOK_MAX_BYTES);
   if ('refusal' in read) return { path, codebook: undefined, problems: [refusalProblem(read.refusal, 'error')] };
-  return { path, ...parseCodebook(read.text, path) };
+  return { path, ...parseCodebookBytes(read.bytes, path) }; // strict UTF-8: bad bytes refused at their line
+}
+
+/** The codebook at `path`, or a CliError listing its problems: a command never runs on half a codebook. */
+export function loadUsableCodebook(path: string): Codebook {
+  const loaded = loadCodebookFile(path);
+  if (!loaded.codebook) throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  return loaded.codebook;
 }
 
 /** `codebook.yaml` in `dir` or the nearest folder above it, as a workspace would have it. */
@@ -52,6 +60,3 @@ export function readTextFile(path: string): string {
   if ('refusal' in read) throw new CliError(read.refusal.message);
   return read.text;
 }
-
-/** An error the user can act on: printed without a stack, exit code 2. */
-export class CliError extends Error {}

@@ -9,7 +9,7 @@ import { relative, resolve, sep } from 'node:path';
 import { diffJson, diffMarkdown, diffSides, diffText, resolveCommit, splitRevisions } from '../core/git';
 import type { Side } from '../core/git';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar';
-import { CliError } from './codebookFile';
+import { CliError } from './errors';
 import { nodeGitPort, repositoryTop } from '../core/git/nodeGit';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;

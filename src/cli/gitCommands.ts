@@ -10,7 +10,7 @@ import { gitSetup } from './gitSetupCommand';
 import { mergeDriver } from './mergeDriverCommand';
 import { resolveFiles } from './resolveCommand';
 import { showFile } from './showCommand';
-import { CliError } from './codebookFile';
+import { CliError } from './errors';
 
 type Output = (s: string) => void;
 interface GitCommand { help: string; run(c: ParsedCommand, out: Output, err: Output): number }

@@ -5,7 +5,12 @@ Usage:
   sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
   sovcode validate [--codebook PATH] [--strict [--allow-orphans]] [--verbose] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE [--force]] [--verbose] [PATH...]
+  sovcode add [--into FOLDER] [--encoding ENC] FILE...
   sovcode agreement [--codebook PATH] [--coders A,B] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
+  sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
+                [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE [--force]] [PATH...]
+  sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
+  sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
   sovcode diff [REV_A [REV_B]] [--format text|json|markdown] [PATH...]
   sovcode show FILE
   sovcode merge-driver %O %A %B %P
@@ -15,9 +20,12 @@ Usage:
   sovcode COMMAND --help
 
 Commands:
+  add        convert originals (PDF, DOCX, ODT, EPUB, HTML, text in any encoding) to texts to code, with provenance
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
   agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
+  stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
+  rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
   diff       the coding decisions that changed between two revisions (default HEAD → working tree)
   show       a sidecar as one line per decision (the textconv for git diff)
@@ -84,6 +92,24 @@ Options:
       --verbose         print every warning, however many
 `;
 
+export const ADD_HELP = `Usage: sovcode add [--into FOLDER] [--encoding ENC] FILE...
+
+Converts each original into NAME.txt (UTF-8, LF, NFC, one paragraph per line) beside it or in FOLDER, and
+records where it came from in NAME.txt.provenance.yaml (docs/import.md): the original's path, size and
+SHA-256, its title, author and date where the format has them, the converter and its version, the date.
+Formats: PDF (running headers, footers and page numbers removed; two columns read in order), DOCX, ODT, EPUB,
+HTML (the article only), and plain text in any common encoding (detected; the encoding and its confidence
+are reported, and an uncertain guess is refused until --encoding names one).
+Adding a revised original over a text added before re-converts it and re-anchors its annotations: every
+annotation is kept (moved with its quote, marked for review, or orphaned) and every move is printed.
+A file that is not text (a scanned PDF without OCR, an encrypted PDF, a damaged archive) is refused with the
+reason, and nothing is written for it. Exit code 1 when any file was refused.
+
+Options:
+      --into FOLDER     write the texts into FOLDER instead of beside their originals
+      --encoding ENC    decode plain-text originals as ENC (gb18030, big5, windows-1251, koi8-r, …)
+`;
+
 export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
 
 Inter-coder agreement of the coders in annotation files (after their branches are merged, each file holds
@@ -102,3 +128,49 @@ Options:
   -o, --output FILE     write to FILE instead of standard output (refused over an input, as for export)
       --force           write to such a FILE all the same
 `;
+
+export const STATS_HELP = `Usage: sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
+                    [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE] [PATH...]
+
+Frame statistics of the coded documents (method: docs/statistics.md):
+  frequencies    coded segments per frame (every annotation counts, as a row of the CSV export), overall and,
+                 with --by, per text or per value of a document attribute (a column of documents.csv);
+  co-occurrence  per pair of frames: overlapping segments (overlap, default), or sentences / paragraphs that
+                 both frames touch;
+  coverage       share of characters coded, per text, per frame and overall.
+PATH is an annotation file, a text or a folder, as for export; default: the current folder.
+
+Options:
+  -c, --codebook PATH     codebook for frame labels (default: as for export)
+      --by NAME           text, or a column of documents.csv
+      --cooccurrence MODE overlap (default), sentence or paragraph
+      --coders A,B        count only these coders' annotations
+      --attributes FILE   the document attributes (default: documents.csv beside codebook.yaml, else in PATH)
+  -f, --format FORMAT     text (default), csv (long format: table, frame_id, …, value), json, or svg (the charts)
+  -o, --output FILE       write to FILE instead of standard output (refused over an input, as for export)
+      --force             write to such a FILE all the same
+`;
+
+export const RENAME_FRAME_HELP = `Usage: sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
+       sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
+
+Renames frame OLD to NEW, or merges OLD into the existing frame TARGET, in the codebook and in every
+annotation file below PATH (default: the current folder), as one change to review with git diff. A merge
+removes OLD from the codebook, moves its cue terms to TARGET and gives its child frames TARGET as parent.
+Everything is checked before anything is written: an annotation file with an error, an unknown frame or a
+name already taken stops the rename, and nothing changes. Only the frame of each annotation changes.
+
+Options:
+  -c, --codebook PATH   the codebook to edit (default: codebook.yaml in the folder of PATH or above it)
+`;
+
+/** `sovcode COMMAND --help` prints the command's text from here; a command missing here has no help of its own. */
+export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
+  ['scan', SCAN_HELP],
+  ['validate', VALIDATE_HELP],
+  ['export', EXPORT_HELP],
+  ['agreement', AGREEMENT_HELP],
+  ['stats', STATS_HELP],
+  ['rename-frame', RENAME_FRAME_HELP],
+  ['add', ADD_HELP],
+]);

@@ -77,12 +77,19 @@ export function findInputs(paths: readonly string[], wanted: (name: string) => b
 }
 
 export type TextRead = { text: string } | { refusal: Refusal };
+export type BytesRead = { bytes: Uint8Array } | { refusal: Refusal };
 
-/** A file's text by the safe reader's rules, or the refusal. */
-export function readText(file: InputFile | string, maxBytes: number): TextRead {
+/** A file's bytes by the safe reader's rules, or the refusal: sidecars and codebooks, for the strict decoder. */
+export function readBytes(file: InputFile | string, maxBytes: number): BytesRead {
   const { path, root } = typeof file === 'string' ? { path: file, root: rootOfFile(file) } : file;
   const read = readFileSafely(path, { root, maxBytes });
-  return read.ok ? { text: decodeText(read.bytes) } : { refusal: read.refusal };
+  return read.ok ? { bytes: read.bytes } : { refusal: read.refusal };
+}
+
+/** A source text by the safe reader's rules (decoded as an editor does), or the refusal. */
+export function readText(file: InputFile | string, maxBytes: number): TextRead {
+  const read = readBytes(file, maxBytes);
+  return 'bytes' in read ? { text: decodeText(read.bytes) } : read;
 }
 
 /** A refusal as a problem of the file itself. */

@@ -1,12 +1,15 @@
 /** `sovcode`: the command-line tool over the same core as the extension. */
 import { hasErrors } from '../core/input';
 import { parseCommandLine, UsageError } from './args';
-import { CliError } from './codebookFile';
+import { CliError } from './errors';
 import { writeOutput } from './output';
 import { problemLines } from './problemList';
+import { addFiles } from './addCommand';
 import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
-import { AGREEMENT_HELP, EXPORT_HELP, MAIN_HELP, SCAN_HELP, VALIDATE_HELP } from './help';
+import { ADD_HELP, COMMAND_HELP, MAIN_HELP } from './help';
+import { renameFrame } from './renameFrameCommand';
+import { statsOutput } from './statsCommand';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
@@ -22,23 +25,25 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
       out(`${CLI_VERSION}\n`);
       return 0;
     }
+    const commandHelp = values.help && command !== undefined ? COMMAND_HELP.get(command) : undefined;
+    if (commandHelp !== undefined) {
+      out(commandHelp);
+      return 0;
+    }
     switch (command) {
       case undefined:
         out(MAIN_HELP);
         return values.help ? 0 : 2;
       case 'scan':
-        if (values.help) return out(SCAN_HELP), 0;
         out(formatScan(scanFiles(positionals, values.codebook), values.format));
         return 0;
       case 'validate': {
-        if (values.help) return out(VALIDATE_HELP), 0;
         const problems = validatePaths(positionals, values.codebook, { strict: values.strict === true, allowOrphans: values['allow-orphans'] === true });
         for (const line of problemLines(problems, values.verbose === true)) out(`${line}\n`);
         if (problems.length === 0) out('no problems\n');
         return hasErrors(problems) ? 1 : 0;
       }
       case 'export': {
-        if (values.help) return out(EXPORT_HELP), 0;
         const result = exportSegments(positionals, values.codebook, values.format, values.output);
         for (const line of problemLines(result.warnings, values.verbose === true)) err(`${line}\n`);
         if (values.output === undefined) out(result.data as string); // only CSV goes to standard output
@@ -49,7 +54,6 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         return 0;
       }
       case 'agreement': {
-        if (values.help) return out(AGREEMENT_HELP), 0;
         const { text, inputs, warnings } = agreementOutput(positionals, values);
         for (const line of problemLines(warnings, values.verbose === true)) err(`${line}\n`);
         if (values.output === undefined) out(text);
@@ -59,9 +63,25 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         }
         return 0;
       }
+      case 'stats': {
+        const { text, inputs } = statsOutput(positionals, values);
+        if (values.output === undefined) out(text);
+        else {
+          writeOutput(values.output, text, inputs, values.force === true);
+          err(`sovcode: statistics written to ${values.output}\n`);
+        }
+        return 0;
+      }
+      case 'rename-frame':
+        err('sovcode: rename-frame writes files: run it through runAsync\n');
+        return 2;
       default: {
         const git = Object.hasOwn(GIT_COMMANDS, command) ? GIT_COMMANDS[command] : undefined;
-        if (git !== undefined) return values.help ? (out(git.help), 0) : git.run({ command, positionals, values }, out, err);
+        if (git !== undefined && values.help) {
+          out(git.help);
+          return 0;
+        }
+        if (git !== undefined) return git.run({ command, positionals, values }, out, err);
         err(`sovcode: unknown command '${command}'\n\n${MAIN_HELP}`);
         return 2;
       }
@@ -75,6 +95,41 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   }
 }
 
+/**
+ * Like `run`, and also the asynchronous commands: `add` (converts in a worker thread) and `rename-frame` (the
+ * safe writer is async). `progressLine` shows `add`'s progress on a terminal.
+ */
+export async function runAsync(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, progressLine?: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return run(argv, out, err);
+    throw e;
+  }
+  if (parsed.values.help) return run(argv, out, err);
+  if (parsed.command === 'add') {
+    if (parsed.positionals.length === 0) {
+      err(`sovcode: add needs at least one FILE\n\n${ADD_HELP}`);
+      return 2;
+    }
+    return addFiles(parsed.positionals, parsed.values.into, parsed.values.encoding, out, err, progressLine);
+  }
+  if (parsed.command !== 'rename-frame') return run(argv, out, err);
+  try {
+    out(await renameFrame(parsed.positionals, parsed.values));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    err(`sovcode: ${e.message}\n`);
+    return 2;
+  }
+}
+
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  const progressLine = process.stderr.isTTY ? (s: string) => process.stderr.write(`\r\x1b[K${s}`) : undefined;
+  void runAsync(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), progressLine).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`sovcode: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`); process.exitCode = 2; },
+  );
 }

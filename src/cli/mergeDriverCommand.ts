@@ -6,7 +6,7 @@
  * after falling back to Git's line merge when a version does not parse (the file then has conflict markers).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CliError } from './codebookFile';
+import { CliError } from './errors';
 import { nodeGitPort } from '../core/git/nodeGit';
 import { mergedSourceText } from './mergedSource';
 import { mergeSidecarTexts, mergeSummary } from './sidecarMerge';

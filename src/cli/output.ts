@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { outputConflict } from '../core/files';
-import { CliError } from './codebookFile';
+import { CliError } from './errors';
 
 export function writeOutput(output: string, data: string | Uint8Array, inputs: readonly string[], force: boolean): void {
   const conflict = outputConflict(output, inputs);

@@ -13,7 +13,8 @@ import { hasConflictMarkers, splitConflict } from '../core/git/conflictMarkers';
 import { isSidecarPath, parseSidecar, serializeSidecar, sidecarPathFor, sourcePathFor, tempPathFor } from '../core/sidecar';
 import type { Sidecar } from '../core/sidecar';
 import { canonicalText } from '../core/text';
-import { CliError, readTextFile } from './codebookFile';
+import { readTextFile } from './codebookFile';
+import { CliError } from './errors';
 import { nodeGitPort } from '../core/git/nodeGit';
 import { mergeSidecarTexts, mergeSummary, type SidecarTexts } from './sidecarMerge';
 

@@ -5,7 +5,7 @@
 import type { CodedDocument } from '../core/documents';
 import { documentsAtRevisions, nodeGitPort, repositoryTop, splitRevisions } from '../core/git';
 import { formatProblem, hasErrors } from '../core/input';
-import { CliError } from './codebookFile';
+import { CliError } from './errors';
 import { topRelative } from './diffCommand';
 
 /** The documents and the repository top (where the workspace codebook is looked for). */

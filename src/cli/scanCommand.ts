@@ -2,9 +2,9 @@
 import { toCsv } from '../core/export/csv';
 import { Matcher } from '../core/matcher';
 import { matcherTerms } from '../core/codebook';
-import { formatProblem } from '../core/input';
 import { canonicalText, LineIndex } from '../core/text';
-import { CliError, loadCodebookFile, readTextFile, shippedCodebookPath } from './codebookFile';
+import { loadUsableCodebook, readTextFile, shippedCodebookPath } from './codebookFile';
+import { CliError } from './errors';
 
 export interface ScanRecord {
   file: string;
@@ -22,11 +22,7 @@ const COLUMNS = ['file', 'start', 'end', 'line', 'column', 'term', 'frame'] as c
 
 export function scanFiles(files: readonly string[], codebookPath: string | undefined): ScanRecord[] {
   if (files.length === 0) throw new CliError('scan: name at least one FILE (see sovcode scan --help)');
-  const loaded = loadCodebookFile(codebookPath ?? shippedCodebookPath());
-  if (!loaded.codebook) {
-    throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
-  }
-  const matcher = Matcher.compile(matcherTerms(loaded.codebook));
+  const matcher = Matcher.compile(matcherTerms(loadUsableCodebook(codebookPath ?? shippedCodebookPath())));
   const records: ScanRecord[] = [];
   for (const file of files) {
     const text = canonicalText(readTextFile(file));

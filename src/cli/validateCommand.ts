@@ -8,12 +8,12 @@ import { basename, dirname } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
 import { documentSegments, type CodedSegment } from '../core/documents';
 import { sidecarNameOfTemp, staleTempMessage, staleTemps } from '../core/files';
-import type { Problem } from '../core/input';
-import { isSidecarPath, parseSidecar, SIDECAR_MAX_BYTES, sourcePathFor } from '../core/sidecar';
+import { excerpt, type Problem } from '../core/input';
+import { isSidecarPath, parseSidecarBytes, SIDECAR_MAX_BYTES, sourcePathFor, splitCharacterProblems } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { findWorkspaceCodebook, loadCodebookFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
 import { strictProblems, type StrictOptions } from './strictChecks';
-import { findInputs, readText, refusalProblem, TEXT_MAX_BYTES, type InputFile } from './inputs';
+import { findInputs, readBytes, readText, refusalProblem, TEXT_MAX_BYTES, type InputFile } from './inputs';
 
 const isValidated = (name: string): boolean => isSidecarPath(name) || name === 'codebook.yaml' || sidecarNameOfTemp(name) !== undefined;
 
@@ -50,7 +50,7 @@ function idLines(yamlText: string): Map<string, number> {
   return lines;
 }
 
-const short = (s: string): string => JSON.stringify([...s].length > 40 ? `${[...s].slice(0, 40).join('')}…` : s);
+const short = (s: string): string => `"${excerpt(s)}"`;
 
 /** What validate says about a segment whose status re-anchoring changed, or undefined when it stands. */
 function statusWarning(s: CodedSegment): { kind: string; message: string } | undefined {
@@ -63,11 +63,11 @@ function statusWarning(s: CodedSegment): { kind: string; message: string } | und
 }
 
 function validateSidecarFile(file: InputFile, codebook: Codebook | undefined, strict: StrictOptions): Problem[] {
-  const read = readText(file, SIDECAR_MAX_BYTES);
+  const read = readBytes(file, SIDECAR_MAX_BYTES);
   if ('refusal' in read) return [refusalProblem(read.refusal, 'error')];
-  const { sidecar, problems } = parseSidecar(read.text, file.path);
+  const { sidecar, problems, text: yamlText } = parseSidecarBytes(read.bytes, file.path); // strict UTF-8
   if (!sidecar) return problems;
-  const lines = idLines(read.text);
+  const lines = idLines(yamlText);
   const warn = (id: string, kind: string, message: string): Problem => ({ file: file.path, line: lines.get(id) ?? 1, column: 1, message, severity: 'warning', kind });
   const sourcePath = sourcePathFor(file.path) as string;
   const source = readText({ path: sourcePath, root: file.root }, TEXT_MAX_BYTES);
@@ -77,9 +77,10 @@ function validateSidecarFile(file: InputFile, codebook: Codebook | undefined, st
     problems.push({ file: file.path, line: 1, column: 1, severity: 'warning', kind: 'source', message: why });
   }
   for (const a of sidecar.annotations) {
-    if (codebook && !findFrame(codebook, a.frame) && !strict.strict) problems.push(warn(a.id, 'unknown-frame', `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
+    if (codebook && !findFrame(codebook, a.frame) && !strict.strict) problems.push(warn(a.id, 'unknown-frame', `annotation ${a.id}: frame '${excerpt(a.frame)}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
   }
   if (text !== undefined) {
+    problems.push(...splitCharacterProblems(sidecar.annotations, text, file.path, yamlText));
     for (const s of documentSegments(codebook, { path: sourcePath, text, annotations: sidecar.annotations })) {
       const w = statusWarning(s);
       if (w) problems.push(warn(s.annotation.id, w.kind, w.message));

@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { agreementHtml } from '../core/agreement/html';
 import { agreementReport, codersOf, type AgreementReport } from '../core/agreement/report';
-import { activeCodebook, collectDocuments } from './exportCommands';
 import type { Services } from './services';
 import type { CodedDocument } from '../core/documents';
+import { activeCodebook, collectDocuments } from './workspaceDocuments';
 
 /** Owns the one agreement panel: shown again, with fresh numbers, each time the command runs. */
 export class AgreementView implements vscode.Disposable {
@@ -40,7 +40,7 @@ export class AgreementView implements vscode.Disposable {
 
 async function computeReport(services: Services, coders?: string[], given?: CodedDocument[]): Promise<AgreementReport | undefined> {
   const codebook = activeCodebook(services);
-  const documents = codebook && (given ?? (await collectDocuments(services, true)));
+  const documents = codebook && (given ?? (await collectDocuments(services, codebook, true)));
   if (!codebook || !documents) return undefined;
   const compared = coders ?? (await pickCoders(codersOf(documents)));
   if (!compared) return undefined;

@@ -4,11 +4,11 @@
  * codebook file; a codebook with errors never replaces the last good one (the coder keeps working).
  */
 import * as vscode from 'vscode';
-import { CODEBOOK_MAX_BYTES, parseCodebook, matcherTerms, type Codebook } from '../core/codebook';
+import { CODEBOOK_MAX_BYTES, parseCodebookBytes, matcherTerms, type Codebook } from '../core/codebook';
 import { Matcher } from '../core/matcher';
-import type { Problem } from '../core/input';
+import { errorMessage, type Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
-import { toDiagnostic } from './sidecarProblems';
+import { toDiagnostic } from './convert';
 import { assertReadable } from './workspaceReads';
 
 export interface ActiveCodebook {
@@ -52,17 +52,17 @@ export class CodebookService implements vscode.Disposable {
   private async load(): Promise<void> {
     const uri = await this.configuredUri();
     this.watch(uri);
-    let text: string;
+    let bytes: Uint8Array;
     try {
       await assertReadable(uri, CODEBOOK_MAX_BYTES); // a workspace codebook linked to a file elsewhere is never read
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
-      const message = `Sovereignty Coder: cannot read the codebook ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
+      const message = `Sovereignty Coder: cannot read the codebook ${uri.fsPath}: ${errorMessage(e)}`;
       this.log.error(message);
       void vscode.window.showErrorMessage(message);
       return;
     }
-    const { codebook, problems } = parseCodebook(text, uri.fsPath);
+    const { codebook, problems } = parseCodebookBytes(bytes, uri.fsPath);
     this.showProblems(uri, problems);
     if (!codebook) {
       const kept = this.current ? ` The codebook '${this.current.codebook.id}' loaded before stays in force.` : '';

@@ -14,6 +14,40 @@ export const CommandId = {
   exportQdpx: 'sovereigntyCoder.exportQdpx',
   exportQdc: 'sovereigntyCoder.exportQdc',
   showAgreement: 'sovereigntyCoder.showAgreement',
+  getStarted: 'sovereigntyCoder.getStarted',
+  /** Internal: code actions call it with a prepared request; hidden from the palette. */
+  applyTag: 'sovereigntyCoder.applyTag',
+} as const;
+
+/**
+ * The commands of the retrieval views (src/vscode/views/registerViews.ts registers them beside the trees they
+ * act on, so they are not in the handler table of commands.ts).
+ */
+export const ViewCommandId = {
+  showStatistics: 'sovereigntyCoder.showStatistics',
+  segmentsGroupByFrame: 'sovereigntyCoder.segments.groupByFrame',
+  segmentsGroupByText: 'sovereigntyCoder.segments.groupByText',
+  segmentsFilter: 'sovereigntyCoder.segments.filter',
+  segmentsClearFilter: 'sovereigntyCoder.segments.clearFilter',
+  segmentsRefresh: 'sovereigntyCoder.segments.refresh',
+  renameFrame: 'sovereigntyCoder.codebook.renameFrame',
+  /** Internal (explorer context menus and clicks): they take the tree node; hidden from the palette. */
+  mergeFrame: 'sovereigntyCoder.codebook.mergeFrame',
+  segmentRetag: 'sovereigntyCoder.segment.retag',
+  segmentRemove: 'sovereigntyCoder.segment.remove',
+  segmentEditMemo: 'sovereigntyCoder.segment.editMemo',
+  segmentMarkReviewed: 'sovereigntyCoder.segment.markReviewed',
+  segmentReattach: 'sovereigntyCoder.segment.reattach',
+  openSegment: 'sovereigntyCoder.openSegment',
+} as const;
+
+/** *Add Texts to the Corpus…*, registered by src/vscode/addTexts.ts with its worker and progress. */
+export const ImportCommandId = {
+  addTexts: 'sovereigntyCoder.addTexts',
+} as const;
+
+/** The team-coding commands, registered by src/vscode/gitCommands.ts beside the compare view they feed. */
+export const GitCommandId = {
   setUpGit: 'sovereigntyCoder.setUpGit',
   compareWithRevision: 'sovereigntyCoder.compareWithRevision',
   resolveWithCoder: 'sovereigntyCoder.resolveWithCoder',
@@ -22,10 +56,14 @@ export const CommandId = {
   resolveConflict: 'sovereigntyCoder.resolveConflict',
   /** Internal (compare view): open a text at a span. */
   openCompareChange: 'sovereigntyCoder.openCompareChange',
-  getStarted: 'sovereigntyCoder.getStarted',
-  /** Internal: code actions call it with a prepared request; hidden from the palette. */
-  applyTag: 'sovereigntyCoder.applyTag',
 } as const;
+
+/** Every command the extension contributes: what package.json must declare (test/unit/manifest.test.ts). */
+export const ALL_COMMAND_IDS: readonly string[] = [...Object.values(CommandId), ...Object.values(ViewCommandId), ...Object.values(ImportCommandId), ...Object.values(GitCommandId)];
+
+/** Context keys of the Coded Segments view's title menu: grouped by text rather than frame; a filter is set. */
+export const GROUPED_BY_TEXT = 'sovereigntyCoder.segmentsByText';
+export const FILTERED = 'sovereigntyCoder.segmentsFiltered';
 
 /** Context key set on the active editor when its document is coded (menus and the keybinding use it). */
 export const ACTIVE_EDITOR_CODED = 'sovereigntyCoder.activeEditorCoded';

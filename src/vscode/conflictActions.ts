@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations';
 import type { Codebook } from '../core/codebook';
 import { otherVersion } from '../core/git';
-import { CommandId } from './commandIds';
+import { GitCommandId } from './commandIds';
 import { frameLabel } from './frames';
 
 function describe(codebook: Codebook, a: Annotation): string {
@@ -23,7 +23,7 @@ export function conflictActions(kind: vscode.CodeActionKind, codebook: Codebook,
   }
   return choices.map(([title, choice]) => {
     const action = new vscode.CodeAction(title, kind);
-    action.command = { title, command: CommandId.resolveConflict, arguments: [uri, a.id, choice] };
+    action.command = { title, command: GitCommandId.resolveConflict, arguments: [uri, a.id, choice] };
     return action;
   });
 }

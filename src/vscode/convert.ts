@@ -1,4 +1,7 @@
 /**
+ * The adapter's small conversions between the core's data and VS Code's, in one home: offsets ↔ positions,
+ * core edits from content changes, problems → diagnostics, and a URI → its open document.
+ *
  * Offsets ↔ positions. Annotations use offsets over the canonical text (LF line endings), which equal the
  * document's own offsets in LF documents. In CRLF documents every line break is two units in the document and
  * one in the canonical text, so an offset differs by exactly the line number: O(1) per conversion of a
@@ -6,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core/annotations';
+import type { Problem } from '../core/input';
 
 function isCrlf(doc: vscode.TextDocument): boolean {
   return doc.eol === vscode.EndOfLine.CRLF;
@@ -56,4 +60,19 @@ export function editsFromChanges(doc: vscode.TextDocument, changes: readonly vsc
     const end = crlf ? c.rangeOffset + c.rangeLength - c.range.end.line : c.rangeOffset + c.rangeLength;
     return { start, end, text: crlf ? c.text.replace(/\r\n/g, '\n') : c.text };
   });
+}
+
+/** A core problem (1-based line and column) as a one-character diagnostic for the Problems panel. */
+export function toDiagnostic(p: Problem): vscode.Diagnostic {
+  const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
+  const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message,
+    p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  d.source = 'Sovereignty Coder';
+  return d;
+}
+
+/** The open document of a URI (or of its string form, as code action arguments carry it), if it is open. */
+export function openDocument(uri: vscode.Uri | string): vscode.TextDocument | undefined {
+  const key = typeof uri === 'string' ? uri : uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
 }

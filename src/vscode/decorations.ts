@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations';
 import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
-import { toRange } from './convert';
+import { toCanonicalOffset, toRange } from './convert';
 import type { CueIndex } from './cueIndex';
 import { createFrameStyles, type FrameStyles } from './frameStyles';
 import { isCodedDocument, readSettings } from './settings';
@@ -18,7 +18,12 @@ export interface PaintedDecoration {
   ranges: vscode.Range[];
 }
 
-const DEBOUNCE_MS = 40;
+/**
+ * Repaints wait for the end of the current task only, so the changes of one burst (several events in a tick)
+ * share a paint; a longer debounce would add its whole delay to every keystroke's highlight, and a paint costs
+ * only the visible lines.
+ */
+const DEBOUNCE_MS = 0;
 const MARGIN_LINES = 300;
 
 export class DecorationController implements vscode.Disposable {
@@ -36,7 +41,6 @@ export class DecorationController implements vscode.Disposable {
     this.styles?.dispose();
     const active = this.codebooks.active;
     this.styles = active ? createFrameStyles(active.codebook, readSettings().frameColors) : undefined;
-    this.cues.invalidate();
     this.paintAllNow();
   }
 
@@ -72,7 +76,7 @@ export class DecorationController implements vscode.Disposable {
     const annotationRanges = new Map<string, vscode.Range[]>();
     const review: vscode.Range[] = [];
     const unknown: vscode.Range[] = [];
-    for (const a of this.visibleAnnotations(doc, window)) {
+    for (const a of this.visibleAnnotations(doc, window, to)) {
       const range = toRange(doc, a.start, a.end);
       if (!styles.byFrame.has(a.frame)) unknown.push(range);
       else push(annotationRanges, a.frame, range);
@@ -96,10 +100,17 @@ export class DecorationController implements vscode.Disposable {
     this.paintedEmitter.fire(doc.uri);
   }
 
-  private visibleAnnotations(doc: vscode.TextDocument, window: vscode.Range): Annotation[] {
+  /**
+   * The annotations touching the window. Annotation offsets are canonical (LF), never above the document's
+   * own, so the offset test keeps every candidate and positions are computed only for those: not 20,000
+   * positionAt calls per keystroke for 10,000 annotations.
+   */
+  private visibleAnnotations(doc: vscode.TextDocument, window: vscode.Range, to: number): Annotation[] {
     const entry = this.store.get(doc.uri);
     if (!entry) return [];
-    return entry.annotations.filter((a) => a.status !== 'orphaned' && toRange(doc, a.start, a.end).intersection(window) !== undefined);
+    const canonicalFrom = toCanonicalOffset(doc, window.start);
+    return entry.annotations.filter((a) => a.status !== 'orphaned' && a.end >= canonicalFrom && a.start <= to
+      && toRange(doc, a.start, a.end).intersection(window) !== undefined);
   }
 
   dispose(): void {

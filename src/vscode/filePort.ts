@@ -6,24 +6,25 @@
  */
 import * as vscode from 'vscode';
 import { nodeFilePort, SIDECAR_MAX_BYTES, type FilePort } from '../core/sidecar';
-import { assertReadable } from './workspaceReads';
+import { decodeUtf8File, decodeUtf8Lenient, formatProblem } from '../core/input';
+import { assertReadable, RefusedRead } from './workspaceReads';
 
 function isNotFound(e: unknown): boolean {
   return e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
 }
 
 /**
- * Paths are the URI paths (posix) of `base`'s scheme and authority. readText refuses what workspaceReads.ts
+ * Paths are the URI paths (posix) of `base`'s scheme and authority. readBytes refuses what workspaceReads.ts
  * refuses (throwing RefusedRead); `maxBytes` is the cap of what is read (a sidecar's by default).
  */
 export function workspaceFilePort(base: vscode.Uri, maxBytes: number = SIDECAR_MAX_BYTES): FilePort {
   const at = (path: string): vscode.Uri => base.with({ path });
   const fs = vscode.workspace.fs;
   return {
-    async readText(path) {
+    async readBytes(path) {
       await assertReadable(at(path), maxBytes); // a link out of the workspace, a FIFO, an oversized file: RefusedRead
       try {
-        return new TextDecoder('utf-8').decode(await fs.readFile(at(path)));
+        return await fs.readFile(at(path));
       } catch (e) {
         if (isNotFound(e)) return undefined;
         throw e;
@@ -53,4 +54,22 @@ export function workspaceFilePort(base: vscode.Uri, maxBytes: number = SIDECAR_M
     },
     ...(base.scheme === 'file' ? { permissions: (path: string) => nodeFilePort.permissions?.(at(path).fsPath) ?? Promise.resolve(undefined) } : {}),
   };
+}
+
+/**
+ * A sidecar or codebook read through a port and decoded strictly: invalid UTF-8 or a NUL byte is refused
+ * (RefusedRead, the message at file:line:column), never read as U+FFFD and later saved over.
+ */
+export async function readStrictText(port: FilePort, path: string, file: string, what: string): Promise<string | undefined> {
+  const bytes = await port.readBytes(path);
+  if (bytes === undefined) return undefined;
+  const decoded = decodeUtf8File(bytes, file, what);
+  if (!decoded.ok) throw new RefusedRead(formatProblem(decoded.problem));
+  return decoded.text;
+}
+
+/** A source text read through a port, decoded as VS Code decodes it (so offsets agree with the editor's). */
+export async function readSourceText(port: FilePort, path: string): Promise<string | undefined> {
+  const bytes = await port.readBytes(path);
+  return bytes === undefined ? undefined : decodeUtf8Lenient(bytes);
 }

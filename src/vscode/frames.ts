@@ -34,6 +34,7 @@ export async function pickFrame(codebook: Codebook, first: readonly string[] = [
   }
   const ordered = [...codebook.frames].sort((a, b) => framePath(codebook, a.id).join('\u0000').localeCompare(framePath(codebook, b.id).join('\u0000')));
   items.push(...ordered.filter((f) => !firstSet.has(f.id)).map((f) => item(f.id)));
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type to search frames by name, id or definition', matchOnDescription: true, matchOnDetail: true });
+  const placeHolder = 'Type to search frames by name, id or definition';
+  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true });
   return chosen?.frameId;
 }

@@ -12,10 +12,10 @@ import * as vscode from 'vscode';
 import { cliCommandFor, diffSides, documentsAtRevisions, nodeGitPort, repositoryTop, resolveCommit, resolveConflict, setUpGit, type ConflictChoice } from '../core/git';
 import { formatProblem } from '../core/input';
 import { AgreementView } from './agreementView';
-import { CommandId } from './commandIds';
+import { GitCommandId } from './commandIds';
 import { toRange } from './convert';
 import type { Services } from './services';
-import { findOpenDocument } from './tagging';
+import { openDocument } from './convert';
 import type { CompareView } from './views/compareView';
 
 /** The repository of the given folder, else of the first workspace folder; a message when there is none. */
@@ -78,12 +78,12 @@ export function registerGitCommands(services: Services, extensionPath: string, c
   const register = (id: string, handler: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, handler);
   return [
     agreement,
-    register(CommandId.agreementFromRevisions, (revs?: string[], folder?: vscode.Uri) => agreementFromRevisions(agreement, revs, folder)),
-    register(CommandId.resolveConflict, async (uri: string, id: string, choice: ConflictChoice) => {
-      const doc = findOpenDocument(uri);
-      return doc === undefined ? false : services.store.update(doc, (list) => resolveConflict(list, id, choice));
+    register(GitCommandId.agreementFromRevisions, (revs?: string[], folder?: vscode.Uri) => agreementFromRevisions(agreement, revs, folder)),
+    register(GitCommandId.resolveConflict, async (uri: string, id: string, choice: ConflictChoice) => {
+      const doc = openDocument(uri);
+      return doc === undefined ? false : services.sidecars.applyDecision(doc, (list) => resolveConflict(list, id, choice));
     }),
-    register(CommandId.setUpGit, (folder?: vscode.Uri) => {
+    register(GitCommandId.setUpGit, (folder?: vscode.Uri) => {
       const top = repositoryOf(folder);
       if (top === undefined) return undefined;
       const attributes = join(top, '.gitattributes');
@@ -95,7 +95,7 @@ export function registerGitCommands(services: Services, extensionPath: string, c
       void vscode.window.showInformationMessage(done.length === 0 ? 'Git is already set up for annotation files.' : `Git set up for annotation files: ${done.join('; ')}`);
       return done;
     }),
-    register(CommandId.resolveWithCoder, (sidecar?: vscode.Uri) => {
+    register(GitCommandId.resolveWithCoder, (sidecar?: vscode.Uri) => {
       const target = sidecar ?? vscode.window.activeTextEditor?.document.uri;
       if (target === undefined) return undefined;
       const r = spawnSync(process.execPath, [cli, 'resolve', target.fsPath], { encoding: 'utf8', cwd: join(target.fsPath, '..'), env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
@@ -105,7 +105,7 @@ export function registerGitCommands(services: Services, extensionPath: string, c
       else void vscode.window.showWarningMessage(message);
       return r.status;
     }),
-    register(CommandId.compareWithRevision, async (revision?: string, folder?: vscode.Uri) => {
+    register(GitCommandId.compareWithRevision, async (revision?: string, folder?: vscode.Uri) => {
       const top = repositoryOf(folder);
       if (top === undefined) return undefined;
       const git = nodeGitPort(top);
@@ -118,7 +118,7 @@ export function registerGitCommands(services: Services, extensionPath: string, c
       await compare.show(top, rev, run.diffs);
       return compare.lines();
     }),
-    register(CommandId.openCompareChange, async (file: vscode.Uri, start: number, end: number) => {
+    register(GitCommandId.openCompareChange, async (file: vscode.Uri, start: number, end: number) => {
       const doc = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(doc, { selection: toRange(doc, start, end) });
     }),

@@ -2,17 +2,21 @@
 import type * as vscode from 'vscode';
 import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
+import type { CoderIdentity } from './coderIdentity';
 import type { CueIndex } from './cueIndex';
-import type { DecorationController } from './decorations';
+import type { SidecarFiles } from './sidecarFiles';
 
 export interface Services {
   codebooks: CodebookService;
   store: AnnotationStore;
+  /** Reads and writes the store's sidecars; coding decisions go through `applyDecision`. */
+  sidecars: SidecarFiles;
   cues: CueIndex;
-  decorations: DecorationController;
   log: vscode.LogOutputChannel;
   /** The extension's version (package.json), for the origin of exports. */
   version: string;
-  /** The coder's name for new annotations. */
-  coder(): string;
+  /** `publisher.name`, to address the extension's own contributions (its walkthrough). */
+  extensionId: string;
+  /** Who signs new annotations. */
+  coder: CoderIdentity;
 }

@@ -1,31 +1,21 @@
-/** Typed access to the extension's settings (package.json `contributes.configuration`). */
+/** Typed access to the extension's settings (package.json `contributes.configuration`, table in settingsKeys.ts). */
 import * as vscode from 'vscode';
-
-const SECTION = 'sovereigntyCoder';
-
-export interface Settings {
-  coder: string;
-  codebookPath: string;
-  languages: string[];
-  frameColors: 'codebook' | 'theme';
-  showCues: boolean;
-  openWalkthroughOnFirstRun: boolean;
-}
+import { SETTING_DEFAULTS, SETTINGS_SECTION, type Settings } from './settingsKeys';
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   return {
-    coder: c.get<string>('coder', '').trim(),
-    codebookPath: c.get<string>('codebookPath', '').trim(),
-    languages: c.get<string[]>('languages', ['plaintext', 'markdown']),
-    frameColors: c.get<string>('frameColors', 'codebook') === 'theme' ? 'theme' : 'codebook',
-    showCues: c.get<boolean>('showCues', true),
-    openWalkthroughOnFirstRun: c.get<boolean>('openWalkthroughOnFirstRun', true),
+    coder: c.get<string>('coder', SETTING_DEFAULTS.coder).trim(),
+    codebookPath: c.get<string>('codebookPath', SETTING_DEFAULTS.codebookPath).trim(),
+    languages: c.get<string[]>('languages', [...SETTING_DEFAULTS.languages]),
+    frameColors: c.get<string>('frameColors', SETTING_DEFAULTS.frameColors) === 'theme' ? 'theme' : 'codebook',
+    showCues: c.get<boolean>('showCues', SETTING_DEFAULTS.showCues),
+    openWalkthroughOnFirstRun: c.get<boolean>('openWalkthroughOnFirstRun', SETTING_DEFAULTS.openWalkthroughOnFirstRun),
   };
 }
 
 export function affectsSettings(e: vscode.ConfigurationChangeEvent, key?: keyof Settings): boolean {
-  return e.affectsConfiguration(key ? `${SECTION}.${key}` : SECTION);
+  return e.affectsConfiguration(key ? `${SETTINGS_SECTION}.${key}` : SETTINGS_SECTION);
 }
 
 /** Documents whose language is coded, and that are files we can keep a sidecar beside. */

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { staleTempsOf, type StaleTemp } from '../core/files';
+import { errorMessage } from '../core/input';
 
 /** Folders already announced in this session, so that opening each text of a folder does not repeat it. */
 const announced = new Set<string>();
@@ -24,7 +25,7 @@ export function offerStaleTempCleanup(sidecar: vscode.Uri, log: vscode.LogOutput
   try {
     temps = staleTempsOf(sidecar.fsPath, Date.now());
   } catch (e) {
-    log.warn(`could not look for stale temporary copies beside ${sidecar.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    log.warn(`could not look for stale temporary copies beside ${sidecar.fsPath}: ${errorMessage(e)}`);
     return;
   }
   if (temps.length === 0) return;

@@ -6,7 +6,8 @@ import type { Services } from './services';
 export class CodingStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sovereigntyCoder.status', vscode.StatusBarAlignment.Right, 100);
 
-  constructor(private readonly services: Services) {
+  /** `provenanceOf` gives the one-line origin of an added text (ProvenanceView), shown in the hover. */
+  constructor(private readonly services: Services, private readonly provenanceOf: (uri: vscode.Uri) => string | undefined = () => undefined) {
     this.item.name = 'Sovereignty Coder';
     this.item.command = CommandId.listAnnotations;
   }
@@ -22,9 +23,13 @@ export class CodingStatusBar implements vscode.Disposable {
     const review = list.filter((a) => a.status === 'needs-review').length;
     const orphaned = list.filter((a) => a.status === 'orphaned').length;
     const flags = [review ? `${review} to review` : '', orphaned ? `${orphaned} orphaned` : '', entry.readOnly ? 'read-only' : ''].filter(Boolean);
-    this.item.text = `$(tag) ${list.length}${flags.length ? ` (${flags.join(', ')})` : ''} · ${this.services.coder()}`;
+    this.item.text = `$(tag) ${list.length}${flags.length ? ` (${flags.join(', ')})` : ''} · ${this.services.coder.name}`;
     const codebook = this.services.codebooks.active?.codebook;
-    this.item.tooltip = `Sovereignty Coder — ${list.length} annotation(s) in this file, coder ${this.services.coder()}, codebook ${codebook ? `'${codebook.id}'` : 'not loaded'}. Click to go to an annotation.`;
+    const book = codebook ? `'${codebook.id}'` : 'not loaded';
+    this.item.tooltip = `Sovereignty Coder — ${list.length} annotation(s) in this file, coder ${this.services.coder.name}, `
+      + `codebook ${book}. Click to go to an annotation.`;
+    const origin = this.provenanceOf(editor.document.uri);
+    if (origin) this.item.tooltip += `\n\n${origin}`;
     this.item.show();
   }
 

@@ -1,7 +1,7 @@
 /** Turning a tag request into annotations in the store (and so in the sidecar). */
 import * as vscode from 'vscode';
 import { addAnnotation, createAnnotation, type Annotation } from '../core/annotations';
-import { documentText } from './convert';
+import { documentText, openDocument } from './convert';
 import type { Services } from './services';
 
 export interface ApplyTagRequest {
@@ -27,23 +27,23 @@ function trimmed(text: string, span: { start: number; end: number }): { start: n
   return { start, end };
 }
 
-export function findOpenDocument(uri: string): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+function taggedForReview(added: number): string {
+  return `Tagged ${added} occurrence(s), marked "needs review". Review each and use "Mark as reviewed" (Ctrl+.) or remove it.`;
 }
 
 /** Adds one annotation per span (skipping spans already coded with this frame); returns how many were added. */
 export async function applyTag(services: Services, request: ApplyTagRequest): Promise<number> {
-  const doc = findOpenDocument(request.uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(request.uri)));
+  const doc = openDocument(request.uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(request.uri)));
   const text = documentText(doc);
   const created: Annotation[] = [];
   let added = 0;
-  const ok = await services.store.update(doc, (list) => {
+  const ok = await services.sidecars.applyDecision(doc, (list) => {
     let next = [...list];
     for (const raw of request.spans) {
       const span = trimmed(text, raw);
       if (span.start >= span.end) continue;
       if (next.some((a) => a.start === span.start && a.end === span.end && a.frame === request.frameId)) continue;
-      const a = createAnnotation(text, span.start, span.end, request.frameId, services.coder(), today());
+      const a = createAnnotation(text, span.start, span.end, request.frameId, services.coder.name, today());
       const annotation: Annotation = request.needsReview ? { ...a, status: 'needs-review' } : a;
       next = addAnnotation(next, annotation);
       created.push(annotation);
@@ -53,6 +53,6 @@ export async function applyTag(services: Services, request: ApplyTagRequest): Pr
   });
   if (!ok) return 0;
   if (added === 0) void vscode.window.setStatusBarMessage('Sovereignty Coder: already coded with this frame', 3000);
-  else if (request.needsReview) void vscode.window.showInformationMessage(`Tagged ${added} occurrence(s), marked "needs review". Review each and use "Mark as reviewed" (Ctrl+.) or remove it.`);
+  else if (request.needsReview) void vscode.window.showInformationMessage(taggedForReview(added));
   return added;
 }

@@ -8,6 +8,7 @@
 import { realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { isInside } from '../core/files';
+import { errorMessage } from '../core/input';
 
 /** A read the rules above refuse; its message names the file and says why. */
 export class RefusedRead extends Error {}
@@ -39,7 +40,7 @@ export async function readRefusal(uri: vscode.Uri, maxBytes: number): Promise<st
     try {
       why = linkLeavesFolder(uri);
     } catch (e) {
-      why = `is a symbolic link that cannot be followed (${e instanceof Error ? e.message : String(e)}): not read`;
+      why = `is a symbolic link that cannot be followed (${errorMessage(e)}): not read`;
     }
     if (why !== undefined) return why;
   }

@@ -40,25 +40,28 @@ function writeResults(results: SuiteResults): void {
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 }
 
-/** Called by the extension host; resolves when every test passed, rejects otherwise (the exit code follows). */
-export function run(): Promise<void> {
+/**
+ * Runs every test file under `dir` and writes the counts; `label` names the suite in the log line that
+ * scripts/test.sh reads (`<label>: N passed, N failed`). Also used by the Restricted Mode suite (test/restricted).
+ */
+export function runSuite(dir: string, label: string): Promise<void> {
   const grep = process.env['SOVCODER_TEST_GREP'];
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000, ...(grep ? { grep } : {}) });
-  const files = findTestFiles(__dirname);
+  const files = findTestFiles(dir);
   for (const file of files) mocha.addFile(file);
   const results: SuiteResults = { passed: 0, failed: 0, pending: 0, failures: [] };
   if (files.length === 0) {
     // An empty run is not a green run: count it as a failure so the summary cannot read "0 failed".
     results.failed = 1;
-    results.failures.push(`no *.test.js files under ${__dirname}`);
+    results.failures.push(`no *.test.js files under ${dir}`);
     writeResults(results);
     return Promise.reject(new Error(results.failures[0]));
   }
   return new Promise((resolve, reject) => {
     const runner = mocha.run(() => {
       writeResults(results);
-      console.log(`integration: ${results.passed} passed, ${results.failed} failed`);
-      if (results.failed > 0) reject(new Error(`${results.failed} integration test(s) failed`));
+      console.log(`${label}: ${results.passed} passed, ${results.failed} failed`);
+      if (results.failed > 0) reject(new Error(`${results.failed} ${label} test(s) failed`));
       else resolve();
     });
     runner.on('pass', () => { results.passed++; });
@@ -68,4 +71,9 @@ export function run(): Promise<void> {
       results.failures.push(test.fullTitle());
     });
   });
+}
+
+/** Called by the extension host; resolves when every test passed, rejects otherwise (the exit code follows). */
+export function run(): Promise<void> {
+  return runSuite(__dirname, 'integration');
 }

@@ -134,7 +134,7 @@ describe('agreement: the report', () => {
     ];
     const report = agreementReport(codebook(), [
       { path: 'one.txt', text: TEXT, annotations },
-      { path: 'alice-only.txt', text: 'Only Alice coded this.', annotations: [{ ...tag('alice', 'data', 'information space'), quote: 'Only Alice', start: 0, end: 10 }] },
+      { path: 'alice-only.txt', text: 'Only Alice coded this.', annotations: [createAnnotation('Only Alice coded this.', 0, 10, 'data', 'alice', '2026-12-01', 'a9999999999')] },
     ]);
     assert.deepEqual(report.coders, ['alice', 'bob']);
     assert.deepEqual(report.documents.included, ['one.txt']);

@@ -104,10 +104,14 @@ describe('Anchoring an edited quote (case 2)', () => {
     assert.equal(edited.slice(r.annotation.start, r.annotation.end), 'defended digital sovereignty for the region');
   });
 
-  it('does not guess between two equally similar candidates', () => {
+  it('does not choose silently between two equally similar candidates: flagged where it was, the other recorded', () => {
     const twice = 'Intro. The minister defended cyber sovereignty for the region today. The minister defended cyber sovereignty for the region today.';
     const a = coded(twice, 'cyber sovereignty');
     const edited = twice.replace(/cyber sovereignty/g, 'cyber sovereignity');
-    assert.equal(reanchor(a, edited).outcome, 'orphaned');
+    const r = reanchor(a, edited);
+    assert.equal(r.outcome, 'fuzzy');
+    assert.equal(r.annotation.status, 'needs-review');
+    assert.equal(r.annotation.start, edited.indexOf('cyber sovereignity'), 'at the expected place, not the copy');
+    assert.deepEqual(r.alternatives?.map((c) => c.start), [edited.lastIndexOf('cyber sovereignity')]);
   });
 });

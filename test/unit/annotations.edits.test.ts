@@ -136,6 +136,9 @@ describe('shifting annotations through edits', () => {
         text = text.slice(0, start) + ins + text.slice(end);
       }
       const out = shiftAnnotations(list, concrete, text);
+      // the editor hands over excerpts of the document instead of the whole text: same result
+      const excerpts = { length: text.length, slice: (from: number, to: number) => text.slice(Math.max(0, from), to) };
+      assert.deepEqual(shiftAnnotations(list, concrete, excerpts), out);
       assert.equal(out.length, list.length);
       for (const r of out) {
         assert.ok(r.start <= r.end && r.start >= 0 && r.end <= text.length, `range [${r.start}, ${r.end}) in ${text.length}`);

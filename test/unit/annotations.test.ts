@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   addAnnotation, annotationsAt, annotationsInRange, compareAnnotations, contextAround, createAnnotation, isIsoDate,
-  newAnnotationId, removeAnnotation, retagAnnotation, setMemo,
+  markReviewed, newAnnotationId, removeAnnotation, retagAnnotation, setMemo,
 } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations';
 
@@ -114,6 +114,17 @@ describe('annotation model', () => {
       assert.equal('memo' in (setMemo(memo, c.id, '')[2]), false);
       assert.equal('memo' in (setMemo(memo, c.id, undefined)[2]), false);
       assert.deepEqual(removeAnnotation(list, 'nope'), [...list]);
+    });
+
+    it('marks one annotation reviewed: its status goes, the others and the input stay as they were', () => {
+      const flagged = Object.freeze([{ ...a, status: 'needs-review' as const }, { ...b, status: 'needs-review' as const }, c].map((x) => Object.freeze(x)));
+      const reviewed = markReviewed(flagged, a.id);
+      assert.equal('status' in (reviewed[0] ?? {}), false);
+      assert.equal(reviewed[1]?.status, 'needs-review');
+      assert.equal(reviewed[2], c);
+      assert.equal(flagged[0]?.status, 'needs-review');
+      assert.deepEqual(reviewed.map((x) => x.id), [a.id, b.id, c.id]);
+      assert.deepEqual(markReviewed(flagged, 'nope'), [...flagged]);
     });
 
     it('keeps the order after a retag that changes the frame key', () => {

@@ -1,12 +1,14 @@
 /**
  * updateMatches (what the editor runs on every keystroke) against the truth: after any sequence of edits —
  * typing inside a term, deleting across terms and line breaks, pasting, several changes in one event as
- * multi-cursor editing sends them — the incrementally kept matches equal a fresh full scan.
+ * multi-cursor editing sends them — the incrementally kept matches equal a fresh full scan. The MatchIndex is
+ * built with tiny blocks and the re-scan with a tiny first excerpt, so block splits, emptied blocks, removals
+ * across blocks, lazy shifts and growing excerpts all happen in these short texts.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { matcherTerms, parseCodebook } from '../../src/core/codebook';
-import { Matcher, updateMatches, type TextChange, type TermMatch } from '../../src/core/matcher';
+import { findAround, Matcher, MatchIndex, stringSource, updateMatches, type TextChange, type TextSource } from '../../src/core/matcher';
 
 const CODEBOOK = `codebook: incremental
 title: Incremental test
@@ -43,18 +45,26 @@ function apply(t: string, c: { at: number; len: number; insert: string }): { tex
   return { text: t.slice(0, rangeOffset) + c.insert + t.slice(rangeOffset + rangeLength), change: { rangeOffset, rangeLength, text: c.insert } };
 }
 
+/** A source that refuses to be read whole, as the editor never reads the document whole per keystroke. */
+function excerptsOnly(t: string): TextSource {
+  const s = stringSource(t);
+  return { length: s.length, slice: (from, to) => (from <= 0 && to >= t.length && t.length > 40 ? assert.fail('read the whole text') : s.slice(from, to)) };
+}
+
 describe('matcher: incremental update while typing', () => {
   const m = matcher();
+  const options = { context: 3 };
 
   it('equals a full scan after each of a sequence of single edits', () => {
     fc.assert(fc.property(text, fc.array(change, { minLength: 1, maxLength: 12 }), (start, edits) => {
       let t = start;
-      let matches: TermMatch[] = m.find(t);
+      const index = new MatchIndex(m.find(t), 2);
       for (const e of edits) {
         const next = apply(t, e);
-        matches = updateMatches(matches, [next.change], next.text, m);
+        updateMatches(index, [next.change], next.text, m, options);
         t = next.text;
-        assert.deepEqual(matches, m.find(t), `after ${JSON.stringify(next.change)} on ${JSON.stringify(t)}`);
+        assert.deepEqual(index.all(), m.find(t), `after ${JSON.stringify(next.change)} on ${JSON.stringify(t)}`);
+        assert.equal(index.size, index.all().length);
       }
     }), { numRuns: 400, seed: 42 });
   });
@@ -68,15 +78,48 @@ describe('matcher: incremental update while typing', () => {
         changes.push(next.change);
         t = next.text;
       }
-      assert.deepEqual(updateMatches(m.find(start), changes, t, m), m.find(t));
+      const index = new MatchIndex(m.find(start), 3);
+      updateMatches(index, changes, t, m, options);
+      assert.deepEqual(index.all(), m.find(t));
     }), { numRuns: 400, seed: 7 });
   });
 
   it('finds a term completed by typing its last letter, and loses one broken by a deletion', () => {
     const before = 'We defend the sovereign interne.';
-    const typed = updateMatches(m.find(before), [{ rangeOffset: before.indexOf('.'), rangeLength: 0, text: 't' }], 'We defend the sovereign internet.', m);
-    assert.deepEqual(typed.map((x) => x.end - x.start), ['sovereign internet'.length]);
-    const broken = updateMatches(typed, [{ rangeOffset: 14, rangeLength: 4, text: '' }], 'We defend the reign internet.', m);
-    assert.deepEqual(broken.map((x) => x.frameId), ['d'], 'only "internet" is left');
+    const index = new MatchIndex(m.find(before));
+    updateMatches(index, [{ rangeOffset: before.indexOf('.'), rangeLength: 0, text: 't' }], 'We defend the sovereign internet.', m);
+    assert.deepEqual(index.all().map((x) => x.end - x.start), ['sovereign internet'.length]);
+    updateMatches(index, [{ rangeOffset: 14, rangeLength: 4, text: '' }], 'We defend the reign internet.', m);
+    assert.deepEqual(index.all().map((x) => x.frameId), ['d'], 'only "internet" is left');
+  });
+
+  it('re-scans a long text from excerpts around the edit, never reading it whole', () => {
+    let t = 'The sovereign internet law and data localisation rules.\n'.repeat(200);
+    const index = new MatchIndex(m.find(t), 4);
+    for (const at of [0, 5000, t.length - 3, 7]) {
+      const c: TextChange = { rangeOffset: at, rangeLength: 2, text: 'digital borders ' };
+      t = t.slice(0, at) + c.text + t.slice(at + c.rangeLength);
+      updateMatches(index, [c], excerptsOnly(t), m, options);
+      assert.deepEqual(index.all(), m.find(t));
+    }
+    assert.deepEqual(index.inRange(5000, 5100), m.find(t).filter((x) => x.end > 5000 && x.start < 5100));
+  });
+
+  it('findAround equals findInRange over the whole text, at any first excerpt size', () => {
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 50 }), (t, a, b, context) => {
+      const from = a % (t.length + 1);
+      const to = from + (b % (t.length - from + 1));
+      assert.deepEqual(findAround(m, stringSource(t), from, to, context), m.findInRange(t, from, to));
+    }), { numRuns: 500, seed: 3 });
+  });
+
+  it('a long deletion empties whole blocks and still agrees with a full scan', () => {
+    let t = 'data sovereignty, internet, 网络主权; '.repeat(60);
+    const index = new MatchIndex(m.find(t), 2);
+    const c: TextChange = { rangeOffset: 30, rangeLength: 1500, text: '' };
+    t = t.slice(0, 30) + t.slice(1530);
+    updateMatches(index, [c], t, m);
+    assert.deepEqual(index.all(), m.find(t));
+    assert.throws(() => new MatchIndex([], 0), /block size/);
   });
 });

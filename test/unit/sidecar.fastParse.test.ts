@@ -18,6 +18,11 @@ const TRICKY = [
   '    prefix: "\u2028"', '\tfoo: bar', '    frame: "x"y', '    frame: a:', '    frame: a: b',
 ];
 
+/** Half of the mutated files are written with CRLF line ends, as a Windows checkout would have them. */
+function writtenWithCrlf(mutations: readonly (readonly [number, string, string])[]): boolean {
+  return ((mutations[0]?.[0] ?? 0) & 1) === 1;
+}
+
 describe('sidecar fast reader', () => {
   it('reads the canonical fixture exactly like the full YAML reader', () => {
     const fast = parseCanonicalSidecar(CANONICAL, FILE);
@@ -35,11 +40,24 @@ describe('sidecar fast reader', () => {
     }
   });
 
-  it('gives up when the file name does not match source, or on CRLF / BOM', () => {
+  it('gives up when the file name does not match source, on a BOM, or on a carriage return that is not a line end', () => {
     assert.equal(parseCanonicalSidecar(CANONICAL, '/elsewhere/other.txt.annotations.yaml'), undefined);
-    assert.equal(parseCanonicalSidecar(CANONICAL.replace(/\n/g, '\r\n'), FILE), undefined);
     assert.equal(parseCanonicalSidecar('\uFEFF' + CANONICAL, FILE), undefined);
-    assert.deepEqual(parseSidecar(CANONICAL.replace(/\n/g, '\r\n'), FILE).sidecar, parseCanonicalSidecar(CANONICAL, FILE));
+    assert.equal(parseCanonicalSidecar(CANONICAL.replace('\n', '\r'), FILE), undefined);
+    assert.equal(parseCanonicalSidecar(CANONICAL.replace('\n', '\r\r\n'), FILE), undefined);
+  });
+
+  it('reads a CRLF checkout (core.autocrlf) itself, exactly like the full reader reads it', () => {
+    const crlf = CANONICAL.replace(/\n/g, '\r\n');
+    const fast = parseCanonicalSidecar(crlf, FILE);
+    assert.ok(fast, 'a CRLF sidecar must not fall back to the slow YAML reader');
+    assert.deepEqual(fast, parseCanonicalSidecar(CANONICAL, FILE));
+    const full = parseSidecarYaml(crlf, FILE);
+    assert.deepEqual(full.problems, []);
+    assert.deepEqual(fast, full.sidecar);
+    // mixed line ends (one block edited on Windows) are still one line break each to YAML
+    const mixed = CANONICAL.replace('\n', '\r\n');
+    assert.deepEqual(parseCanonicalSidecar(mixed, FILE), parseSidecarYaml(mixed, FILE).sidecar);
   });
 
   it('property: after any line mutation it either gives up or agrees with a clean full read', () => {
@@ -56,7 +74,7 @@ describe('sidecar fast reader', () => {
         else if (kind === 'swap' && i + 1 < ls.length) [ls[i], ls[i + 1]] = [ls[i + 1] ?? '', ls[i] ?? ''];
         else if (kind === 'value') ls[i] = (ls[i] ?? '').replace(/: .*$/, tricky.replace(/^[^:]*/, ''));
       }
-      const text = ls.join('\n');
+      const text = ls.join(writtenWithCrlf(mutations) ? '\r\n' : '\n');
       const fast = parseCanonicalSidecar(text, FILE);
       if (fast === undefined) return;
       const full = parseSidecarYaml(text, FILE);

@@ -148,3 +148,15 @@ export function setMemo(list: readonly Annotation[], id: string, memo: string | 
     return next;
   });
 }
+
+/**
+ * A new list where annotation `id` no longer needs review: a person looked at it and it stands as coded. Its
+ * status goes (a needs-review or an orphaned flag alike, as the coder has just confirmed it where it is).
+ */
+export function markReviewed(list: readonly Annotation[], id: string): Annotation[] {
+  return updateAnnotation(list, id, (a) => {
+    const next = { ...a };
+    delete next.status;
+    return next;
+  });
+}

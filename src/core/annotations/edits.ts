@@ -80,7 +80,23 @@ function applyEdit(t: Tracked, e: TextEdit): void {
   }
 }
 
-function settle(t: Tracked, newText: string): Annotation {
+/**
+ * What is read of the new text: a string, or excerpts of a document too long to copy whole on every keystroke
+ * (a string is one already). Only the context of spans near an edit is ever read.
+ */
+export interface TextExcerpts {
+  readonly length: number;
+  slice(from: number, to: number): string;
+}
+
+/** contextAround over an excerpt one unit wider than the context each side, so pair checks see the same units. */
+function contextIn(text: TextExcerpts, start: number, end: number): { prefix: string; suffix: string } {
+  const lo = Math.max(0, start - CONTEXT_LENGTH - 1);
+  const hi = Math.min(text.length, end + CONTEXT_LENGTH + 1);
+  return contextAround(text.slice(lo, hi), start - lo, end - lo);
+}
+
+function settle(t: Tracked, newText: TextExcerpts): Annotation {
   const o = t.original;
   if (t.touched) {
     const next: Annotation = { ...o, start: t.start, end: t.end };
@@ -88,7 +104,7 @@ function settle(t: Tracked, newText: string): Annotation {
     return next;
   }
   // Context is refreshed only for anchored spans with an edit nearby: elsewhere it cannot have changed.
-  const context = o.status === undefined && t.nearEdit ? contextAround(newText, t.start, t.end) : { prefix: o.prefix, suffix: o.suffix };
+  const context = o.status === undefined && t.nearEdit ? contextIn(newText, t.start, t.end) : { prefix: o.prefix, suffix: o.suffix };
   if (t.start === o.start && t.end === o.end && context.prefix === o.prefix && context.suffix === o.suffix) return o;
   return { ...o, start: t.start, end: t.end, ...context };
 }
@@ -97,7 +113,7 @@ function settle(t: Tracked, newText: string): Annotation {
  * The annotations after `edits` turned the old text into `newText`. Returns a new sorted array; the input
  * array and its annotations are never mutated (unchanged annotations are returned as the same objects).
  */
-export function shiftAnnotations(list: readonly Annotation[], edits: readonly TextEdit[], newText: string): Annotation[] {
+export function shiftAnnotations(list: readonly Annotation[], edits: readonly TextEdit[], newText: TextExcerpts): Annotation[] {
   edits.forEach(checkEdit);
   const tracked: Tracked[] = list.map((a) => ({ original: a, start: a.start, end: a.end, status: a.status, touched: false, nearEdit: false }));
   for (const e of edits) {

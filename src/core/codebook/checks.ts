@@ -3,7 +3,8 @@
  * exist and form a tree, and cue terms that parse and point to one frame only. The first pass (codebookShape.ts)
  * has already reported anything malformed; here a missing field just means "skip this check for this frame".
  */
-import type { CodebookTerm } from './parse';
+import type { CodebookTerm } from './types';
+import { excerpt } from '../input';
 import { closestName } from './suggest';
 import { report } from './shape';
 import type { FrameDraft, Located, ShapeContext } from './shape';
@@ -12,7 +13,7 @@ import { parseTerm } from './termSyntax';
 import { shadowedTerms } from './shadowing';
 
 function frameName(f: FrameDraft): string {
-  return f.id ? `'${f.id.value}'` : `${f.index}`;
+  return f.id ? `'${excerpt(f.id.value)}'` : `${f.index}`;
 }
 
 /** The first frame for each id; later frames with the same id are reported. */
@@ -21,7 +22,7 @@ function checkUniqueIds(ctx: ShapeContext, frames: readonly FrameDraft[]): Map<s
   for (const f of frames) {
     if (!f.id) continue;
     const first = byId.get(f.id.value);
-    if (first) report(ctx, f.id, `duplicate frame id '${f.id.value}': the first frame with this id is at line ${first.line}`);
+    if (first) report(ctx, f.id, `duplicate frame id '${excerpt(f.id.value)}': the first frame with this id is at line ${first.line}`);
     else byId.set(f.id.value, f);
   }
   return byId;
@@ -35,7 +36,7 @@ function checkUniqueLabels(ctx: ShapeContext, frames: readonly FrameDraft[]): vo
     const key = foldTerm(f.label.value);
     const first = byLabel.get(key);
     if (first) {
-      report(ctx, f.label, `duplicate label '${f.label.value}': frame ${frameName(f)} has the same label as frame ${frameName(first)} at line ${first.line}`);
+      report(ctx, f.label, `duplicate label '${excerpt(f.label.value)}': frame ${frameName(f)} has the same label as frame ${frameName(first)} at line ${first.line}`);
     } else {
       byLabel.set(key, f);
     }
@@ -49,10 +50,10 @@ function checkParents(ctx: ShapeContext, frames: readonly FrameDraft[], byId: Re
     if (!f.parent) continue;
     const parent = f.parent.value;
     if (f.id && parent === f.id.value) {
-      report(ctx, f.parent, `frame '${parent}' cannot be its own parent`);
+      report(ctx, f.parent, `frame '${excerpt(parent)}' cannot be its own parent`);
     } else if (!byId.has(parent)) {
       const guess = closestName(parent, byId.keys());
-      report(ctx, f.parent, `unknown parent '${parent}' in frame ${frameName(f)}: no frame has this id.${guess !== undefined ? ` Did you mean '${guess}'?` : ''}`);
+      report(ctx, f.parent, `unknown parent '${excerpt(parent)}' in frame ${frameName(f)}: no frame has this id.${guess !== undefined ? ` Did you mean '${excerpt(guess)}'?` : ''}`);
     } else if (f.id && byId.get(f.id.value) === f) {
       parentOf.set(f.id.value, parent);
     }
@@ -77,7 +78,7 @@ function checkCycles(ctx: ShapeContext, byId: ReadonlyMap<string, FrameDraft>, p
       const firstInFile = cycle.map((c) => byId.get(c) as FrameDraft).sort((a, b) => a.line - b.line)[0];
       const from = cycle.indexOf((firstInFile.id as Located<string>).value);
       const shown = [...cycle.slice(from), ...cycle.slice(0, from)];
-      report(ctx, firstInFile.parent ?? firstInFile, `parent cycle: ${[...shown, shown[0]].map((c) => `'${c}'`).join(' → ')}: frames nest as a tree, so one of them must not name its descendant as parent`);
+      report(ctx, firstInFile.parent ?? firstInFile, `parent cycle: ${[...shown, shown[0]].map((c) => `'${excerpt(c)}'`).join(' → ')}: frames nest as a tree, so one of them must not name its descendant as parent`);
     }
     for (const p of path) done.add(p);
   }
@@ -97,16 +98,16 @@ function checkTerms(ctx: ShapeContext, frames: readonly FrameDraft[]): Map<Frame
     for (const t of f.terms) {
       const parsed = parseTerm(t.value);
       if (!parsed.ok) {
-        report(ctx, termPosition(ctx, t, parsed.offset), `term '${t.value}' in frame ${frameName(f)}: ${parsed.message}`);
+        report(ctx, termPosition(ctx, t, parsed.offset), `term '${excerpt(t.value)}' in frame ${frameName(f)}: ${parsed.message}`);
         continue;
       }
       const key = parsed.pattern.key;
       const first = seen.get(key);
-      const same = first && first.term.value !== t.value ? ` (the same term as '${first.term.value}')` : '';
+      const same = first && first.term.value !== t.value ? ` (the same term as '${excerpt(first.term.value)}')` : '';
       if (first && first.frame === f) {
-        report(ctx, t, `term '${t.value}' appears twice in frame ${frameName(f)}${same}; the first is at line ${first.term.line}`, 'warning');
+        report(ctx, t, `term '${excerpt(t.value)}' appears twice in frame ${frameName(f)}${same}; the first is at line ${first.term.line}`, 'warning');
       } else if (first) {
-        report(ctx, t, `term '${t.value}' is under frame ${frameName(f)} and also under frame ${frameName(first.frame)} at line ${first.term.line}${same}: a cue term may point to one frame only`);
+        report(ctx, t, `term '${excerpt(t.value)}' is under frame ${frameName(f)} and also under frame ${frameName(first.frame)} at line ${first.term.line}${same}: a cue term may point to one frame only`);
       } else {
         seen.set(key, { frame: f, term: t });
       }
@@ -122,7 +123,7 @@ function checkEmptyFrames(ctx: ShapeContext, frames: readonly FrameDraft[], pare
   const parents = new Set(parentOf.values());
   for (const f of frames) {
     if (f.id && f.terms.length === 0 && !parents.has(f.id.value)) {
-      report(ctx, f, `frame '${f.id.value}' has no terms and no child frames, so nothing will ever suggest it`, 'warning');
+      report(ctx, f, `frame '${excerpt(f.id.value)}' has no terms and no child frames, so nothing will ever suggest it`, 'warning');
     }
   }
 }

@@ -7,51 +7,12 @@
  * the literal term syntax (termSyntax.ts): nothing in it is executed or used as a regular expression.
  */
 import type { Problem } from '../input';
-import { hasErrors, parseSafeYaml } from '../input';
+import { decodeUtf8File, errorMessage, hasErrors, parseSafeYaml } from '../input';
 import type { TermPattern } from './termSyntax';
+import type { Codebook, CodebookTerm, Frame } from './types';
 import { readCodebookShape } from './shape';
 import type { FrameDraft, ShapeContext } from './shape';
 import { checkFrames } from './checks';
-
-/** One cue term of a frame, with the 1-based position of its text in the codebook file. */
-export interface CodebookTerm {
-  raw: string;
-  pattern: TermPattern;
-  frameId: string;
-  line: number;
-  column: number;
-}
-
-export interface Frame {
-  id: string;
-  label: string;
-  /** `#rgb` or `#rrggbb`. */
-  color: string;
-  definition: string;
-  /** When to apply the frame. */
-  include?: string;
-  /** When not to apply it. */
-  exclude?: string;
-  examples: string[];
-  /** Id of the enclosing frame; frames nest as a tree. */
-  parent?: string;
-  /** In file order; a term written twice in the frame is kept twice here (and reported as a warning). */
-  terms: CodebookTerm[];
-  /** 1-based line where the frame starts. */
-  line: number;
-}
-
-export interface Codebook {
-  id: string;
-  title: string;
-  version?: string;
-  languages: string[];
-  description?: string;
-  /** In file order. */
-  frames: Frame[];
-  /** The file name given to parseCodebook, used in problems and by callers. */
-  file: string;
-}
 
 /** Larger codebook files are refused before parsing: a real codebook is a few hundred kilobytes at most. */
 export const CODEBOOK_MAX_BYTES = 2 * 1024 * 1024;
@@ -67,9 +28,15 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   } catch (e) {
     // Not expected (the YAML reader reports its own failures, the walk has a fixed depth), but callers rely on
     // "never throws": a failure becomes a visible error on the file rather than a crashed command.
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     return { codebook: undefined, problems: [{ file, line: 1, column: 1, severity: 'error', message: `could not read the codebook: ${message}` }] };
   }
+}
+
+/** Reads and validates a codebook from its file's bytes: bytes that are not UTF-8 text refuse it at the first bad byte. */
+export function parseCodebookBytes(bytes: Uint8Array, file: string): { codebook: Codebook | undefined; problems: Problem[] } {
+  const decoded = decodeUtf8File(bytes, file, 'codebook');
+  return decoded.ok ? parseCodebook(decoded.text, file) : { codebook: undefined, problems: [decoded.problem] };
 }
 
 function readCodebook(text: string, file: string): { codebook: Codebook | undefined; problems: Problem[] } {

@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Pair } from 'yaml';
 import type { Problem, SafeYaml } from '../input';
-import { nodePosition } from '../input';
+import { excerpt, nodePosition } from '../input';
 import { closestName } from './suggest';
 
 /** The keys of the codebook's top level, in the order the documentation gives them. */
@@ -100,7 +100,7 @@ function readFields(ctx: ShapeContext, node: unknown, allowed: readonly string[]
     const guess = closestName(key, allowed);
     const hint = guess !== undefined ? ` Did you mean '${guess}'?` : '';
     const misplaced = allowed === ROOT_KEYS && FRAME_KEYS.includes(key) ? ` ('${key}' belongs inside a frame, under 'frames')` : '';
-    report(ctx, nodePosition(ctx.yaml, pair.key), `unknown key '${key}' in ${where}${misplaced}: allowed keys are ${allowed.join(', ')}.${hint}`);
+    report(ctx, nodePosition(ctx.yaml, pair.key), `unknown key '${excerpt(key)}' in ${where}${misplaced}: allowed keys are ${allowed.join(', ')}.${hint}`);
   }
   return fields;
 }
@@ -114,7 +114,7 @@ function verbatimStart(ctx: ShapeContext, node: { range?: [number, number, numbe
 
 function readTextNode(ctx: ShapeContext, node: unknown, what: string, check?: Check): Located<string> | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') {
-    const quote = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') ? ` (put it in quotes: "${String(node.source ?? node.value)}")` : '';
+    const quote = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') ? ` (put it in quotes: "${excerpt(String(node.source ?? node.value))}")` : '';
     report(ctx, nodePosition(ctx.yaml, node), `${what} must be text, not ${describe(node)}${quote}`);
     return undefined;
   }
@@ -175,14 +175,14 @@ function idSuggestion(s: string): string {
 }
 
 const checkId: Check = (s) =>
-  ID_PATTERN.test(s) ? undefined : `'${s}' is not a valid id: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. '${idSuggestion(s)}')`;
-const checkColor: Check = (s) => (COLOR_PATTERN.test(s) ? undefined : `'${s}' is not a colour: write #rgb or #rrggbb, e.g. "#2e7d32"`);
-const checkLanguage: Check = (s) => (LANGUAGE_PATTERN.test(s) ? undefined : `'${s}' is not a language tag such as en, zh, ru or zh-Hans`);
+  ID_PATTERN.test(s) ? undefined : `'${excerpt(s)}' is not a valid id: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. '${excerpt(idSuggestion(s))}')`;
+const checkColor: Check = (s) => (COLOR_PATTERN.test(s) ? undefined : `'${excerpt(s)}' is not a colour: write #rgb or #rrggbb, e.g. "#2e7d32"`);
+const checkLanguage: Check = (s) => (LANGUAGE_PATTERN.test(s) ? undefined : `'${excerpt(s)}' is not a language tag such as en, zh, ru or zh-Hans`);
 
 function readFrame(ctx: ShapeContext, node: unknown, index: number): FrameDraft | undefined {
   // Messages name the frame by its id when it has a valid one, else by its place in the list.
   const peek: unknown = isMap(node) ? node.get('id') : undefined;
-  const where = typeof peek === 'string' && ID_PATTERN.test(peek) ? `frame '${peek}'` : `frame ${index}`;
+  const where = typeof peek === 'string' && ID_PATTERN.test(peek) ? `frame '${excerpt(peek)}'` : `frame ${index}`;
   const fields = readFields(ctx, node, FRAME_KEYS, where);
   if (!fields) return undefined;
   const at = nodePosition(ctx.yaml, node);
@@ -211,6 +211,11 @@ function readFrame(ctx: ShapeContext, node: unknown, index: number): FrameDraft 
 /** Reads the top level and every frame, reporting unknown keys, wrong types, missing keys and bad values. */
 export function readCodebookShape(ctx: ShapeContext, root: unknown): CodebookDraft {
   const draft: CodebookDraft = { languages: [], frames: [] };
+  if (isMap(root) && !root.items.some((p) => isScalar(p.key) && (p.key.value === 'codebook' || p.key.value === 'frames'))) {
+    // not recognisably a codebook (another YAML file, or a link to one): report it without quoting its keys
+    report(ctx, nodePosition(ctx.yaml, root), "not a codebook: its top level has neither 'codebook:' nor 'frames:' (nothing of the file is quoted, as it may be another kind of file)");
+    return draft;
+  }
   const fields = readFields(ctx, root, ROOT_KEYS, 'the codebook');
   if (!fields) return draft;
   const at = nodePosition(ctx.yaml, root);

@@ -69,7 +69,12 @@ export function documentSegments(codebook: Codebook | undefined, doc: CodedDocum
   });
 }
 
+/** Documents in path order (code unit order, so the same on every machine and locale). */
+export function byPath(a: CodedDocument, b: CodedDocument): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
 /** Every annotation of every document, documents in path order, annotations in their sidecar order. */
 export function codedSegments(codebook: Codebook, documents: readonly CodedDocument[]): CodedSegment[] {
-  return [...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).flatMap((d) => documentSegments(codebook, d));
+  return [...documents].sort(byPath).flatMap((d) => documentSegments(codebook, d));
 }

@@ -4,7 +4,8 @@
  * and never more than a cap, enforced while reading (a sidecar linked to /dev/zero or a FIFO named like a
  * sidecar is refused at once, not read forever). A refusal is a value that names the path and says why, so a
  * command reports it and goes on; the content of a refused file is never read, so it can never be echoed.
- * Returns bytes: decoding them to text is decodeText's job (files/decode.ts).
+ * Returns bytes: decodeText (files/decode.ts) decodes source texts, the strict UTF-8 decoder (input/utf8.ts)
+ * sidecars and codebooks.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { errorCode } from '../sidecar/write';

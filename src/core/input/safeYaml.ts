@@ -8,6 +8,7 @@
  */
 import { Document, isNode, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
+import { excerpt, EXCERPT_MAX } from './excerpt';
 import type { Problem } from './problems';
 
 export interface SafeYamlOptions {
@@ -69,8 +70,8 @@ export function parseSafeYaml(text: string, file: string, options: SafeYamlOptio
     },
     Node(_key, node) {
       const p = at(node);
-      if (node.anchor) problems.push(problem(p.line, p.column, `YAML anchors (&${node.anchor}) are not allowed in this file`));
-      if (node.tag) problems.push(problem(p.line, p.column, `YAML tags (${node.tag}) are not allowed in this file`));
+      if (node.anchor) problems.push(problem(p.line, p.column, `YAML anchors (&${excerpt(node.anchor)}) are not allowed in this file`));
+      if (node.tag) problems.push(problem(p.line, p.column, `YAML tags (${excerpt(node.tag)}) are not allowed in this file`));
     },
     Pair(_key, pair) {
       if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
@@ -87,12 +88,13 @@ export function parseSafeYaml(text: string, file: string, options: SafeYamlOptio
 }
 
 function yamlMessage(code: string, message: string): string {
-  // The yaml package's pretty messages repeat the source excerpt on extra lines; keep the first line.
-  const first = message.split('\n')[0] ?? message;
+  // The yaml package's pretty messages repeat the source excerpt on extra lines; keep the first line. Some first
+  // lines end with a piece of the source (an alias or tag name): it is shown only as a short, sanitised excerpt.
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once (no "last one wins")';
   if (code === 'MULTIPLE_DOCS') return 'several YAML documents in one file: only one is allowed';
-  if (code === 'TAG_RESOLVE_FAILED') return `unknown YAML tag: ${first}`;
-  return `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+  if (code === 'TAG_RESOLVE_FAILED') return `unknown YAML tag: ${excerpt(first.replace(/^Unresolved tag:\s*/, ''))}`;
+  return `YAML syntax error: ${excerpt(first, 2 * EXCERPT_MAX)}`;
 }
 
 /** The 1-based position of a node, for validators that walk the parsed document. */

@@ -1,12 +1,16 @@
 /**
  * Keeping a document's matches current while it is edited, without scanning it again: matches after a change are
  * shifted, matches the change touched are dropped, and only the lines around each change (one more line either
- * side, since a phrase may run over a line break) are scanned again with findInRange, which returns exactly
- * what a full scan would find there. The result equals `matcher.find(textAfter)` (a property test checks it).
- * Per keystroke this costs a binary search, one shift of the later matches and a scan of a few lines, however
- * long the document and however many terms the codebook has (bench/typing.bench.ts).
+ * side, since a phrase may run over a line break) are scanned again, which finds exactly what a full scan would
+ * find there. The result equals `matcher.find(textAfter)` (a property test checks it).
+ *
+ * Per keystroke this costs a block search and a block's worth of moves in the MatchIndex, and a scan of a few
+ * lines read as an excerpt (TextSource), however long the document and however many terms the codebook has
+ * (bench/typing.bench.ts): neither the match list nor the text is ever copied whole.
  */
 import type { Matcher, TermMatch } from './matcher';
+import type { MatchIndex } from './matchIndex';
+import { lineEndAfter, lineStartBefore, stringSource, type TextSource } from './textSource';
 
 /** One content change, relative to the text after the changes before it (as VS Code reports them). */
 export interface TextChange {
@@ -15,70 +19,45 @@ export interface TextChange {
   text: string;
 }
 
-/** The first index whose match ends after `offset` (matches are sorted and do not overlap). */
-export function firstEndingAfter(matches: readonly TermMatch[], offset: number): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((matches[mid]).end <= offset) lo = mid + 1;
-    else hi = mid;
+/** Context read on either side of a window before the excerpt grows (fourfold each time it is too short). */
+const FIRST_CONTEXT = 2048;
+
+/**
+ * Exactly matcher.findInRange(whole text, from, to), reading only an excerpt around [from, to) and growing it
+ * until the matcher is sure (a match can reach back several words, or a chain of overlapping candidates further).
+ */
+export function findAround(matcher: Matcher, source: TextSource, from: number, to: number, context = FIRST_CONTEXT): TermMatch[] {
+  for (let pad = Math.max(1, context); ; pad *= 4) {
+    const lo = Math.max(0, from - pad);
+    const hi = Math.min(source.length, to + pad);
+    const found = matcher.findInExcerpt(source.slice(lo, hi), from - lo, to - lo, lo > 0, hi < source.length);
+    if (found !== undefined) return lo === 0 ? found : found.map((m) => ({ ...m, start: m.start + lo, end: m.end + lo }));
   }
-  return lo;
 }
 
-function lineStartBefore(text: string, offset: number): number {
-  return text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+export interface UpdateOptions {
+  /** First excerpt margin for the re-scan (tests make it tiny to exercise the growing). */
+  context?: number;
 }
 
-function lineEndAfter(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i;
-}
-
-/** Applies one change to sorted matches: those it touches go, those after it move by its length difference. */
-function shiftThrough(matches: readonly TermMatch[], c: TextChange): TermMatch[] {
-  const oldEnd = c.rangeOffset + c.rangeLength;
-  const delta = c.text.length - c.rangeLength;
-  const first = firstEndingAfter(matches, c.rangeOffset); // matches before it end at or before the change
-  let after = first;
-  while (after < matches.length && (matches[after]).start <= oldEnd) after++;
-  const moved = delta === 0 ? matches.slice(after) : matches.slice(after).map((m) => ({ ...m, start: m.start + delta, end: m.end + delta }));
-  // a match that ends exactly where the change starts may grow or end with it: drop it, the re-scan finds it
-  const keep = first > 0 && (matches[first - 1]).end === c.rangeOffset ? first - 1 : first;
-  return [...matches.slice(0, keep), ...moved];
-}
-
-/** Replaces the matches intersecting the window [from, to) of `text` by a fresh scan of it. */
-function rescan(matches: readonly TermMatch[], text: string, matcher: Matcher, from: number, to: number): TermMatch[] {
-  const found = matcher.findInRange(text, from, to);
-  const lo = Math.min(from, found[0]?.start ?? from);
-  const hi = Math.max(to, found[found.length - 1]?.end ?? to);
-  const a = firstEndingAfter(matches, lo);
-  let b = a;
-  while (b < matches.length && (matches[b]).start < hi) b++;
-  return [...matches.slice(0, a), ...found, ...matches.slice(b)];
-}
-
-/** The matches of `textAfter`, from the matches before `changes` were applied to it. */
-export function updateMatches(before: readonly TermMatch[], changes: readonly TextChange[], textAfter: string, matcher: Matcher): TermMatch[] {
-  if (changes.length === 0) return [...before];
-  // shiftThrough and rescan each build a new array and never change the one they are given: no copy up front
-  let matches: readonly TermMatch[] = before;
+/** Brings `index` (the matches before `changes`) to the matches of `textAfter`. */
+export function updateMatches(index: MatchIndex, changes: readonly TextChange[], textAfter: TextSource | string, matcher: Matcher, options: UpdateOptions = {}): void {
+  const source = typeof textAfter === 'string' ? stringSource(textAfter) : textAfter;
   let dirty: { from: number; to: number }[] = [];
   for (const c of changes) {
     const oldEnd = c.rangeOffset + c.rangeLength;
     const delta = c.text.length - c.rangeLength;
     const shift = (at: number): number => (at >= oldEnd ? at + delta : at);
-    matches = shiftThrough(matches, c);
+    index.applyChange(c.rangeOffset, c.rangeLength, c.text.length);
     dirty = dirty.map((d) => ({ from: Math.min(shift(d.from), c.rangeOffset), to: Math.max(shift(d.to), c.rangeOffset) }));
     dirty.push({ from: c.rangeOffset, to: c.rangeOffset + c.text.length });
   }
-  let result: TermMatch[] = [];
   for (const d of dirty) {
-    const from = lineStartBefore(textAfter, lineStartBefore(textAfter, d.from) - 1);
-    const to = lineEndAfter(textAfter, lineEndAfter(textAfter, d.to) + 1);
-    matches = result = rescan(matches, textAfter, matcher, from, to);
+    const from = lineStartBefore(source, lineStartBefore(source, d.from) - 1);
+    const to = lineEndAfter(source, lineEndAfter(source, d.to) + 1);
+    const found = findAround(matcher, source, from, to, options.context);
+    const lo = Math.min(from, found[0]?.start ?? from);
+    const hi = Math.max(to, found[found.length - 1]?.end ?? to);
+    index.replace(lo, hi, found);
   }
-  return result; // every change adds a window to `dirty`, so this is the last rescan's new array
 }

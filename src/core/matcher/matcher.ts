@@ -68,13 +68,24 @@ export class Matcher {
    * range yields none.
    */
   findInRange(text: string, from: number, to: number): TermMatch[] {
-    const lo = Math.max(0, Math.min(from, text.length));
-    const hi = Math.min(to, text.length);
+    return this.findInExcerpt(text, from, to, false, false) ?? [];
+  }
+
+  /**
+   * findInRange on an excerpt of a longer text (offsets relative to the excerpt): the same matches, or
+   * undefined when the excerpt is too short to be sure of them, because the scan needed text before it
+   * (`cutBefore`: the excerpt does not start the text) or after it (`cutAfter`). The caller then reads a
+   * longer excerpt. This lets the editor scan around an edit without materialising the whole document.
+   */
+  findInExcerpt(excerpt: string, from: number, to: number, cutBefore: boolean, cutAfter: boolean): TermMatch[] | undefined {
+    const lo = Math.max(0, Math.min(from, excerpt.length));
+    const hi = Math.min(to, excerpt.length);
     if (this.terms.length === 0 || hi < lo) return [];
     const k = this.compiled.maxWords;
     for (let runs = k; ; runs *= 2) {
-      const s = scanStartBefore(text, lo, runs);
-      const r = this.scanner.scan(text, {
+      const s = scanStartBefore(excerpt, lo, runs);
+      if (cutBefore && s.start === 0) return undefined;
+      const r = this.scanner.scan(excerpt, {
         start: s.start,
         startExact: s.exact,
         exactAfterRuns: k,
@@ -82,6 +93,7 @@ export class Matcher {
         to: hi,
         stopRunsAfterTo: k,
       });
+      if (cutAfter && r.reachedEnd) return undefined;
       if (s.exact || (r.exactFrom >= 0 && r.exactFrom <= lo)) return this.toMatches(r.matches);
     }
   }

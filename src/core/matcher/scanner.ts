@@ -2,30 +2,30 @@
  * One pass over a stretch of text: fold code point by code point, find word hits with the automaton, check word
  * boundaries and `*` endings, chain words into phrases, and hand candidates to the selection.
  *
- * Text model. The original text is folded per code point (fold.ts). Code points that fold to the joiner form
- * *joiner runs* (soft hyphens and other code points that fold to nothing are transparent and never end a run);
- * everything between two runs is a *token*. Words never contain a joiner, so a word hit lies inside one token,
- * and a term of k words is k word hits in k consecutive tokens, each filling its token up to the joiner it
- * meets. A joiner run holding two or more line breaks (a blank line: a paragraph break) ends every phrase, so a
- * match never spans paragraphs. This bounds a match to at most maxWords - 1 joiner runs, which findInRange
- * relies on (window.ts).
+ * Text model. The original text is folded per code point (fold.ts). Code points that fold to the joiner form *joiner
+ * runs* (soft hyphens and other code points that fold to nothing are transparent and never end a run); everything
+ * between two runs is a *token*. Words never contain a joiner, so a word hit lies inside one token, and a term of k
+ * words is k word hits in k consecutive tokens, each filling its token up to the joiner it meets. A joiner run holding
+ * two or more line breaks (a blank line: a paragraph break) ends every phrase, so a match never spans paragraphs. This
+ * bounds a match to at most maxWords - 1 joiner runs, which findInRange relies on (window.ts).
  *
- * Offsets. The folded units of the current token live in a ring buffer (as long as the longest word) holding, per
- * unit and packed into one Int32 (one write per unit in the hot loop), the original start of the code point it
- * came from and three flags: FIRST (first unit of that code point's fold), SPACED (part of a spaced-script word
- * char) and WIDE (the code point is a surrogate pair). A hit may only start on a FIRST unit and end
- * before a FIRST unit (or the token end), so a match never splits a surrogate pair or half of ß→ss; its original
- * end is the end of the code point of its last unit, so a trailing soft hyphen is not included.
+ * Offsets. The folded units of the current token live in a ring buffer (as long as the longest word) holding, per unit
+ * and packed into one Int32 (one write per unit in the hot loop), the original start of the code point it came from
+ * and three flags: FIRST (first unit of that code point's fold), SPACED (part of a spaced-script word char) and WIDE
+ * (the code point is a surrogate pair). A hit may only start on a FIRST unit and end before a FIRST unit (or the token
+ * end), so a match never splits a surrogate pair or half of ß→ss; its original end is the end of the code point of its
+ * last unit, so a trailing soft hyphen is not included.
  *
- * Boundaries. A word whose first char is a spaced-script word char needs a non-word (or the token start) before
- * it; an exact word whose last char is one needs a non-word after it; a `*` word extends over every following
- * spaced-script word char. Since the character after a hit is only known one code point later, hits wait in a
- * small pending list and are resolved when the next folded code point (or the token end) arrives.
+ * Boundaries. A word whose first char is a spaced-script word char needs a non-word (or the token start) before it; an
+ * exact word whose last char is one needs a non-word after it; a `*` word extends over every following spaced-script
+ * word char. Since the character after a hit is only known one code point later, hits wait in a small pending list and
+ * are resolved when the next folded code point (or the token end) arrives.
  */
 import { foldCodePoint, isSpacedWordChar } from '../text';
 import type { CompiledTerms } from './compiled';
 import { entryBreaks, foldTable, KIND_EMPTY, KIND_JOINER, KIND_UNIT, SPACED_BIT } from './foldTable';
 import { GreedySelection } from './selection';
+import type { ScanResult, ScanWindow } from './scanWindow';
 
 const FIRST = 1;
 const SPACED = 2;
@@ -33,28 +33,6 @@ const WIDE = 4;
 const FLAG_BITS = 3;
 /** Original offsets are packed above the flags into an Int32: texts up to 2^28 UTF-16 units (512 MB). */
 export const MAX_TEXT_LENGTH = 1 << (31 - FLAG_BITS);
-
-/** How a scan starts and when it may stop. */
-export interface ScanWindow {
-  /** Offset of a joiner code point that begins a run, or 0. The scan treats it as the inside of a joiner run. */
-  start: number;
-  /** True when no candidate crosses `start` (text start, paragraph break): the state is known from the outset. */
-  startExact: boolean;
-  /** Otherwise the state is known once this many joiner runs have ended (the run at `start` included). */
-  exactAfterRuns: number;
-  /** Only matches intersecting [from, to) are reported. */
-  from: number;
-  to: number;
-  /** Stop at the start of the n-th joiner run at or after `to` (Infinity: scan to the end of the text). */
-  stopRunsAfterTo: number;
-}
-
-export interface ScanResult {
-  /** Selected matches as flat (start, end, term) triples. */
-  matches: number[];
-  /** The first joiner run (offset) from which the selection is exact; -1 if the scan never got there. */
-  exactFrom: number;
-}
 
 export class Scanner {
   private readonly mask: number;
@@ -175,7 +153,7 @@ export class Scanner {
     }
     if (!inRun && this.pendCount > 0) this.resolve(false, true, fpos, true);
     if (this.exactFrom >= 0) this.sel.flush();
-    return { matches: this.sel.out, exactFrom: this.exactFrom };
+    return { matches: this.sel.out, exactFrom: this.exactFrom, reachedEnd: i >= n };
   }
 
   private begin(w: ScanWindow): void {

@@ -11,7 +11,7 @@ import type { Annotation } from '../annotations';
 import { compareAnnotations } from '../annotations';
 import type { Problem } from '../input';
 import { hasErrors } from '../input';
-import { parseSafeYaml } from '../input';
+import { decodeUtf8File, decodeUtf8Lenient, parseSafeYaml } from '../input';
 import { baseName, sourcePathFor, unsafeSourceReason } from './path';
 import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION, SIDECAR_YAML_MAX_BYTES } from './types';
 import type { Sidecar } from './types';
@@ -42,9 +42,9 @@ function readSource(pair: Pair | undefined, file: string, report: Reporter, root
   else if (typeof value !== 'string') report.error(pair.value ?? pair, "'source' must be a file name");
   else {
     const reason = unsafeSourceReason(value);
-    if (reason !== undefined) report.error(pair.value, `'source: ${value}' ${reason}; it is ignored: the source is always the file next to the sidecar`);
+    if (reason !== undefined) report.error(pair.value, `'source: ${showValue(value)}' ${reason}; it is ignored: the source is always the file next to the sidecar`);
     else if (derived !== undefined && value !== derived) {
-      report.warning(pair.value, `'source: ${value}' does not match this sidecar's file name (${derived}); the field is informational and will be rewritten`);
+      report.warning(pair.value, `'source: ${showValue(value)}' does not match this sidecar's file name (${derived}); the field is informational and will be rewritten`);
     }
     if (reason === undefined && derived === undefined) return value;
   }
@@ -120,6 +120,21 @@ export function parseSidecar(yamlText: string, file: string): ParsedSidecar {
   return parseSidecarYaml(yamlText, file);
 }
 
+export interface ParsedSidecarFile extends ParsedSidecar {
+  /**
+   * The file's text, to tell a later change on disk from our own write. When the bytes are not UTF-8 it is their
+   * lenient decoding, which is never parsed and never written (the file is refused, so read-only).
+   */
+  text: string;
+}
+
+/** Parses a sidecar from the bytes of its file; bytes that are not UTF-8 text refuse the file at the first bad byte. */
+export function parseSidecarBytes(bytes: Uint8Array, file: string): ParsedSidecarFile {
+  const decoded = decodeUtf8File(bytes, file, 'annotation file');
+  if (!decoded.ok) return { ...refused([decoded.problem]), text: decodeUtf8Lenient(bytes) };
+  return { ...parseSidecar(decoded.text, file), text: decoded.text };
+}
+
 const mib = (bytes: number): string => `${bytes / 1024 / 1024} MiB`;
 
 /** The full reader: any YAML, every problem positioned. parseSidecar gives the same result for canonical files. */
@@ -146,7 +161,7 @@ export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar 
     return refused(report.problems);
   }
   for (const [key, pair] of pairs) {
-    if (!TOP_KEYS.has(key)) report.error(pair.key, `unknown key '${key}' (expected ${[...TOP_KEYS].join(', ')})`);
+    if (!TOP_KEYS.has(key)) report.error(pair.key, `unknown key '${showValue(key)}' (expected ${[...TOP_KEYS].join(', ')})`);
   }
   const sidecar: Sidecar = {
     version: SIDECAR_VERSION,

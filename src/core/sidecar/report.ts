@@ -2,7 +2,7 @@
 import { isScalar } from 'yaml';
 import type { Pair, YAMLMap } from 'yaml';
 import type { Problem } from '../input';
-import { nodePosition } from '../input';
+import { excerpt, nodePosition } from '../input';
 import type { SafeYaml } from '../input';
 
 /** Reports problems at nodes of one parsed file. */
@@ -39,7 +39,7 @@ export function scalarValue(node: unknown): unknown {
 }
 
 
-/** A scalar value for a message: strings as they are, anything else as JSON (numbers, booleans, null). */
+/** A scalar value for a message: a short, sanitised excerpt of a string, anything else as JSON (numbers, booleans, null). */
 export function showValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return excerpt(typeof value === 'string' ? value : String(JSON.stringify(value)));
 }

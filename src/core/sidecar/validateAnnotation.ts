@@ -19,6 +19,14 @@ const STATUSES = new Set<string>(['needs-review', 'orphaned', 'conflict']);
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const idCheck: Check = (v) => (typeof v === 'string' && ID_PATTERN.test(v) ? undefined : 'must be letters, digits, _ . - (at most 64)');
 
+/**
+ * True when a string holds half of a surrogate pair. A quote is a slice of a text decoded from UTF-8, which has
+ * none, so such a quote comes from offsets that split a character and would be exported as a broken one.
+ */
+export function hasLoneSurrogate(s: string): boolean {
+  return /\p{Cs}/u.test(s);
+}
+
 /** A message when the value is not valid for its key, else undefined. */
 export type Check = (value: unknown) => string | undefined;
 
@@ -35,7 +43,7 @@ export const CHECKS: Record<string, Check> = {
   end: offset,
   line: positive,
   column: positive,
-  quote: nonEmptyString,
+  quote: (v) => nonEmptyString(v) ?? (typeof v === 'string' && hasLoneSurrogate(v) ? 'holds half of a character (a lone surrogate): its offsets were cut inside a character' : undefined),
   prefix: anyString,
   suffix: anyString,
   coder: nonEmptyString,
@@ -47,7 +55,7 @@ export const CHECKS: Record<string, Check> = {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'not a plain value';
-  return typeof value === 'string' ? `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"` : showValue(value);
+  return typeof value === 'string' ? `"${showValue(value)}"` : showValue(value);
 }
 
 /**
@@ -77,7 +85,7 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
   };
   for (const [key, pair] of pairs) {
     if (!KNOWN.has(key)) {
-      fail(pair.key, `unknown key '${key}'`);
+      fail(pair.key, `unknown key '${showValue(key)}'`);
       continue;
     }
     const value = scalarValue(pair.value);

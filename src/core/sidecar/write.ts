@@ -9,13 +9,15 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
+import { decodeUtf8Lenient } from '../input/utf8'; // not the index: the crash test's writer starts faster without the YAML parser
+import { errorMessage } from '../input';
 import { sourcePathFor } from './path';
 import { SIDECAR_MAX_BYTES } from './types';
 
 /** The file operations a sidecar write needs. Paths are whatever the implementation understands. */
 export interface FilePort {
-  /** The file's text, or undefined when it does not exist. */
-  readText(p: string): Promise<string | undefined>;
+  /** The file's bytes, or undefined when it does not exist. Callers decode them with the core's UTF-8 decoder. */
+  readBytes(p: string): Promise<Uint8Array | undefined>;
   /**
    * Writes a new file (used for the temp file only) and flushes it to disk where the platform allows. With
    * `keep`, the file has that mode (and owner, where the process may) from its creation on, never wider.
@@ -45,10 +47,6 @@ export function errorCode(e: unknown): string | undefined {
   return undefined;
 }
 
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** Flushes a folder's entry table after a rename; some platforms (Windows) cannot open a folder for that. */
 async function syncFolder(folder: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
@@ -65,9 +63,9 @@ async function syncFolder(folder: string): Promise<void> {
 
 /** FilePort over node's fs. writeText creates exclusively (O_EXCL), so it never follows a link planted at the temp path. */
 export const nodeFilePort: FilePort = {
-  async readText(p) {
+  async readBytes(p) {
     try {
-      return await fs.readFile(p, 'utf8');
+      return await fs.readFile(p);
     } catch (e) {
       if (errorCode(e) === 'ENOENT') return undefined;
       throw e;
@@ -213,7 +211,9 @@ export async function writeSidecarSafely(
       return { ok: false, reason: 'symlink', message: `${path} is a symbolic link; sidecars are never written through links` };
     }
     if (expectedOnDisk !== undefined) {
-      const onDisk = await port.readText(path);
+      // Decoded leniently, only to compare: bytes that are no longer UTF-8 show as U+FFFD, unlike the strict text read before.
+      const bytes = await port.readBytes(path);
+      const onDisk = bytes === undefined ? undefined : decodeUtf8Lenient(bytes);
       if ((onDisk ?? null) !== expectedOnDisk) {
         const what = onDisk === undefined ? 'was deleted' : expectedOnDisk === null ? 'was created' : 'was changed';
         return { ok: false, reason: 'changed-on-disk', message: `${path} ${what} on disk since it was read; nothing was written` };

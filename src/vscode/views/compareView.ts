@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { changeLine } from '../../core/git';
 import type { AnnotationChange, Place, TextDiff } from '../../core/git';
-import { CommandId } from '../commandIds';
+import { GitCommandId } from '../commandIds';
 
 type Node = { kind: 'text'; diff: TextDiff } | { kind: 'change'; change: AnnotationChange; text: string };
 
@@ -64,7 +64,7 @@ export class CompareView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const c = node.change;
     const item = new vscode.TreeItem(changeLine(c), vscode.TreeItemCollapsibleState.None);
     item.tooltip = bothVersions(c, this.revision);
-    item.command = { title: 'Open at the span', command: CommandId.openCompareChange, arguments: [vscode.Uri.joinPath(vscode.Uri.file(this.top), node.text), c.place.start, c.place.end] };
+    item.command = { title: 'Open at the span', command: GitCommandId.openCompareChange, arguments: [vscode.Uri.joinPath(vscode.Uri.file(this.top), node.text), c.place.start, c.place.end] };
     return item;
   }
 

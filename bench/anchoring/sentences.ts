@@ -1,0 +1,73 @@
+/**
+ * Sentences written for the anchoring benchmark (not taken from any corpus): plain statements in the register
+ * of debates on digital sovereignty, twenty per language, from which the generator builds its texts.
+ */
+
+export const ENGLISH = [
+  'The committee met on Tuesday to discuss how data about citizens should be stored.',
+  'Several delegates argued that national networks must remain under national control.',
+  'Others replied that an open internet had served trade and research for decades.',
+  'The draft law requires cloud providers to keep copies of local data inside the country.',
+  'Critics warned that such rules would raise costs for small firms and universities.',
+  'A spokesperson for the ministry said the measure was about security, not isolation.',
+  'The debate turned to undersea cables and who may inspect the traffic they carry.',
+  'One expert compared the new registry of platforms to a customs post on a border.',
+  'Industry groups asked for a transition period of at least three years.',
+  'The minister insisted that digital sovereignty does not mean closing the market.',
+  'Opposition members called the proposal a first step towards a separate national web.',
+  'A survey found that most voters trust domestic services more than foreign ones.',
+  'Engineers noted that routing rules cannot be changed overnight without outages.',
+  'The report lists twelve countries that adopted similar laws in the last five years.',
+  'Foreign companies were invited to open regional offices and local data centres.',
+  'The second reading of the bill was postponed until after the summer recess.',
+  'Human rights groups fear that the registry will be used to block independent media.',
+  'The finance ministry estimated the cost of compliance at two billion a year.',
+  'In the end the chamber approved the bill by a narrow margin of eleven votes.',
+  'Observers expect the courts to decide how far the new powers may reach.',
+];
+
+export const RUSSIAN = [
+  'Комитет собрался во вторник, чтобы обсудить хранение данных граждан.',
+  'Несколько депутатов заявили, что национальные сети должны оставаться под контролем государства.',
+  'Другие возразили, что открытый интернет десятилетиями помогал торговле и науке.',
+  'Проект закона обязывает облачных провайдеров хранить копии данных внутри страны.',
+  'Критики предупредили, что такие правила повысят расходы малых фирм и университетов.',
+  'Представитель министерства сказал, что речь идёт о безопасности, а не об изоляции.',
+  'Затем обсуждали подводные кабели и то, кто вправе проверять передаваемый по ним трафик.',
+  'Один эксперт сравнил новый реестр платформ с таможенным постом на границе.',
+  'Отраслевые объединения попросили переходный период не менее трёх лет.',
+  'Министр настаивал, что цифровой суверенитет не означает закрытия рынка.',
+  'Оппозиция назвала предложение первым шагом к отдельной национальной сети.',
+  'Опрос показал, что большинство избирателей доверяет отечественным сервисам больше, чем иностранным.',
+  'Инженеры отметили, что правила маршрутизации нельзя изменить за одну ночь без сбоев.',
+  'В докладе перечислены двенадцать стран, принявших похожие законы за последние пять лет.',
+  'Иностранным компаниям предложили открыть региональные офисы и местные центры обработки данных.',
+  'Второе чтение законопроекта перенесли на осень, после летних каникул.',
+  'Правозащитники опасаются, что реестр станут использовать для блокировки независимых СМИ.',
+  'Министерство финансов оценило расходы на исполнение закона в два миллиарда в год.',
+  'В итоге палата одобрила законопроект с перевесом всего в одиннадцать голосов.',
+  'Наблюдатели ожидают, что пределы новых полномочий определят суды.',
+];
+
+export const CHINESE = [
+  '委员会周二开会讨论公民数据应当如何存储。',
+  '几位代表认为国家网络必须始终处于国家的管理之下。',
+  '另一些人回应说开放的互联网几十年来一直服务于贸易和科研。',
+  '法律草案要求云服务商在境内保存本地数据的副本。',
+  '批评者警告这类规定会增加小企业和大学的成本。',
+  '部里的发言人表示这项措施关乎安全而不是封闭。',
+  '讨论随后转向海底光缆以及谁有权检查其中传输的流量。',
+  '一位专家把新的平台登记制度比作边境上的海关。',
+  '行业团体要求至少三年的过渡期。',
+  '部长坚持认为网络主权并不意味着关闭市场。',
+  '反对派议员称这项提案是走向独立国家网络的第一步。',
+  '一项调查发现多数选民更信任国内服务而不是外国服务。',
+  '工程师指出路由规则无法在一夜之间改变而不造成中断。',
+  '报告列出了过去五年通过类似法律的十二个国家。',
+  '外国公司受邀开设地区办事处和本地数据中心。',
+  '法案的二读被推迟到夏季休会之后。',
+  '人权团体担心登记制度会被用来屏蔽独立媒体。',
+  '财政部估计合规成本每年约为二十亿。',
+  '最终议会以十一票的微弱多数通过了该法案。',
+  '观察人士预计法院将决定新权力的边界。',
+];

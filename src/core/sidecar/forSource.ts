@@ -1,0 +1,20 @@
+/**
+ * The sidecar of a source file, built in one place for every writer (the extension's save, its "compare"
+ * view, the CLI): the source's file name, the hash of the canonical text the offsets refer to, the codebook
+ * id and the annotations.
+ */
+import type { Annotation } from '../annotations';
+import { textHash } from '../text';
+import { baseName } from './path';
+import { SIDECAR_VERSION, type Sidecar } from './types';
+
+/** `canonical` is the source's canonical text; without it (the text is not at hand) the hash is left empty. */
+export function sidecarForSource(sourcePath: string, codebook: string, annotations: readonly Annotation[], canonical: string | undefined): Sidecar {
+  return {
+    version: SIDECAR_VERSION,
+    source: baseName(sourcePath),
+    sourceHash: canonical === undefined ? '' : textHash(canonical),
+    codebook,
+    annotations: [...annotations],
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The extension's settings as a table with no `vscode` import: their keys, types and defaults, mirrored by
+ * package.json `contributes.configuration`. settings.ts reads VS Code's configuration through it, and a plain
+ * node unit test (test/unit/manifest.test.ts) checks that package.json declares exactly these keys with these
+ * defaults, so the manifest and the reader cannot drift apart.
+ */
+
+export const SETTINGS_SECTION = 'sovereigntyCoder';
+
+/** Where frame colours come from (the `enum` of `sovereigntyCoder.frameColors`). */
+export const FRAME_COLOR_SOURCES = ['codebook', 'theme'] as const;
+
+export interface Settings {
+  coder: string;
+  codebookPath: string;
+  languages: string[];
+  frameColors: (typeof FRAME_COLOR_SOURCES)[number];
+  showCues: boolean;
+  openWalkthroughOnFirstRun: boolean;
+}
+
+/** The value of each setting nobody has set; package.json's `default`s are the same values. */
+export const SETTING_DEFAULTS: Readonly<Settings> = Object.freeze({
+  coder: '',
+  codebookPath: '',
+  languages: ['plaintext', 'markdown'],
+  frameColors: 'codebook',
+  showCues: true,
+  openWalkthroughOnFirstRun: true,
+});

@@ -1,0 +1,175 @@
+/**
+ * The workspace's corpus index in VS Code: every sidecar of the workspace (not only those of open documents),
+ * read in chunks so that the extension host is never held for long, then kept current. A file watcher marks
+ * changed sidecars stale and they are re-read lazily (together, shortly after the last change); a coding
+ * decision in an open editor updates that one document from memory at once, so the views follow the coder
+ * live. documents.csv is read and validated beside it; its problems go to the Problems panel.
+ */
+import * as vscode from 'vscode';
+import { ATTRIBUTES_FILE, DocumentAttributes, parseDocumentAttributes } from '../../core/attributes';
+import { CorpusIndex, indexInChunks, type ChunkReport, type RawDocument } from '../../core/index';
+import { sourcePathFor } from '../../core/sidecar';
+import { documentText } from '../convert';
+import { readSourceText, readStrictText, workspaceFilePort } from '../filePort';
+import type { Services } from '../services';
+
+const SIDECARS = '**/*.annotations.yaml';
+const EXCLUDED = '{**/node_modules/**,**/.git/**}';
+/** Changes on disk come in bursts (a checkout rewrites many sidecars): wait for the burst to end. */
+const REFRESH_DELAY_MS = 150;
+
+export class CorpusService implements vscode.Disposable {
+  private index: CorpusIndex | undefined;
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly stale = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly attributeProblems = vscode.languages.createDiagnosticCollection('sovereigntyCoder.attributes');
+  private pending: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  attributes = DocumentAttributes.empty();
+  /** The last full indexing, for the log and the tests. */
+  lastReport: ChunkReport | undefined;
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly services: Services) {
+    const watcher = vscode.workspace.createFileSystemWatcher(SIDECARS);
+    const attributesWatcher = vscode.workspace.createFileSystemWatcher(`**/${ATTRIBUTES_FILE}`);
+    const markStale = (uri: vscode.Uri): void => {
+      this.stale.add(uri.toString());
+      this.scheduleRefresh();
+    };
+    this.disposables.push(
+      watcher, attributesWatcher, this.changed, this.attributeProblems,
+      watcher.onDidCreate(markStale), watcher.onDidChange(markStale), watcher.onDidDelete(markStale),
+      attributesWatcher.onDidCreate(() => this.queue(() => this.readAttributes())),
+      attributesWatcher.onDidChange(() => this.queue(() => this.readAttributes())),
+      attributesWatcher.onDidDelete(() => this.queue(() => this.readAttributes())),
+      services.store.onDidChange((uri) => this.queue(() => this.fromMemory(uri))),
+      // rebuild queues itself: a new codebook can add frames and change every label
+      services.codebooks.onDidChange(() => void this.rebuild()),
+    );
+  }
+
+  /** Runs `job` after every job before it, so that reads and updates never interleave. */
+  private queue(job: () => Promise<void>): Promise<void> {
+    this.pending = this.pending.then(job).catch((e: unknown) => this.services.log.error(`corpus index: ${e instanceof Error ? e.message : String(e)}`));
+    return this.pending;
+  }
+
+  private scheduleRefresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.queue(() => this.refreshStale()), REFRESH_DELAY_MS);
+  }
+
+  /** The index with every pending change applied; undefined while no codebook is loaded. */
+  async current(): Promise<CorpusIndex | undefined> {
+    if (this.stale.size > 0) await this.queue(() => this.refreshStale());
+    await this.pending;
+    return this.index;
+  }
+
+  /** The codebook of the index as it is now (without waiting for pending changes). */
+  peekCodebook(): CorpusIndex['codebook'] | undefined {
+    return this.index?.codebook;
+  }
+
+  /** The source URI of a document path of the index. */
+  uriOf(path: string): vscode.Uri | undefined {
+    return this.uris.get(path);
+  }
+
+  /** Reads the whole workspace again (first start, a new codebook). */
+  rebuild(): Promise<void> {
+    return this.queue(async () => {
+      const codebook = this.services.codebooks.active?.codebook;
+      if (!codebook) return;
+      this.index = new CorpusIndex(codebook);
+      this.uris.clear();
+      this.stale.clear();
+      await this.readAttributes();
+      const sidecars = await vscode.workspace.findFiles(SIDECARS, EXCLUDED);
+      this.lastReport = await indexInChunks(this.index, sidecars, (uri) => this.load(uri), (raw, read) => this.refused(raw, read.problems.length));
+      this.services.log.info(`indexed ${this.lastReport.documents} text(s) with ${this.lastReport.annotations} annotation(s) in ${this.lastReport.totalMs.toFixed(0)} ms (longest run ${this.lastReport.longestRunMs.toFixed(1)} ms)`);
+      this.changed.fire();
+    });
+  }
+
+  private refused(raw: RawDocument, problems: number): void {
+    this.services.log.warn(`corpus index: ${raw.sidecarFile} was refused (${problems} problem(s), see Problems); its annotations are not listed until it is fixed`);
+  }
+
+  private pathOf(source: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(source, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  /** One document's files: from the editor and the store when it is open (what the coder sees), else from disk. */
+  private async load(sidecar: vscode.Uri): Promise<RawDocument | undefined> {
+    const sourcePath = sourcePathFor(sidecar.path);
+    if (sourcePath === undefined) return undefined;
+    const source = sidecar.with({ path: sourcePath });
+    const path = this.pathOf(source);
+    this.uris.set(path, source);
+    const port = workspaceFilePort(sidecar);
+    const sidecarText = await readStrictText(port, sidecar.path, sidecar.fsPath, 'annotation file');
+    if (sidecarText === undefined) {
+      this.index?.remove(path);
+      return undefined;
+    }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+    return { path, sidecarFile: vscode.workspace.asRelativePath(sidecar), sidecarText, sourceText: open ? open.getText() : await readSourceText(port, source.path) };
+  }
+
+  private async refreshStale(): Promise<void> {
+    if (!this.index || this.stale.size === 0) return;
+    const uris = [...this.stale].map((s) => vscode.Uri.parse(s));
+    this.stale.clear();
+    await indexInChunks(this.index, uris, (uri) => this.load(uri), (raw, read) => {
+      this.index?.remove(raw.path);
+      this.refused(raw, read.problems.length);
+    });
+    for (const uri of uris) this.fromMemoryNow(uri.with({ path: sourcePathFor(uri.path) ?? uri.path }));
+    this.changed.fire();
+  }
+
+  private fromMemory(uri: vscode.Uri): Promise<void> {
+    if (this.fromMemoryNow(uri)) this.changed.fire();
+    return Promise.resolve();
+  }
+
+  /** An open document's in-memory coding replaces what the disk says; true when the index changed. */
+  private fromMemoryNow(uri: vscode.Uri): boolean {
+    const entry = this.services.store.get(uri);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!this.index || !entry || !doc || entry.onDisk === undefined) return false;
+    const path = this.pathOf(uri);
+    if (entry.annotations.length === 0 && entry.onDisk === null) return this.index.remove(path);
+    this.uris.set(path, uri);
+    this.index.put({ path, text: documentText(doc), annotations: entry.annotations }, this.index.get(path)?.problems ?? [], entry.readOnly);
+    return true;
+  }
+
+  private async readAttributes(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    this.attributeProblems.clear();
+    this.attributes = DocumentAttributes.empty();
+    if (!folder) return;
+    const file = vscode.Uri.joinPath(folder, ATTRIBUTES_FILE);
+    const text = await readStrictText(workspaceFilePort(file), file.path, file.fsPath, 'document attributes file');
+    if (text === undefined) return;
+    const texts = new Set((await vscode.workspace.findFiles('**/*', EXCLUDED)).map((u) => vscode.workspace.asRelativePath(u, false)));
+    const parsed = parseDocumentAttributes(text, vscode.workspace.asRelativePath(file), (p) => texts.has(p));
+    this.attributeProblems.set(file, parsed.problems.map((p) => {
+      const range = new vscode.Range(p.line - 1, p.column - 1, p.line - 1, Number.MAX_SAFE_INTEGER);
+      return new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+    }));
+    if (parsed.attributes) this.attributes = parsed.attributes;
+    else this.services.log.warn(`${ATTRIBUTES_FILE} has ${parsed.problems.length} problem(s) (see Problems): attributes are not used until it is fixed`);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

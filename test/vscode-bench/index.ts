@@ -1,0 +1,109 @@
+/**
+ * The editor benchmark, loaded by the extension host as `extensionTestsPath` (`npm run bench:vscode`, see
+ * scripts/bench-vscode.sh): issue 10, target 3, measured through the extension's test API in the real VS Code.
+ * With a 5,000-term codebook: the longest extension-host block while the codebook is compiled; opening a 10 MB
+ * document (first paint, longest block); then 40 keystrokes in its visible middle (keystroke → decorations
+ * painted, p50 and p95; longest block while typing), without and with 10,000 annotations. It prints each
+ * figure with its target and a final `N passed, N failed`, and writes its files into the bench workspace.
+ */
+import * as vscode from 'vscode';
+import { createAnnotation, type Annotation } from '../../src/core/annotations';
+import { serializeSidecar } from '../../src/core/sidecar';
+import { textHash } from '../../src/core/text';
+import { codebookTerms, makeText } from '../../bench/fixtures';
+import { quantile, Report } from '../../bench/report';
+import { api, waitFor, workspaceUri, writeFile } from '../integration/helpers';
+import { BlockMonitor } from './blockMonitor';
+
+const TERMS = Number(process.env['SOVCODER_BENCH_TERMS'] ?? 5000);
+const CHARS = Number(process.env['SOVCODER_BENCH_CHARS'] ?? 10_000_000);
+const KEYSTROKES = Number(process.env['SOVCODER_BENCH_KEYSTROKES'] ?? 40);
+const ANNOTATIONS = 10_000;
+
+function codebookYaml(terms: readonly string[]): string {
+  const frames = Array.from({ length: 12 }, (_, f) => {
+    const mine = terms.filter((_t, i) => i % 12 === f).map((t) => JSON.stringify(t));
+    return `  - id: frame${f}\n    label: Frame ${f}\n    color: "#${(0x305070 + f * 0x0a0b05).toString(16).slice(0, 6)}"\n    definition: bench frame ${f}\n    terms: [${mine.join(', ')}]\n`;
+  });
+  return `codebook: bench\ntitle: Bench codebook of ${terms.length} terms\nframes:\n${frames.join('')}`;
+}
+
+function annotate(text: string, count: number): Annotation[] {
+  const out: Annotation[] = [];
+  const step = Math.floor(text.length / count);
+  for (let i = 0; i < count; i++) {
+    let s = i * step;
+    if ((text.charCodeAt(s) & 0xfc00) === 0xdc00) s++;
+    let e = s + 5 + (i % 30);
+    if ((text.charCodeAt(e) & 0xfc00) === 0xdc00) e++;
+    out.push(createAnnotation(text, s, e, `frame${i % 12}`, 'bench', '2026-03-01', `b${i.toString(32).padStart(10, '0')}`));
+  }
+  return out;
+}
+
+/** Resolves at the next paint of `uri` (the test API's onDidPaint), with the time it came. */
+function nextPaint(uri: vscode.Uri, coder: Awaited<ReturnType<typeof api>>): Promise<number> {
+  return new Promise((resolve) => {
+    const sub = coder.onDidPaint((painted) => {
+      if (painted.toString() !== uri.toString()) return;
+      sub.dispose();
+      resolve(performance.now());
+    });
+  });
+}
+
+async function openAndType(name: string, text: string, annotations: number, coder: Awaited<ReturnType<typeof api>>, report: Report): Promise<void> {
+  const uri = workspaceUri(name);
+  await writeFile(uri, text);
+  if (annotations > 0) {
+    const sidecar = serializeSidecar({ version: 1, source: name, sourceHash: textHash(text), codebook: 'bench', annotations: annotate(text, annotations) }, text);
+    await writeFile(uri.with({ path: `${uri.path}.annotations.yaml` }), sidecar);
+  }
+  const label = `${(CHARS / 1e6).toFixed(0)} MB, ${TERMS} terms, ${annotations} annotations`;
+  const monitor = new BlockMonitor();
+  monitor.start();
+  const t0 = performance.now();
+  const painted = nextPaint(uri, coder);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const firstPaint = (await painted) - t0;
+  if (annotations > 0) await waitFor('the annotations to load', () => (coder.annotationsFor(uri).length === annotations ? true : undefined), 120_000);
+  report.add({ name: `open (${label}): longest extension-host block`, value: monitor.stop(), unit: 'ms', better: 'lower', target: { text: '≤ 50 ms', pass: (v) => v <= 50 } });
+  report.note(`first paint ${firstPaint.toFixed(0)} ms after openTextDocument`);
+
+  const middle = new vscode.Position(Math.floor(doc.lineCount / 2), 0);
+  editor.selection = new vscode.Selection(middle, middle);
+  editor.revealRange(new vscode.Range(middle, middle), vscode.TextEditorRevealType.InCenter);
+  await waitFor('the middle to be visible', () => (editor.visibleRanges[0]?.contains(middle) ? true : undefined));
+  const times: number[] = [];
+  monitor.start();
+  for (let k = 0; k < KEYSTROKES; k++) {
+    const at = new vscode.Position(middle.line, k);
+    const paint = nextPaint(uri, coder);
+    const start = performance.now();
+    const ok = await editor.edit((b) => b.insert(at, 'x'), { undoStopBefore: false, undoStopAfter: false });
+    if (!ok) throw new Error('the editor refused a keystroke');
+    times.push((await paint) - start);
+  }
+  const block = monitor.stop();
+  report.add({ name: `keystroke → decorations (${label}) p95`, value: quantile(times, 0.95), unit: 'ms', better: 'lower', target: { text: '≤ 16 ms', pass: (v) => v <= 16 } });
+  report.note(`p50 ${quantile(times, 0.5).toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
+  report.add({ name: `typing (${label}): longest extension-host block`, value: block, unit: 'ms', better: 'lower', target: { text: '≤ 50 ms', pass: (v) => v <= 50 } });
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+export async function run(): Promise<void> {
+  const report = new Report((line) => console.log(line));
+  const coder = await api();
+  const monitor = new BlockMonitor();
+  monitor.start();
+  await writeFile(workspaceUri('codebook.yaml'), codebookYaml(codebookTerms(TERMS)));
+  await vscode.commands.executeCommand('sovereigntyCoder.reloadCodebook');
+  await waitFor('the bench codebook', () => (coder.codebookId() === 'bench' ? true : undefined), 60_000);
+  report.add({ name: `compile a ${TERMS}-term codebook: longest extension-host block`, value: monitor.stop(), unit: 'ms', better: 'lower', target: { text: '≤ 50 ms', pass: (v) => v <= 50 } });
+  const text = makeText(CHARS);
+  await openAndType('bench-plain.txt', text, 0, coder, report);
+  await openAndType('bench-coded.txt', text, ANNOTATIONS, coder, report);
+  const failed = report.finish();
+  if (failed > 0) throw new Error(`${failed} editor target(s) missed`);
+}
