@@ -25,7 +25,34 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
+const manifestText = readFileSync(join(__dirname, '../../../package.json'), 'utf8');
+const manifest = JSON.parse(manifestText) as Manifest;
+
+/**
+ * The keys that occur twice in one object of a JSON text, with their paths. JSON.parse keeps the last of two,
+ * so a merge that leaves a second `"views"` silently drops the first one's views.
+ */
+function duplicateKeys(text: string): string[] {
+  const found: string[] = [];
+  const stack: { object: boolean; keys: Set<string>; path: string; expectKey: boolean }[] = [];
+  let last = '';
+  for (const [t] of text.matchAll(/"(?:[^"\\]|\\.)*"|[{}[\]:,]/g)) {
+    const top = stack[stack.length - 1];
+    if (t === '{' || t === '[') stack.push({ object: t === '{', keys: new Set(), path: `${top?.path ?? ''}/${last}`, expectKey: t === '{' });
+    else if (t === '}' || t === ']') stack.pop();
+    else if (t === ',') {
+      if (top) top.expectKey = top.object;
+    } else if (t === ':') {
+      if (top) top.expectKey = false;
+    } else if (top?.expectKey) {
+      const key = JSON.parse(t) as string;
+      if (top.keys.has(key)) found.push(`${top.path}/${key}`);
+      top.keys.add(key);
+      last = key;
+    }
+  }
+  return found;
+}
 const commandIds = ALL_COMMAND_IDS;
 const prefixed = (key: string): string => `${SETTINGS_SECTION}.${key}`;
 
@@ -40,6 +67,11 @@ function jsonType(value: unknown): string {
 }
 
 describe('manifest: package.json against the code', () => {
+  it('has no key twice in one object (JSON.parse would keep only the last)', () => {
+    assert.deepEqual(duplicateKeys('{"a": {"b": 1, "b": 2}, "c": [{"d": 1}, {"d": 2}]}'), ['//a/b'], 'the checker itself');
+    assert.deepEqual(duplicateKeys(manifestText), []);
+  });
+
   it('declares exactly the commands of CommandId, each once, in the extension category', () => {
     const declared = manifest.contributes.commands.map((c) => c.command);
     assert.deepEqual([...declared].sort(), [...commandIds].sort());
