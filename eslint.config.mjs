@@ -3,7 +3,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const NO_VSCODE = { name: 'vscode', message: 'src/core, src/cli and unit tests must not import vscode (see the one rule of the house in CONTRIBUTING.md).' };
+const NO_VSCODE = {
+  name: 'vscode',
+  message:
+    'src/core, src/cli and unit tests must not import vscode (see the one rule of the house in CONTRIBUTING.md).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'scripts/**', '**/*.mjs', '**/*.js'] },
@@ -37,19 +41,36 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [NO_VSCODE],
-        patterns: [{ group: ['**/vscode/**', '**/cli/**', '**/extension'], message: 'src/core stands below the adapters: it may not import src/vscode, src/cli or src/extension.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_VSCODE],
+          patterns: [
+            {
+              group: ['**/vscode/**', '**/cli/**', '**/extension'],
+              message: 'src/core stands below the adapters: it may not import src/vscode, src/cli or src/extension.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [NO_VSCODE],
-        patterns: [{ group: ['**/vscode/**', '**/extension'], message: 'src/cli is an adapter over the core beside src/vscode: it may not import src/vscode or src/extension.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_VSCODE],
+          patterns: [
+            {
+              group: ['**/vscode/**', '**/extension'],
+              message:
+                'src/cli is an adapter over the core beside src/vscode: it may not import src/vscode or src/extension.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -9,6 +9,9 @@ import { runAnchoringBench } from './anchoring/run';
 
 const at = process.argv.indexOf('--n');
 const scale = at > 0 ? Number(process.argv[at + 1]) : 1;
-const report = runAnchoringBench({ perKind: Number.isFinite(scale) && scale !== 1 ? scale : undefined, log: (line) => console.log(line) });
+const report = runAnchoringBench({
+  perKind: Number.isFinite(scale) && scale !== 1 ? scale : undefined,
+  log: (line) => console.log(line),
+});
 console.log(`${report.passed} passed, ${report.failed} failed`);
 process.exitCode = report.failed > 0 ? 1 : 0;

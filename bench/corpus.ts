@@ -23,7 +23,8 @@ function sentence(): string {
 
 function text(sentences: number): string {
   const paragraphs: string[] = [];
-  for (let i = 0; i < sentences; i += 4) paragraphs.push(Array.from({ length: Math.min(4, sentences - i) }, sentence).join(' '));
+  for (let i = 0; i < sentences; i += 4)
+    paragraphs.push(Array.from({ length: Math.min(4, sentences - i) }, sentence).join(' '));
   return `${paragraphs.join('\n\n')}\n`;
 }
 
@@ -39,12 +40,21 @@ export function syntheticCorpus(texts: number, annotations: number, frames: read
       const start = Math.floor(rnd() * (body.length - 60));
       const end = start + 5 + Math.floor(rnd() * 50);
       list.push({
-        id: `a${String(made).padStart(10, '0')}`, frame: pick(frames), start, end, quote: body.slice(start, end),
-        ...contextAround(body, start, end), coder: pick(['coder-a', 'coder-b']), created: '2026-11-30',
+        id: `a${String(made).padStart(10, '0')}`,
+        frame: pick(frames),
+        start,
+        end,
+        quote: body.slice(start, end),
+        ...contextAround(body, start, end),
+        coder: pick(['coder-a', 'coder-b']),
+        created: '2026-11-30',
       });
     }
     const path = `texts/t${String(t).padStart(4, '0')}.txt`;
-    const sidecar = serializeSidecar({ version: 1, source: path.slice(6), sourceHash: textHash(body), codebook: 'bench', annotations: list }, body);
+    const sidecar = serializeSidecar(
+      { version: 1, source: path.slice(6), sourceHash: textHash(body), codebook: 'bench', annotations: list },
+      body,
+    );
     files.push({ path, sidecarFile: `${path}.annotations.yaml`, text: body, sidecar });
   }
   return files;

@@ -15,24 +15,84 @@ export function pick<T>(xs: readonly T[]): T {
   return xs[Math.floor(rnd() * xs.length)];
 }
 
-export const EN = 'the of and to in a is that for on as with by state policy data power global network technology security governance national digital order world control infrastructure model rules platform market public strategy'.split(' ');
-export const RU = 'и в на государство политика данных сеть безопасность контроль развитие технологии пространство страны управление мировой порядок'.split(' ');
+export const EN =
+  'the of and to in a is that for on as with by state policy data power global network technology security governance national digital order world control infrastructure model rules platform market public strategy'.split(
+    ' ',
+  );
+export const RU =
+  'и в на государство политика данных сеть безопасность контроль развитие технологии пространство страны управление мировой порядок'.split(
+    ' ',
+  );
 export const ZH = '我们的国家发展安全数据网络技术治理全球平台战略基础设施模式规则市场公共和在是'.split('');
 export const CUES = [
-  'cyber sovereignty', 'Digital Sovereignty', 'sovereign internet law', 'data localisation', 'techno-nationalism',
-  'AI arms race', 'Global South', 'digital colonialism', 'цифровым суверенитетом', 'суверенного интернета',
-  '网络主权', '人工智能主权', 'sovereign AI', 'splinternet', 'the Great Firewall', 'import substitution',
+  'cyber sovereignty',
+  'Digital Sovereignty',
+  'sovereign internet law',
+  'data localisation',
+  'techno-nationalism',
+  'AI arms race',
+  'Global South',
+  'digital colonialism',
+  'цифровым суверенитетом',
+  'суверенного интернета',
+  '网络主权',
+  '人工智能主权',
+  'sovereign AI',
+  'splinternet',
+  'the Great Firewall',
+  'import substitution',
 ];
 export const BASE_TERMS = [
-  'cyber sovereignty', 'network sovereignty', 'digital sovereignty', 'data sovereignty', 'technological sovereignty',
-  'AI sovereignty', 'sovereign AI', 'sovereign AI infrastructure', 'sovereign internet', 'sovereign internet law',
-  'information space', 'digital borders', 'RuNet', 'Great Firewall', 'internal sovereignty', 'external sovereignty',
-  'data locali*', 'personal data locali*', 'import substitution', 'self-reliance', 'self-sufficiency',
-  'technological decoupling', 'digital coloni*', 'Western hegemony', 'AI intrusions', 'traditional values',
-  'AI arms race', 'global domination', 'strategic competition', 'dual-use', 'digital authoritarianism',
-  'surveillance', 'censorship', 'social credit system', 'sharp power', 'smart cities', 'balkani*', 'splinternet',
-  'techno-nationalism', 'Global South', 'BRICS', 'multi-stakeholder', 'цифров* суверенитет*',
-  'суверенн* интернет*', 'информационн* пространств*', '网络主权', '人工智能主权', '主权人工智能', '数字殖民', '中国价值观',
+  'cyber sovereignty',
+  'network sovereignty',
+  'digital sovereignty',
+  'data sovereignty',
+  'technological sovereignty',
+  'AI sovereignty',
+  'sovereign AI',
+  'sovereign AI infrastructure',
+  'sovereign internet',
+  'sovereign internet law',
+  'information space',
+  'digital borders',
+  'RuNet',
+  'Great Firewall',
+  'internal sovereignty',
+  'external sovereignty',
+  'data locali*',
+  'personal data locali*',
+  'import substitution',
+  'self-reliance',
+  'self-sufficiency',
+  'technological decoupling',
+  'digital coloni*',
+  'Western hegemony',
+  'AI intrusions',
+  'traditional values',
+  'AI arms race',
+  'global domination',
+  'strategic competition',
+  'dual-use',
+  'digital authoritarianism',
+  'surveillance',
+  'censorship',
+  'social credit system',
+  'sharp power',
+  'smart cities',
+  'balkani*',
+  'splinternet',
+  'techno-nationalism',
+  'Global South',
+  'BRICS',
+  'multi-stakeholder',
+  'цифров* суверенитет*',
+  'суверенн* интернет*',
+  'информационн* пространств*',
+  '网络主权',
+  '人工智能主权',
+  '主权人工智能',
+  '数字殖民',
+  '中国价值观',
 ];
 
 export function makeText(size: number): string {
@@ -66,7 +126,15 @@ export function codebookTerms(n: number): string[] {
   const stems = [...EN, ...RU].filter((w) => w.length > 3);
   for (let i = 0; raws.size < n; i++) {
     const w = `${pick(stems)}${i.toString(36)}`;
-    raws.add(i % 4 === 0 ? `${pick(stems)} ${w}` : i % 4 === 1 ? `${w}*` : i % 4 === 2 ? pick(ZH) + pick(ZH) + pick(ZH) + i.toString(36) : w);
+    raws.add(
+      i % 4 === 0
+        ? `${pick(stems)} ${w}`
+        : i % 4 === 1
+          ? `${w}*`
+          : i % 4 === 2
+            ? pick(ZH) + pick(ZH) + pick(ZH) + i.toString(36)
+            : w,
+    );
   }
   return [...raws];
 }
@@ -92,4 +160,3 @@ export function time(runs: number, f: () => unknown): number {
   }
   return median(ts);
 }
-

@@ -15,7 +15,10 @@ import { workerConverter } from '../src/core/import/workerClient';
 import { makeDocx, type DocBlock } from '../test/unit/importFixtures/officeWriter';
 import { layoutColumn, makePdf, type PlacedText } from '../test/unit/importFixtures/pdfWriter';
 
-const WORDS = 'sovereignty state border treaty council delegate region autonomy federation court data platform law nation people vote'.split(' ');
+const WORDS =
+  'sovereignty state border treaty council delegate region autonomy federation court data platform law nation people vote'.split(
+    ' ',
+  );
 
 function sentence(seed: number, words: number): string {
   const out: string[] = [];
@@ -26,9 +29,15 @@ function sentence(seed: number, words: number): string {
 function bigPdf(pages: number): Uint8Array {
   return makePdf({
     pages: Array.from({ length: pages }, (_, p) => {
-      const header: PlacedText[] = [{ x: 60, y: 800, size: 8, text: 'Benchmark Journal of Sovereignty' }, { x: 290, y: 40, size: 8, text: String(p + 1) }];
-      const column = (offset: number): string[] => Array.from({ length: 4 }, (_, i) => sentence(p * 10 + i + offset, 45));
-      return { texts: [...header, ...layoutColumn(column(0), 60, 760, 220, 9), ...layoutColumn(column(5), 320, 760, 220, 9)] };
+      const header: PlacedText[] = [
+        { x: 60, y: 800, size: 8, text: 'Benchmark Journal of Sovereignty' },
+        { x: 290, y: 40, size: 8, text: String(p + 1) },
+      ];
+      const column = (offset: number): string[] =>
+        Array.from({ length: 4 }, (_, i) => sentence(p * 10 + i + offset, 45));
+      return {
+        texts: [...header, ...layoutColumn(column(0), 60, 760, 220, 9), ...layoutColumn(column(5), 320, 760, 220, 9)],
+      };
     }),
   });
 }
@@ -42,16 +51,23 @@ function proseMaker(seed: number): (words: number) => string {
     t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const syllables = 'so ve re ign ty sta te bor der tre a ty coun cil de le gate re gion au to no my fe de ra tion'.split(' ');
-  const word = (): string => Array.from({ length: 1 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * syllables.length)] ?? 'a').join('');
+  const syllables =
+    'so ve re ign ty sta te bor der tre a ty coun cil de le gate re gion au to no my fe de ra tion'.split(' ');
+  const word = (): string =>
+    Array.from(
+      { length: 1 + Math.floor(next() * 3) },
+      () => syllables[Math.floor(next() * syllables.length)] ?? 'a',
+    ).join('');
   return (words) => `${Array.from({ length: words }, word).join(' ')}.`;
 }
 
 function docxOf(count: number): Uint8Array {
   const prose = proseMaker(42);
-  const blocks: DocBlock[] = Array.from({ length: count }, (_, i) => (i % 20 === 0
-    ? { heading: `Section ${i / 20 + 1}` }
-    : { paragraph: prose(60), ...(i % 50 === 1 ? { footnote: prose(12) } : {}) }));
+  const blocks: DocBlock[] = Array.from({ length: count }, (_, i) =>
+    i % 20 === 0
+      ? { heading: `Section ${i / 20 + 1}` }
+      : { paragraph: prose(60), ...(i % 50 === 1 ? { footnote: prose(12) } : {}) },
+  );
   return makeDocx(blocks, { title: 'Benchmark', author: 'Bench', created: '2024-01-01' });
 }
 
@@ -78,8 +94,12 @@ async function measure(name: string, file: string, bytes: Uint8Array): Promise<v
   const inProcess = await timed(() => convertOriginal(file, bytes));
   const paragraphs = inProcess.value.text.split('\n').length - 1;
   console.log(`${name}: ${(bytes.length / 1e6).toFixed(2)} MB, ${paragraphs} paragraphs out`);
-  console.log(`  hash only (floor) ${floor.ms.toFixed(0)} ms; in process ${inProcess.ms.toFixed(0)} ms; in the worker ${inWorker.ms.toFixed(0)} ms`);
-  console.log(`  longest event-loop stall of the calling thread during the worker run: ${(lag.max / 1e6).toFixed(1)} ms`);
+  console.log(
+    `  hash only (floor) ${floor.ms.toFixed(0)} ms; in process ${inProcess.ms.toFixed(0)} ms; in the worker ${inWorker.ms.toFixed(0)} ms`,
+  );
+  console.log(
+    `  longest event-loop stall of the calling thread during the worker run: ${(lag.max / 1e6).toFixed(1)} ms`,
+  );
 }
 
 async function main(): Promise<void> {

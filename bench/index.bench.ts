@@ -9,7 +9,16 @@ import { CorpusIndex, indexInChunks } from '../src/core/index';
 import { statsReport } from '../src/core/stats';
 import { syntheticCorpus } from './corpus';
 
-const FRAMES = ['territory', 'non-interference', 'self-reliance', 'data', 'ai-sovereignty', 'colonization', 'values', 'power'];
+const FRAMES = [
+  'territory',
+  'non-interference',
+  'self-reliance',
+  'data',
+  'ai-sovereignty',
+  'colonization',
+  'values',
+  'power',
+];
 const CODEBOOK = `codebook: bench\ntitle: Bench\nlanguages: [en]\nframes:\n${FRAMES.map((f) => `  - id: ${f}\n    label: Frame ${f}\n    color: "#336699"\n    definition: A frame for the benchmark.\n    terms: [${f}]\n`).join('')}`;
 
 async function main(): Promise<void> {
@@ -22,19 +31,36 @@ async function main(): Promise<void> {
   const runs: { totalMs: number; longestRunMs: number; pauses: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const index = new CorpusIndex(codebook);
-    const report = await indexInChunks(index, files, (f) => ({ path: f.path, sidecarFile: f.sidecarFile, sidecarText: f.sidecar, sourceText: f.text }), (raw) => { throw new Error(`refused ${raw.sidecarFile}`); });
-    if (report.annotations !== annotations) throw new Error(`indexed ${report.annotations} of ${annotations} annotations`);
+    const report = await indexInChunks(
+      index,
+      files,
+      (f) => ({ path: f.path, sidecarFile: f.sidecarFile, sidecarText: f.sidecar, sourceText: f.text }),
+      (raw) => {
+        throw new Error(`refused ${raw.sidecarFile}`);
+      },
+    );
+    if (report.annotations !== annotations)
+      throw new Error(`indexed ${report.annotations} of ${annotations} annotations`);
     runs.push(report);
     if (i === 2) {
       const t = performance.now();
-      const stats = statsReport(codebook, index.documents().map((d) => d.document), index.segments(), { cooccurrence: 'sentence' });
-      console.log(`statistics (frequencies, sentence co-occurrence, coverage) over ${stats.segments} segments: ${(performance.now() - t).toFixed(0)} ms`);
+      const stats = statsReport(
+        codebook,
+        index.documents().map((d) => d.document),
+        index.segments(),
+        { cooccurrence: 'sentence' },
+      );
+      console.log(
+        `statistics (frequencies, sentence co-occurrence, coverage) over ${stats.segments} segments: ${(performance.now() - t).toFixed(0)} ms`,
+      );
     }
   }
   const best = runs.reduce((a, b) => (a.totalMs < b.totalMs ? a : b));
   const worstRun = Math.max(...runs.map((r) => r.longestRunMs));
   console.log(`index: ${texts} texts, ${annotations} annotations, ${(bytes / 1e6).toFixed(1)} MB of sidecars`);
-  console.log(`  total ${best.totalMs.toFixed(0)} ms (best of 3; limit 2000 ms), longest run between yields ${worstRun.toFixed(1)} ms over 3 runs (limit 50 ms), ${best.pauses} yields`);
+  console.log(
+    `  total ${best.totalMs.toFixed(0)} ms (best of 3; limit 2000 ms), longest run between yields ${worstRun.toFixed(1)} ms over 3 runs (limit 50 ms), ${best.pauses} yields`,
+  );
   if (best.totalMs > 2000 || worstRun > 50) process.exitCode = 1;
 }
 

@@ -27,11 +27,14 @@ const mbps = (chars: number, ms: number): number => chars / 1e6 / (ms / 1000);
 
 /** MB/s of a loop that only reads every code unit: the yardstick of this machine, in this run. */
 export function bareLoopSpeed(text: string, runs: number): number {
-  return mbps(text.length, time(runs, () => {
-    let sum = 0;
-    for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
-    return sum;
-  }));
+  return mbps(
+    text.length,
+    time(runs, () => {
+      let sum = 0;
+      for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+      return sum;
+    }),
+  );
 }
 
 /** ripgrep's MB/s over the same text with the terms as fixed strings, or undefined when rg is not installed. */
@@ -41,7 +44,9 @@ function ripgrepSpeed(text: string, terms: readonly MatcherTerm[]): number | und
     writeFileSync(join(dir, 'text.txt'), text);
     writeFileSync(join(dir, 'terms.txt'), terms.map((t) => t.pattern.words.map((w) => w.text).join(' ')).join('\n'));
     const run = (): void => {
-      execFileSync('rg', ['-F', '-i', '-c', '-f', join(dir, 'terms.txt'), join(dir, 'text.txt')], { stdio: ['ignore', 'ignore', 'ignore'] });
+      execFileSync('rg', ['-F', '-i', '-c', '-f', join(dir, 'terms.txt'), join(dir, 'text.txt')], {
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
     };
     try {
       run();
@@ -73,21 +78,36 @@ export function runMatcherBench(sizes: MatcherBenchSizes, report: Report): void 
       const terms = codebook(n);
       const m = Matcher.compile(terms);
       let matches = 0;
-      const speed = mbps(text.length, time(sizes.runs, () => (matches = m.find(text).length)));
+      const speed = mbps(
+        text.length,
+        time(sizes.runs, () => (matches = m.find(text).length)),
+      );
       report.add({
-        name: `find() ${n} terms, ${(text.length / 1e6).toFixed(0)} MB (${matches} matches)`, value: speed, unit: 'MB/s', better: 'higher',
-        baseline: { name: 'bare loop', value: bare }, target: { text: '≥ 0.5× the bare loop', pass: (r) => r >= 0.5, onRatio: true },
+        name: `find() ${n} terms, ${(text.length / 1e6).toFixed(0)} MB (${matches} matches)`,
+        value: speed,
+        unit: 'MB/s',
+        better: 'higher',
+        baseline: { name: 'bare loop', value: bare },
+        target: { text: '≥ 0.5× the bare loop', pass: (r) => r >= 0.5, onRatio: true },
       });
       const rg = size === Math.max(...sizes.texts) ? ripgrepSpeed(text, terms) : undefined;
-      if (rg !== undefined) report.note(`outside reference: rg -F -i ${rg.toFixed(0)} MB/s (matcher ${(speed / rg).toFixed(2)}× of it)`);
+      if (rg !== undefined)
+        report.note(`outside reference: rg -F -i ${rg.toFixed(0)} MB/s (matcher ${(speed / rg).toFixed(2)}× of it)`);
       const goal = n >= 5000 ? 500 : n >= 500 ? 50 : 0;
       if (goal === 0 || size !== Math.min(...sizes.texts)) continue;
       const slice = text.slice(0, sizes.regexSlice(n));
       const perTerm = terms.map((t) => new RegExp(BOUNDARY + regexBody(t.pattern), 'giu'));
-      const regex = mbps(slice.length, time(1, () => perTerm.reduce((k, re) => k + (slice.match(re)?.length ?? 0), 0)));
+      const regex = mbps(
+        slice.length,
+        time(1, () => perTerm.reduce((k, re) => k + (slice.match(re)?.length ?? 0), 0)),
+      );
       report.add({
-        name: `find() ${n} terms against one RegExp per term`, value: speed, unit: 'MB/s', better: 'higher',
-        baseline: { name: `RegExp per term on ${(slice.length / 1000).toFixed(0)} kB`, value: regex }, target: { text: `≥ ${goal}×`, pass: (r) => r >= goal, onRatio: true },
+        name: `find() ${n} terms against one RegExp per term`,
+        value: speed,
+        unit: 'MB/s',
+        better: 'higher',
+        baseline: { name: `RegExp per term on ${(slice.length / 1000).toFixed(0)} kB`, value: regex },
+        target: { text: `≥ ${goal}×`, pass: (r) => r >= goal, onRatio: true },
       });
     }
   }
@@ -95,6 +115,14 @@ export function runMatcherBench(sizes: MatcherBenchSizes, report: Report): void 
 
 if (isMain(module)) {
   const report = new Report();
-  runMatcherBench({ texts: [1_000_000, 10_000_000], termCounts: [50, 500, 5000], regexSlice: (n) => (n >= 5000 ? 50_000 : 200_000), runs: 5 }, report);
+  runMatcherBench(
+    {
+      texts: [1_000_000, 10_000_000],
+      termCounts: [50, 500, 5000],
+      regexSlice: (n) => (n >= 5000 ? 50_000 : 200_000),
+      runs: 5,
+    },
+    report,
+  );
   process.exitCode = report.finish() > 0 ? 1 : 0;
 }

@@ -22,14 +22,24 @@ export class Report {
 
   constructor(private readonly print: (line: string) => void = console.log) {
     // Wall times on a shared machine: say how busy it was, so a failure from contention can be told apart.
-    this.note(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores; Node ${process.version}`);
+    this.note(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores; Node ${process.version}`,
+    );
   }
 
   add(f: Figure): void {
-    const ratio = f.baseline ? (f.better === 'lower' ? f.baseline.value / f.value : f.value / f.baseline.value) : undefined;
+    const ratio = f.baseline
+      ? f.better === 'lower'
+        ? f.baseline.value / f.value
+        : f.value / f.baseline.value
+      : undefined;
     const tested = f.target.onRatio ? ratio : f.value;
     const ok = tested !== undefined && Number.isFinite(tested) && f.target.pass(tested);
-    const base = f.baseline ? `  baseline ${f.baseline.name}: ${fmt(f.baseline.value)} ${f.unit}  ratio ${fmt(ratio ?? NaN)}x` : '';
+    const base = f.baseline
+      ? `  baseline ${f.baseline.name}: ${fmt(f.baseline.value)} ${f.unit}  ratio ${fmt(ratio ?? NaN)}x`
+      : '';
     this.print(`${ok ? 'PASS' : 'FAIL'}  ${f.name}: ${fmt(f.value)} ${f.unit}${base}  (target ${f.target.text})`);
     this.verdicts.push(ok);
   }

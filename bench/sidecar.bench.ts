@@ -32,7 +32,15 @@ function annotate(text: string, count: number): Annotation[] {
     let end = Math.min(text.length, start + 5 + (i % 56));
     if ((text.charCodeAt(start) & 0xfc00) === 0xdc00) start++;
     if ((text.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
-    const a = createAnnotation(text, start, end, `frame${i % 12}`, i % 3 === 0 ? 'Ana Коваль' : 'li.wei', '2026-03-01', `a${i.toString().padStart(10, '0')}`);
+    const a = createAnnotation(
+      text,
+      start,
+      end,
+      `frame${i % 12}`,
+      i % 3 === 0 ? 'Ana Коваль' : 'li.wei',
+      '2026-03-01',
+      `a${i.toString().padStart(10, '0')}`,
+    );
     if (i % 7 === 0) a.memo = `memo ${i}: "quoted" and\tnew\nline`;
     out.push(a);
   }
@@ -41,20 +49,44 @@ function annotate(text: string, count: number): Annotation[] {
 
 export function runSidecarBench(chars: number, count: number, runs: number, report: Report): void {
   const text = makeText(chars);
-  const sidecar: Sidecar = { version: 1, source: 'speech.txt', sourceHash: textHash(text), codebook: 'sovereignty', annotations: annotate(text, count) };
+  const sidecar: Sidecar = {
+    version: 1,
+    source: 'speech.txt',
+    sourceHash: textHash(text),
+    codebook: 'sovereignty',
+    annotations: annotate(text, count),
+  };
   const lf = serializeSidecar(sidecar, text);
   const crlf = lf.replace(/\n/g, '\r\n');
-  report.note(`${count} annotations over ${(text.length / 1e6).toFixed(2)} M units; sidecar ${(lf.length / 1e6).toFixed(2)} M chars`);
+  report.note(
+    `${count} annotations over ${(text.length / 1e6).toFixed(2)} M units; sidecar ${(lf.length / 1e6).toFixed(2)} M chars`,
+  );
   const yamlMs = timed(Math.max(1, Math.floor(runs / 5)), () => parseSidecarYaml(lf, FILE));
   const baseline = { name: 'full YAML reader', value: yamlMs };
-  for (const [name, file] of [['LF', lf], ['CRLF', crlf]] as const) {
+  for (const [name, file] of [
+    ['LF', lf],
+    ['CRLF', crlf],
+  ] as const) {
     const parsed = parseSidecar(file, FILE);
     if (parsed.sidecar?.annotations.length !== count) throw new Error(`bench: the ${name} sidecar did not load`);
     const ms = timed(runs, () => parseSidecar(file, FILE));
-    report.add({ name: `load ${count} annotations (${name})`, value: ms, unit: 'ms', better: 'lower', baseline, target: { text: '< 300 ms', pass: (v) => v < 300 } });
+    report.add({
+      name: `load ${count} annotations (${name})`,
+      value: ms,
+      unit: 'ms',
+      better: 'lower',
+      baseline,
+      target: { text: '< 300 ms', pass: (v) => v < 300 },
+    });
   }
   const saveMs = timed(runs, () => serializeSidecar(sidecar, text));
-  report.add({ name: `save ${count} annotations (serialise with line/column and source hash)`, value: saveMs, unit: 'ms', better: 'lower', target: { text: '< 150 ms', pass: (v) => v < 150 } });
+  report.add({
+    name: `save ${count} annotations (serialise with line/column and source hash)`,
+    value: saveMs,
+    unit: 'ms',
+    better: 'lower',
+    target: { text: '< 150 ms', pass: (v) => v < 150 },
+  });
 }
 
 if (isMain(module)) {

@@ -19,8 +19,18 @@ interface Edit {
 
 const EDITS: Edit[] = [
   { name: 'type one character', change: (_t, at) => ({ rangeOffset: at, rangeLength: 0, text: 'x' }) },
-  { name: 'paste a paragraph (400 chars)', change: (_t, at) => ({ rangeOffset: at, rangeLength: 0, text: 'the cyber sovereignty of the Global South and data localisation '.repeat(6) }) },
-  { name: 'delete a line', change: (t, at) => ({ rangeOffset: at, rangeLength: Math.max(0, t.indexOf('\n', at) - at + 1), text: '' }) },
+  {
+    name: 'paste a paragraph (400 chars)',
+    change: (_t, at) => ({
+      rangeOffset: at,
+      rangeLength: 0,
+      text: 'the cyber sovereignty of the Global South and data localisation '.repeat(6),
+    }),
+  },
+  {
+    name: 'delete a line',
+    change: (t, at) => ({ rangeOffset: at, rangeLength: Math.max(0, t.indexOf('\n', at) - at + 1), text: '' }),
+  },
 ];
 
 /** Edits made before the timed ones, so that the JIT has compiled the update path (the editor's is hot). */
@@ -58,7 +68,14 @@ export function runTypingBench(chars: number, termCounts: readonly number[], run
     for (const e of EDITS) {
       const times = timeEdits(m, text, e, runs);
       const baseline = { name: 'full re-scan (median)', value: fullMs };
-      report.add({ name: `${n} terms, ${e.name}: updateMatches p95`, value: quantile(times, 0.95), unit: 'ms', better: 'lower', baseline, target: { text: 'p95 < 1 ms', pass: (v) => v < 1 } });
+      report.add({
+        name: `${n} terms, ${e.name}: updateMatches p95`,
+        value: quantile(times, 0.95),
+        unit: 'ms',
+        better: 'lower',
+        baseline,
+        target: { text: 'p95 < 1 ms', pass: (v) => v < 1 },
+      });
       report.note(`median ${quantile(times, 0.5).toFixed(4)} ms`);
     }
   }

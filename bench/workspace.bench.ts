@@ -23,7 +23,11 @@ const PROBE = join(__dirname, 'rssProbe.js');
 /** Wall ms and peak memory (MB) of one `sovcode` run; its output goes to a file, never through a pipe to us. */
 function sovcode(args: readonly string[]): { ms: number; rssMb: number } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', PROBE, CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', PROBE, CLI, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const ms = msSince(t0);
   if (r.status !== 0) throw new Error(`sovcode ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
   const rss = /maxRSS (\d+)/.exec(r.stderr);
@@ -43,11 +47,27 @@ function writeCodedTexts(dir: string, texts: number, perText: number, chars: num
       let s = i * step;
       if ((text.charCodeAt(s) & 0xfc00) === 0xdc00) s++;
       const e = Math.min(text.length, s + 4 + (i % 20));
-      annotations.push(createAnnotation(text, s, (text.charCodeAt(e) & 0xfc00) === 0xdc00 ? e + 1 : e, `frame${i % 12}`, 'li.wei', '2026-03-01', `a${t.toString(32).padStart(4, '0')}${i.toString(32).padStart(6, '0')}`));
+      annotations.push(
+        createAnnotation(
+          text,
+          s,
+          (text.charCodeAt(e) & 0xfc00) === 0xdc00 ? e + 1 : e,
+          `frame${i % 12}`,
+          'li.wei',
+          '2026-03-01',
+          `a${t.toString(32).padStart(4, '0')}${i.toString(32).padStart(6, '0')}`,
+        ),
+      );
     }
     const name = `text${String(t).padStart(4, '0')}.txt`;
     writeFileSync(join(dir, name), text);
-    writeFileSync(join(dir, `${name}.annotations.yaml`), serializeSidecar({ version: 1, source: name, sourceHash: textHash(text), codebook: 'sovereignty', annotations }, text));
+    writeFileSync(
+      join(dir, `${name}.annotations.yaml`),
+      serializeSidecar(
+        { version: 1, source: name, sourceHash: textHash(text), codebook: 'sovereignty', annotations },
+        text,
+      ),
+    );
   }
 }
 
@@ -71,8 +91,20 @@ export function runWorkspaceBench(sizes: WorkspaceSizes, report: Report): void {
     const rows = (parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'), { bom: true }) as unknown[]).length - 1;
     report.note(`export: ${sizes.texts} texts, ${total} annotations, ${rows} CSV rows`);
     if (rows < total) throw new Error(`the export lost rows: ${rows} of ${total}`);
-    report.add({ name: `sovcode export CSV of ${sizes.texts} texts / ${total} annotations`, value: median(runs.map((r) => r.ms)) / 1000, unit: 's', better: 'lower', target: { text: '< 5 s', pass: (v) => v < 5 } });
-    report.add({ name: 'sovcode export CSV peak memory', value: Math.max(...runs.map((r) => r.rssMb)), unit: 'MB', better: 'lower', target: { text: '< 500 MB', pass: (v) => v < 500 } });
+    report.add({
+      name: `sovcode export CSV of ${sizes.texts} texts / ${total} annotations`,
+      value: median(runs.map((r) => r.ms)) / 1000,
+      unit: 's',
+      better: 'lower',
+      target: { text: '< 5 s', pass: (v) => v < 5 },
+    });
+    report.add({
+      name: 'sovcode export CSV peak memory',
+      value: Math.max(...runs.map((r) => r.rssMb)),
+      unit: 'MB',
+      better: 'lower',
+      target: { text: '< 500 MB', pass: (v) => v < 500 },
+    });
 
     const scanDir = join(dir, 'scan');
     mkdirSync(scanDir);
@@ -80,16 +112,22 @@ export function runWorkspaceBench(sizes: WorkspaceSizes, report: Report): void {
     const files = Array.from({ length: sizes.scanFiles }, (_, i) => join(scanDir, `part${i}.txt`));
     for (const f of files) writeFileSync(f, text);
     const bytes = Buffer.byteLength(text) * files.length;
-    const readMs = median(Array.from({ length: sizes.runs }, () => {
-      const t0 = process.hrtime.bigint();
-      for (const f of files) readFileSync(f, 'utf8');
-      return msSince(t0);
-    }));
+    const readMs = median(
+      Array.from({ length: sizes.runs }, () => {
+        const t0 = process.hrtime.bigint();
+        for (const f of files) readFileSync(f, 'utf8');
+        return msSince(t0);
+      }),
+    );
     const scanMs = median(Array.from({ length: sizes.runs }, () => sovcode(['scan', ...files]).ms));
     const mb = bytes / 1e6;
     report.add({
-      name: `sovcode scan of ${mb.toFixed(0)} MB (${files.length} files)`, value: mb / (scanMs / 1000), unit: 'MB/s', better: 'higher',
-      baseline: { name: 'reading the files as UTF-8', value: mb / (readMs / 1000) }, target: { text: '≥ 100 MB/s', pass: (v) => v >= 100 },
+      name: `sovcode scan of ${mb.toFixed(0)} MB (${files.length} files)`,
+      value: mb / (scanMs / 1000),
+      unit: 'MB/s',
+      better: 'higher',
+      baseline: { name: 'reading the files as UTF-8', value: mb / (readMs / 1000) },
+      target: { text: '≥ 100 MB/s', pass: (v) => v >= 100 },
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -98,6 +136,16 @@ export function runWorkspaceBench(sizes: WorkspaceSizes, report: Report): void {
 
 if (isMain(module)) {
   const report = new Report();
-  runWorkspaceBench({ texts: 1000, annotationsPerText: 100, charsPerText: 20_000, scanFiles: 10, scanCharsPerFile: 10_000_000, runs: 3 }, report);
+  runWorkspaceBench(
+    {
+      texts: 1000,
+      annotationsPerText: 100,
+      charsPerText: 20_000,
+      scanFiles: 10,
+      scanCharsPerFile: 10_000_000,
+      runs: 3,
+    },
+    report,
+  );
   process.exitCode = report.finish() > 0 ? 1 : 0;
 }

@@ -9,19 +9,40 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
-  bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: !production,
-  minify: production, external: ['vscode'], logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
 };
 await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' });
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { SOVCODE_VERSION: JSON.stringify(pkg.version) } });
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+  define: { SOVCODE_VERSION: JSON.stringify(pkg.version) },
+});
 chmodSync('dist/cli.js', 0o755);
 // The import worker on its own (ESM, for PDF.js): the format libraries load only when a text is added.
 // Its CommonJS dependencies (mammoth, iconv-lite) need a `require`, which an ES module gets from createRequire.
-const libraryVersions = Object.fromEntries(['pdfjs-dist', 'mammoth', '@mozilla/readability', 'linkedom', 'iconv-lite', 'jschardet', 'fflate']
-  .map((name) => [name, JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version]));
+const libraryVersions = Object.fromEntries(
+  ['pdfjs-dist', 'mammoth', '@mozilla/readability', 'linkedom', 'iconv-lite', 'jschardet', 'fflate'].map((name) => [
+    name,
+    JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version,
+  ]),
+);
 await build({
-  ...common, format: 'esm', entryPoints: ['src/core/import/worker.ts'], outfile: 'dist/importWorker.mjs',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  ...common,
+  format: 'esm',
+  entryPoints: ['src/core/import/worker.ts'],
+  outfile: 'dist/importWorker.mjs',
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   define: { IMPORT_LIBRARY_VERSIONS: JSON.stringify(libraryVersions) },
 });
 if (!process.argv.includes('--no-tests')) {

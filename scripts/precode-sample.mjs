@@ -30,7 +30,11 @@ const FIRST = [
 const SECOND = [
   ['information space', 'territory'],
   ['fluid territory', 'territory'],
-  ['sovereign internet law', 'non-interference', 'Read as protection against foreign switch-off, i.e. external sovereignty.'],
+  [
+    'sovereign internet law',
+    'non-interference',
+    'Read as protection against foreign switch-off, i.e. external sovereignty.',
+  ],
   ['international information security', 'non-interference'],
   ['import substitution', 'self-reliance'],
   ['personal data localization law', 'data'],
@@ -39,7 +43,10 @@ const SECOND = [
 ];
 const DECISIONS = [...FIRST.map((d) => ['sample-coder', ...d]), ...SECOND.map((d) => ['second-coder', ...d])];
 
-const { codebook, problems } = parseCodebook(readFileSync('codebook/sovereignty.yaml', 'utf8'), 'codebook/sovereignty.yaml');
+const { codebook, problems } = parseCodebook(
+  readFileSync('codebook/sovereignty.yaml', 'utf8'),
+  'codebook/sovereignty.yaml',
+);
 if (!codebook) throw new Error(problems.map((p) => p.message).join('\n'));
 const text = canonicalText(readFileSync(SOURCE, 'utf8'));
 const matcher = Matcher.compile(matcherTerms(codebook));
@@ -53,6 +60,15 @@ DECISIONS.forEach(([coder, quote, frame, memo], i) => {
   const a = createAnnotation(text, start, start + quote.length, frame, coder, DATE, id);
   annotations = addAnnotation(annotations, memo ? { ...a, memo } : a);
 });
-const yaml = serializeSidecar({ version: 1, source: 'speech-information-space.txt', sourceHash: textHash(text), codebook: codebook.id, annotations }, text);
+const yaml = serializeSidecar(
+  {
+    version: 1,
+    source: 'speech-information-space.txt',
+    sourceHash: textHash(text),
+    codebook: codebook.id,
+    annotations,
+  },
+  text,
+);
 writeFileSync(sidecarPathFor(SOURCE), yaml);
 console.log(`wrote ${sidecarPathFor(SOURCE)}: ${annotations.length} annotations (${cues.length} cues in the text)`);

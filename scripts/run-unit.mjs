@@ -12,7 +12,12 @@ function testFiles(dir) {
 }
 
 const grepAt = process.argv.indexOf('--grep');
-const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20000, ...(grepAt > 0 ? { grep: process.argv[grepAt + 1] } : {}) });
+const mocha = new Mocha({
+  ui: 'bdd',
+  reporter: 'spec',
+  timeout: 20000,
+  ...(grepAt > 0 ? { grep: process.argv[grepAt + 1] } : {}),
+});
 for (const f of testFiles('out/test/unit').sort()) mocha.addFile(join(process.cwd(), f));
 let passed = 0;
 let failed = 0;
@@ -22,5 +27,9 @@ const runner = mocha.run(() => {
   console.log(`unit: ${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 });
-runner.on('pass', () => { passed++; });
-runner.on('fail', () => { failed++; });
+runner.on('pass', () => {
+  passed++;
+});
+runner.on('fail', () => {
+  failed++;
+});

@@ -98,6 +98,8 @@ if ! step deps bash scripts/ensure-deps.sh; then
 fi
 
 if step lint node_modules/.bin/eslint .; then count lint 1 0; else count lint 0 1; fi
+# prettier (printWidth 120, .prettierrc.json): the code's layout is checked here, never rewritten; `npm run format` fixes it
+if step format npm run --silent format:check; then count format 1 0; else count format 0 1; fi
 if step typecheck node_modules/.bin/tsc -p . --noEmit; then count typecheck 1 0; else count typecheck 0 1; fi
 
 # The build bundles dist/ and compiles out/ (tsc emits even with type errors, already counted above), so the

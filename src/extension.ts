@@ -62,7 +62,16 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const coder = new CoderIdentity();
   const { version: packageVersion } = context.extension.packageJSON as { version?: unknown };
   const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
-  const services: Services = { codebooks, store, sidecars, cues, log, version, extensionId: context.extension.id, coder };
+  const services: Services = {
+    codebooks,
+    store,
+    sidecars,
+    cues,
+    log,
+    version,
+    extensionId: context.extension.id,
+    coder,
+  };
   const provenance = new ProvenanceView(log, () => statusBar.update());
   const statusBar: CodingStatusBar = new CodingStatusBar(services, (uri) => provenance.summaryOf(uri));
   const compare = new CompareView();
@@ -81,9 +90,15 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     // behind the gate, as before onStartupFinished: not in every window after install, only where coding starts
     showWelcomeOnFirstRun(context, log);
     const identity = await coder.refresh();
-    log.info(`coder: ${identity.name} (from ${identity.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`);
+    log.info(
+      `coder: ${identity.name} (from ${identity.source}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: read-only'}`,
+    );
     await codebooks.reload();
-    await Promise.all(vscode.workspace.textDocuments.filter((d) => isCodedDocument(d) && !store.get(d.uri)).map((d) => sidecars.load(d)));
+    await Promise.all(
+      vscode.workspace.textDocuments
+        .filter((d) => isCodedDocument(d) && !store.get(d.uri))
+        .map((d) => sidecars.load(d)),
+    );
     decorations.paintAllNow();
     refreshActive();
     startMs = performance.now() - startedAt;
@@ -95,7 +110,15 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     void vscode.window.showErrorMessage(message, 'Show Log').then((c) => c && log.show());
   });
   context.subscriptions.push(
-    log, codebooks, coder, sidecarProblems, store, decorations, statusBar, gate, provenance,
+    log,
+    codebooks,
+    coder,
+    sidecarProblems,
+    store,
+    decorations,
+    statusBar,
+    gate,
+    provenance,
     registerHover(services, selector),
     registerCodeActions(services, selector),
     ...registerCommands(services, () => gate.opened()),
@@ -126,8 +149,10 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     vscode.window.onDidChangeActiveTextEditor(refreshActive),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSettings(e, 'languages')) cues.invalidate(); // the set of coded documents changed
-      if (affectsSettings(e, 'frameColors') || affectsSettings(e, 'showCues') || affectsSettings(e, 'languages')) decorations.resetStyles();
-      if (affectsSettings(e, 'coder')) coder.refresh().catch((err: unknown) => log.error(`reading the coder's name: ${errorMessage(err)}`));
+      if (affectsSettings(e, 'frameColors') || affectsSettings(e, 'showCues') || affectsSettings(e, 'languages'))
+        decorations.resetStyles();
+      if (affectsSettings(e, 'coder'))
+        coder.refresh().catch((err: unknown) => log.error(`reading the coder's name: ${errorMessage(err)}`));
     }),
   );
 
@@ -135,12 +160,16 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   else {
     gate.openWhen(vscode.workspace.onDidOpenTextDocument, isCodedDocument);
     workspaceHasCoding().then(
-      (found) => { if (found) void gate.open(); },
+      (found) => {
+        if (found) void gate.open();
+      },
       (e: unknown) => log.error(`looking for a codebook or annotation files: ${errorMessage(e)}`),
     );
   }
   const activateMs = performance.now() - activatedAt;
-  log.info(`activated in ${activateMs.toFixed(1)} ms; ${gate.isOpen ? 'starting' : 'waiting for a coded document, a codebook or a command to start'}`);
+  log.info(
+    `activated in ${activateMs.toFixed(1)} ms; ${gate.isOpen ? 'starting' : 'waiting for a coded document, a codebook or a command to start'}`,
+  );
 
   return {
     ready: gate.ready,

@@ -26,7 +26,17 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { n: 0, oursRight: 0, oursSilentlyWrong: 0, oursOrphanedStillThere: 0, oursFlagged: 0, intactUnique: 0, needlessReviews: 0, baselineCorrect: 0, baselineSilentlyWrong: 0 };
+  return {
+    n: 0,
+    oursRight: 0,
+    oursSilentlyWrong: 0,
+    oursOrphanedStillThere: 0,
+    oursFlagged: 0,
+    intactUnique: 0,
+    needlessReviews: 0,
+    baselineCorrect: 0,
+    baselineSilentlyWrong: 0,
+  };
 }
 
 export function overlapsTruth(placed: Span, truth: Span): boolean {
@@ -53,9 +63,15 @@ export function score(c: AnchorCase, t: Tally): Anchored {
   if (flagged) t.oursFlagged++;
   if (c.truth === null ? flagged || orphan : rightPlace) t.oursRight++;
   if (!flagged && !orphan && !rightPlace) t.oursSilentlyWrong++;
-  const stillThere = c.truth !== null && similarity(foldedCore(c.after.slice(c.truth.start, c.truth.end)), foldedCore(a.quote)) >= STILL_THERE;
+  const stillThere =
+    c.truth !== null &&
+    similarity(foldedCore(c.after.slice(c.truth.start, c.truth.end)), foldedCore(a.quote)) >= STILL_THERE;
   if (orphan && stillThere) t.oursOrphanedStillThere++;
-  if (c.truth !== null && sameUpToWhitespace(c.after.slice(c.truth.start, c.truth.end), a.quote) && occursOnce(c.after, a.quote)) {
+  if (
+    c.truth !== null &&
+    sameUpToWhitespace(c.after.slice(c.truth.start, c.truth.end), a.quote) &&
+    occursOnce(c.after, a.quote)
+  ) {
     t.intactUnique++;
     if (flagged) t.needlessReviews++;
   }

@@ -9,13 +9,20 @@ import { shiftAnnotations, type TextEdit } from '../../src/core/annotations/edit
 import { makeDocument, pickQuote, Rng, wrap, type Script } from './documents';
 
 export const KINDS = [
-  'insertions and deletions elsewhere', '1-3 characters changed inside the quote', 'quote deleted, a look-alike elsewhere',
-  'look-alike with the same prefix and suffix', 'exact copy with full context elsewhere, original context edited',
-  'paragraph rewrapped', '10-40 random edits at once',
+  'insertions and deletions elsewhere',
+  '1-3 characters changed inside the quote',
+  'quote deleted, a look-alike elsewhere',
+  'look-alike with the same prefix and suffix',
+  'exact copy with full context elsewhere, original context edited',
+  'paragraph rewrapped',
+  '10-40 random edits at once',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export interface AnchorCase {
   kind: Kind;
@@ -35,7 +42,10 @@ const FILLER: Record<Script, readonly string[]> = {
 /** A document being edited, with the true span of the coded text followed through each edit. */
 class Editing {
   truth: Span | null;
-  constructor(public text: string, readonly annotation: Annotation) {
+  constructor(
+    public text: string,
+    readonly annotation: Annotation,
+  ) {
     this.truth = { start: annotation.start, end: annotation.end };
   }
   apply(edit: TextEdit): void {
@@ -43,7 +53,10 @@ class Editing {
     if (this.truth) {
       const tracked = { ...this.annotation, start: this.truth.start, end: this.truth.end, status: undefined };
       const [moved] = shiftAnnotations([tracked], [edit], next);
-      this.truth = !moved || moved.status === 'orphaned' || moved.end <= moved.start ? null : { start: moved.start, end: moved.end };
+      this.truth =
+        !moved || moved.status === 'orphaned' || moved.end <= moved.start
+          ? null
+          : { start: moved.start, end: moved.end };
     }
     this.text = next;
   }
@@ -70,7 +83,9 @@ function positionOutside(rng: Rng, text: string, from: number, to: number, room:
 
 /** Where `piece` can be planted: the start of a paragraph other than the one holding [from, to). */
 function paragraphStartAway(rng: Rng, text: string, from: number, to: number): number {
-  const starts = [0, ...[...text.matchAll(/\n\n/g)].map((m) => m.index + 2)].filter((s) => s + 2 < from - CONTEXT_LENGTH || s > to + CONTEXT_LENGTH);
+  const starts = [0, ...[...text.matchAll(/\n\n/g)].map((m) => m.index + 2)].filter(
+    (s) => s + 2 < from - CONTEXT_LENGTH || s > to + CONTEXT_LENGTH,
+  );
   return starts.length === 0 ? text.length : rng.pick(starts);
 }
 
@@ -87,7 +102,10 @@ function plantedCopy(rng: Rng, text: string, span: Span, piece: string): { text:
   const at = paragraphStartAway(rng, text, span.start, span.end);
   const insert = at === text.length ? `\n\n${piece}` : `${piece}\n\n`;
   const shift = at <= span.start ? insert.length : 0;
-  return { text: text.slice(0, at) + insert + text.slice(at), span: { start: span.start + shift, end: span.end + shift } };
+  return {
+    text: text.slice(0, at) + insert + text.slice(at),
+    span: { start: span.start + shift, end: span.end + shift },
+  };
 }
 
 function editsOf(kind: Kind, rng: Rng, script: Script, e: Editing): void {
@@ -112,8 +130,14 @@ function editsOf(kind: Kind, rng: Rng, script: Script, e: Editing): void {
   } else if (kind === 'exact copy with full context elsewhere, original context edited') {
     for (let i = rng.int(1, 3); i > 0 && e.truth; i--) {
       const before = rng.next() < 0.5;
-      const at = before ? rng.int(Math.max(0, e.truth.start - CONTEXT_LENGTH + 4), e.truth.start - 1) : rng.int(e.truth.end + 1, Math.min(e.text.length, e.truth.end + CONTEXT_LENGTH - 4));
-      e.apply({ start: at, end: Math.min(at + rng.int(0, 3), before ? e.truth.start : e.text.length), text: rng.pick(FILLER[script]) });
+      const at = before
+        ? rng.int(Math.max(0, e.truth.start - CONTEXT_LENGTH + 4), e.truth.start - 1)
+        : rng.int(e.truth.end + 1, Math.min(e.text.length, e.truth.end + CONTEXT_LENGTH - 4));
+      e.apply({
+        start: at,
+        end: Math.min(at + rng.int(0, 3), before ? e.truth.start : e.text.length),
+        text: rng.pick(FILLER[script]),
+      });
     }
   } else if (kind === 'paragraph rewrapped') {
     rewrap(rng, script, e);
@@ -142,7 +166,8 @@ function rewrap(rng: Rng, script: Script, e: Editing): void {
       else c--;
     }
   } else {
-    for (let i = wrapped.length - 1; i >= 0; i--) if (wrapped[i] === '\n') e.apply({ start: start + i, end: start + i + 1, text: '\n' });
+    for (let i = wrapped.length - 1; i >= 0; i--)
+      if (wrapped[i] === '\n') e.apply({ start: start + i, end: start + i + 1, text: '\n' });
   }
 }
 
@@ -154,8 +179,14 @@ export function makeCase(kind: Kind, script: Script, seed: number): AnchorCase {
   const quote = text.slice(span.start, span.end);
   if (kind === 'quote deleted, a look-alike elsewhere') {
     ({ text, span } = plantedCopy(rng, text, span, script === 'zh' ? `据称${quote}。` : `As noted, ${quote}.`));
-  } else if (kind === 'look-alike with the same prefix and suffix' || kind === 'exact copy with full context elsewhere, original context edited') {
-    const piece = text.slice(Math.max(0, span.start - CONTEXT_LENGTH), Math.min(text.length, span.end + CONTEXT_LENGTH));
+  } else if (
+    kind === 'look-alike with the same prefix and suffix' ||
+    kind === 'exact copy with full context elsewhere, original context edited'
+  ) {
+    const piece = text.slice(
+      Math.max(0, span.start - CONTEXT_LENGTH),
+      Math.min(text.length, span.end + CONTEXT_LENGTH),
+    );
     ({ text, span } = plantedCopy(rng, text, span, piece));
   }
   const e = new Editing(text, annotate(text, span));

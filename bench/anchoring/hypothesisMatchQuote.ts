@@ -87,7 +87,8 @@ export function matchQuote(text: string, quote: string, context: HypothesisConte
       const offset = Math.abs(match.start - context.hint);
       posScore = 1.0 - offset / text.length;
     }
-    const rawScore = quoteWeight * quoteScore + prefixWeight * prefixScore + suffixWeight * suffixScore + posWeight * posScore;
+    const rawScore =
+      quoteWeight * quoteScore + prefixWeight * prefixScore + suffixWeight * suffixScore + posWeight * posScore;
     const maxScore = quoteWeight + prefixWeight + suffixWeight + posWeight;
     return rawScore / maxScore;
   };

@@ -16,36 +16,56 @@ import { format } from 'node:util';
 
 const [base, folder, extDev, testsPath] = process.argv.slice(2);
 if (!base || !folder || !extDev || !testsPath) {
-  console.error('usage: node run-ext-tests.mjs <baseUrl> <workspaceFolder> <extensionDevelopmentPath> <extensionTestsPath>');
+  console.error(
+    'usage: node run-ext-tests.mjs <baseUrl> <workspaceFolder> <extensionDevelopmentPath> <extensionTestsPath>',
+  );
   process.exit(2);
 }
 const TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 240000);
-const authority = new URL(base).host;                  // code-server's remote authority is host:port
+const authority = new URL(base).host; // code-server's remote authority is host:port
 const remote = (p) => `vscode-remote://${authority}${p}`;
-const payload = [['extensionDevelopmentPath', remote(extDev)], ['extensionTestsPath', remote(testsPath)]];
+const payload = [
+  ['extensionDevelopmentPath', remote(extDev)],
+  ['extensionTestsPath', remote(testsPath)],
+];
 const url = `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 const t0 = Date.now();
 // Routine workbench chatter on an offline machine; hidden unless VERBOSE is set.
-const quiet = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Timed out waiting for authentication provider|getaddrinfo ENOTFOUND|Canceled)/;
+const quiet =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Timed out waiting for authentication provider|getaddrinfo ENOTFOUND|Canceled)/;
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sovcoder-chromium-'));
 let exitCode = 2;
 let ctx;
 try {
   ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
     // keep Chromium's crashpad and dconf files out of $HOME
     env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: `${profile}/.config`, XDG_CACHE_HOME: `${profile}/.cache` },
   });
-  await ctx.route((u) => !u.href.startsWith(base), (r) => r.abort());   // offline: never leave 127.0.0.1
-  const page = ctx.pages()[0] || await ctx.newPage();
+  await ctx.route(
+    (u) => !u.href.startsWith(base),
+    (r) => r.abort(),
+  ); // offline: never leave 127.0.0.1
+  const page = ctx.pages()[0] || (await ctx.newPage());
 
   // The workbench forwards the extension host's output to window.codeAutomationLog and calls
   // window.codeAutomationExit(code) when the test module's run() settles.
   let resolveExit;
-  const exited = new Promise((r) => { resolveExit = r; });
+  const exited = new Promise((r) => {
+    resolveExit = r;
+  });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...args);
     const shot = /^sovcoder-screenshot: (\S+\.png)$/.exec(text);
@@ -63,11 +83,18 @@ try {
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   await page.goto(url);
   let timer;
-  const code = await Promise.race([exited, new Promise((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); })]);
+  const code = await Promise.race([
+    exited,
+    new Promise((r) => {
+      timer = setTimeout(() => r('timeout'), TIMEOUT_MS);
+    }),
+  ]);
   clearTimeout(timer);
   if (code === 'timeout') {
     exitCode = 124;
-    console.log(`extension tests TIMED OUT after ${TIMEOUT_MS / 1000}s (was the server started with --vscode-option enable-smoke-test-driver?)`);
+    console.log(
+      `extension tests TIMED OUT after ${TIMEOUT_MS / 1000}s (was the server started with --vscode-option enable-smoke-test-driver?)`,
+    );
     if (process.env.SCREENSHOT_DIR) {
       fs.mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'integration-timeout.png') });

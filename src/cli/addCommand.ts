@@ -20,15 +20,22 @@ export function importWorkerPath(): string {
 
 /** Runs the command; returns the exit code (0 all added, 1 some refused). */
 export async function addFiles(
-  files: readonly string[], into: string | undefined, encoding: string | undefined, out: (s: string) => void, err: (s: string) => void, progressLine?: (s: string) => void,
+  files: readonly string[],
+  into: string | undefined,
+  encoding: string | undefined,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  progressLine?: (s: string) => void,
 ): Promise<number> {
   let failed = 0;
   const convert = workerConverter(importWorkerPath());
   for (const file of files) {
     try {
       const result = await addText(file, {
-        convert, toolVersion: CLI_VERSION,
-        ...(into === undefined ? {} : { into }), ...(encoding === undefined ? {} : { encoding }),
+        convert,
+        toolVersion: CLI_VERSION,
+        ...(into === undefined ? {} : { into }),
+        ...(encoding === undefined ? {} : { encoding }),
         onProgress: (_fraction, message) => progressLine?.(`sovcode: ${basename(file)}: ${message}`),
       });
       progressLine?.('');
@@ -38,7 +45,8 @@ export async function addFiles(
       if (!(e instanceof ImportError)) throw e;
       failed++;
       err(`sovcode: ${e.message}\n`);
-      if (e.kind === 'encoding-uncertain' && e.candidates.length) err(`  for example: sovcode add --encoding ${e.candidates[0]?.encoding ?? 'utf-8'} ${file}\n`);
+      if (e.kind === 'encoding-uncertain' && e.candidates.length)
+        err(`  for example: sovcode add --encoding ${e.candidates[0]?.encoding ?? 'utf-8'} ${file}\n`);
     }
   }
   return failed > 0 ? 1 : 0;

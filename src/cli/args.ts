@@ -8,9 +8,22 @@ export interface ParsedCommand {
   command: string | undefined;
   positionals: string[];
   values: {
-    codebook?: string; coders?: string; format?: string; output?: string; force?: boolean; verbose?: boolean; help?: boolean; version?: boolean;
-    by?: string; cooccurrence?: string; attributes?: string; into?: string; encoding?: string;
-    rev?: string[]; strict?: boolean; 'allow-orphans'?: boolean;
+    codebook?: string;
+    coders?: string;
+    format?: string;
+    output?: string;
+    force?: boolean;
+    verbose?: boolean;
+    help?: boolean;
+    version?: boolean;
+    by?: string;
+    cooccurrence?: string;
+    attributes?: string;
+    into?: string;
+    encoding?: string;
+    rev?: string[];
+    strict?: boolean;
+    'allow-orphans'?: boolean;
   };
 }
 

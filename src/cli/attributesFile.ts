@@ -33,6 +33,7 @@ export function loadAttributes(explicit: string | undefined, paths: readonly str
   if (file === undefined) return undefined;
   const folder = dirname(resolve(file));
   const parsed = parseDocumentAttributes(readTextFile(file), file, (p) => existsSync(join(folder, p)));
-  if (!parsed.attributes) throw new CliError(`the document attributes have problems:\n${parsed.problems.map(formatProblem).join('\n')}`);
+  if (!parsed.attributes)
+    throw new CliError(`the document attributes have problems:\n${parsed.problems.map(formatProblem).join('\n')}`);
   return parsed.attributes.rekeyed((p) => cliPath(join(folder, p)));
 }

@@ -41,7 +41,8 @@ export function loadCodebookFile(path: string, root?: string): LoadedCodebook {
 /** The codebook at `path`, or a CliError listing its problems: a command never runs on half a codebook. */
 export function loadUsableCodebook(path: string): Codebook {
   const loaded = loadCodebookFile(path);
-  if (!loaded.codebook) throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  if (!loaded.codebook)
+    throw new CliError(`the codebook has problems:\n${loaded.problems.map(formatProblem).join('\n')}`);
   return loaded.codebook;
 }
 

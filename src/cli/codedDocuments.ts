@@ -9,7 +9,13 @@ import type { Codebook } from '../core/codebook';
 import { codedDocumentFrom, unknownFrameProblems, type CodedDocument } from '../core/documents';
 import { staleTempMessage, staleTempsIn } from '../core/files';
 import { decodeUtf8File, formatProblem, hasErrors, type Problem } from '../core/input';
-import { isSidecarPath, SIDECAR_MAX_BYTES, sidecarPathFor, sourcePathFor, splitCharacterProblems } from '../core/sidecar';
+import {
+  isSidecarPath,
+  SIDECAR_MAX_BYTES,
+  sidecarPathFor,
+  sourcePathFor,
+  splitCharacterProblems,
+} from '../core/sidecar';
 import { findWorkspaceCodebook, loadUsableCodebook, shippedCodebookPath } from './codebookFile';
 import { CliError } from './errors';
 import { findInputs, pathKind, readBytes, readText, refusalProblem, TEXT_MAX_BYTES, type InputFile } from './inputs';
@@ -27,7 +33,10 @@ export function sidecarsFor(paths: readonly string[]): { sidecars: InputFile[]; 
     return sidecar;
   });
   const found = findInputs(named, isSidecarPath);
-  return { sidecars: found.files, skipped: found.skipped.map((r) => ({ ...refusalProblem(r, 'warning'), kind: 'skipped' })) };
+  return {
+    sidecars: found.files,
+    skipped: found.skipped.map((r) => ({ ...refusalProblem(r, 'warning'), kind: 'skipped' })),
+  };
 }
 
 /** The path an analyst sees in the `document` column: relative to the current folder, with '/'. */
@@ -47,12 +56,20 @@ function readDocument(sidecarFile: InputFile, problems: Problem[], inputs: strin
   const source = sourcePathFor(sidecarFile.path) as string;
   inputs.push(source);
   const sourceRead = readText({ path: source, root: sidecarFile.root }, TEXT_MAX_BYTES);
-  const refused = 'refusal' in sourceRead && sourceRead.refusal.reason !== 'missing' ? sourceRead.refusal.message : undefined;
-  const document = codedDocumentFrom(documentPath(source), sidecarFile.path, decoded.text, 'text' in sourceRead ? sourceRead.text : undefined, refused);
+  const refused =
+    'refusal' in sourceRead && sourceRead.refusal.reason !== 'missing' ? sourceRead.refusal.message : undefined;
+  const document = codedDocumentFrom(
+    documentPath(source),
+    sidecarFile.path,
+    decoded.text,
+    'text' in sourceRead ? sourceRead.text : undefined,
+    refused,
+  );
   problems.push(...document.problems);
   const coded = document.readOnly ? undefined : document.document;
   // offsets inside a character of the source: errors, so that no export carries half a character
-  if (coded?.text !== undefined) problems.push(...splitCharacterProblems(coded.annotations, coded.text, sidecarFile.path, decoded.text));
+  if (coded?.text !== undefined)
+    problems.push(...splitCharacterProblems(coded.annotations, coded.text, sidecarFile.path, decoded.text));
   return coded;
 }
 
@@ -60,9 +77,17 @@ function readDocument(sidecarFile: InputFile, problems: Problem[], inputs: strin
 function staleTempProblems(sidecars: readonly string[]): Problem[] {
   const read = new Set(sidecars.map((s) => resolve(s)));
   const folders = [...new Set(sidecars.map((s) => dirname(s)))];
-  return folders.flatMap((f) => staleTempsIn(f, Date.now()))
+  return folders
+    .flatMap((f) => staleTempsIn(f, Date.now()))
     .filter((t) => read.has(resolve(t.sidecar)))
-    .map((t) => ({ file: t.path, line: 1, column: 1, severity: 'warning' as const, kind: 'stale-temp', message: staleTempMessage(t).slice(t.path.length + 2) }));
+    .map((t) => ({
+      file: t.path,
+      line: 1,
+      column: 1,
+      severity: 'warning' as const,
+      kind: 'stale-temp',
+      message: staleTempMessage(t).slice(t.path.length + 2),
+    }));
 }
 
 /**
@@ -71,10 +96,17 @@ function staleTempProblems(sidecars: readonly string[]): Problem[] {
  * stale temp copy) and every file read (`inputs`, which an --output may not overwrite). Throws, naming files
  * and lines, when an annotation file has an error: nothing is `verb` from a part of the coding.
  */
-export function readCodedDocuments(paths: readonly string[], codebookPath: string | undefined, verb: string): { codebook: Codebook; documents: CodedDocument[]; problems: Problem[]; inputs: string[] } {
+export function readCodedDocuments(
+  paths: readonly string[],
+  codebookPath: string | undefined,
+  verb: string,
+): { codebook: Codebook; documents: CodedDocument[]; problems: Problem[]; inputs: string[] } {
   const { sidecars, skipped } = sidecarsFor(paths);
   const first = sidecars[0];
-  if (first === undefined) throw new CliError(`no annotation files (*.annotations.yaml) in ${paths.join(', ') || '.'}${skipped.length > 0 ? `\n${skipped.map(formatProblem).join('\n')}` : ''}`);
+  if (first === undefined)
+    throw new CliError(
+      `no annotation files (*.annotations.yaml) in ${paths.join(', ') || '.'}${skipped.length > 0 ? `\n${skipped.map(formatProblem).join('\n')}` : ''}`,
+    );
   const bookPath = codebookPath ?? findWorkspaceCodebook(dirname(first.path)) ?? shippedCodebookPath();
   const codebook = loadUsableCodebook(bookPath);
   const problems: Problem[] = [...skipped];
@@ -82,8 +114,18 @@ export function readCodedDocuments(paths: readonly string[], codebookPath: strin
   const documents = sidecars.map((s) => readDocument(s, problems, inputs));
   problems.push(...staleTempProblems(sidecars.map((s) => s.path)));
   if (hasErrors(problems)) {
-    throw new CliError(`nothing ${verb}: fix these annotation files first, so that no coding decision is left out:\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
+    throw new CliError(
+      `nothing ${verb}: fix these annotation files first, so that no coding decision is left out:\n${problems
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n')}`,
+    );
   }
   const readable = documents.filter((d): d is CodedDocument => d !== undefined);
-  return { codebook, documents: readable, problems: [...problems, ...unknownFrameProblems(codebook, readable)], inputs };
+  return {
+    codebook,
+    documents: readable,
+    problems: [...problems, ...unknownFrameProblems(codebook, readable)],
+    inputs,
+  };
 }

@@ -27,20 +27,36 @@ export function topRelative(top: string, paths: readonly string[]): string[] {
   });
 }
 
-export function diffCommand(args: readonly string[], format: string | undefined, out: (s: string) => void, err: (s: string) => void): number {
+export function diffCommand(
+  args: readonly string[],
+  format: string | undefined,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): number {
   const chosen = (format ?? 'text') as (typeof FORMATS)[number];
   if (!FORMATS.includes(chosen)) throw new CliError(`unknown --format '${chosen}' for diff: use ${FORMATS.join(', ')}`);
   const top = repositoryTop(process.cwd());
   const git = nodeGitPort(top);
   const { revisions, paths } = splitRevisions(git, args, 2);
   const missing = paths.find((p) => !existsSync(p));
-  if (missing !== undefined) throw new CliError(`${missing}: neither a revision (branch, tag, commit) nor a file or folder here`);
+  if (missing !== undefined)
+    throw new CliError(`${missing}: neither a revision (branch, tag, commit) nor a file or folder here`);
   const [first, second] = revisions;
-  const a: Side = first === undefined ? { label: 'HEAD', commit: resolveCommit(git, 'HEAD') } : { label: first.rev, commit: first.commit };
+  const a: Side =
+    first === undefined
+      ? { label: 'HEAD', commit: resolveCommit(git, 'HEAD') }
+      : { label: first.rev, commit: first.commit };
   if (a.commit === undefined) throw new CliError('the repository has no commit yet: nothing to compare with');
-  const b: Side = second === undefined ? { label: 'working tree', commit: undefined } : { label: second.rev, commit: second.commit };
+  const b: Side =
+    second === undefined ? { label: 'working tree', commit: undefined } : { label: second.rev, commit: second.commit };
   const run = diffSides(git, top, a, b, topRelative(top, paths));
   for (const p of run.problems) err(`sovcode: ${p}\n`);
-  out(chosen === 'json' ? diffJson(run.diffs) : chosen === 'markdown' ? diffMarkdown(run.diffs, `Annotation changes: ${a.label} → ${b.label}`) : diffText(run.diffs));
+  out(
+    chosen === 'json'
+      ? diffJson(run.diffs)
+      : chosen === 'markdown'
+        ? diffMarkdown(run.diffs, `Annotation changes: ${a.label} → ${b.label}`)
+        : diffText(run.diffs),
+  );
   return run.problems.length > 0 ? 2 : 0;
 }

@@ -35,29 +35,58 @@ const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xls', '.xlsm', '.ods', '.numbers'];
 function exportFormat(format: string | undefined, output: string | undefined): ExportFormat {
   const ext = output === undefined ? '' : extname(output).toLowerCase();
   if (SPREADSHEET_EXTENSIONS.includes(ext)) {
-    throw new CliError(`cannot write ${output}: sovcode export writes CSV, not ${ext} spreadsheets; name the file .csv (Excel, LibreOffice and Numbers open it)`);
+    throw new CliError(
+      `cannot write ${output}: sovcode export writes CSV, not ${ext} spreadsheets; name the file .csv (Excel, LibreOffice and Numbers open it)`,
+    );
   }
   const f = format ?? (ext === '.qdpx' ? 'qdpx' : ext === '.qdc' ? 'qdc' : 'csv');
-  if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`unknown --format '${f}' for export: use csv, qdpx or qdc`);
+  if (!(FORMATS as readonly string[]).includes(f))
+    throw new CliError(`unknown --format '${f}' for export: use csv, qdpx or qdc`);
   if (f !== 'csv' && output === undefined) throw new CliError(`--format ${f} writes a file: name it with --output`);
   // a REFI-QDA file is named by its standard extension, which the QDA tools look for in their open dialogs
-  if (f !== 'csv' && ext !== `.${f}`) throw new CliError(`--format ${f} writes a .${f} file: name the output ${output ?? ''}.${f}, not ${output ?? ''}`);
+  if (f !== 'csv' && ext !== `.${f}`)
+    throw new CliError(`--format ${f} writes a .${f} file: name the output ${output ?? ''}.${f}, not ${output ?? ''}`);
   return f as ExportFormat;
 }
 
 /** The exporting program and its version, for REFI-QDA's `origin`. */
 const ORIGIN = `Sovereignty Coder ${CLI_VERSION}`;
 
-export function exportSegments(paths: readonly string[], codebookPath: string | undefined, format: string | undefined, output?: string): ExportResult {
+export function exportSegments(
+  paths: readonly string[],
+  codebookPath: string | undefined,
+  format: string | undefined,
+  output?: string,
+): ExportResult {
   const chosen = exportFormat(format, output);
   if (chosen === 'qdc') {
     const path = codebookPath ?? findWorkspaceCodebook(paths[0] ?? '.') ?? shippedCodebookPath();
     const book = loadUsableCodebook(path);
-    return { data: codebookToQdc(book, ORIGIN), summary: `codebook '${book.id}' (${book.frames.length} frames)`, warnings: [], inputs: [path] };
+    return {
+      data: codebookToQdc(book, ORIGIN),
+      summary: `codebook '${book.id}' (${book.frames.length} frames)`,
+      warnings: [],
+      inputs: [path],
+    };
   }
   const { codebook, documents: readable, problems, inputs } = readCodedDocuments(paths, codebookPath, 'exported');
   const segments = codedSegments(codebook, readable);
-  if (chosen === 'csv') return { data: segmentsToCsv(segments, codebook.id), summary: `${segments.length} segment(s)`, warnings: problems, inputs };
-  const project = buildRefiQdaProject(codebook, readable, { projectName: 'Sovereignty Coder export', origin: ORIGIN, now: xsdDateTime(new Date()) });
-  return { data: qdpxBytes(project), summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)`, warnings: problems, inputs };
+  if (chosen === 'csv')
+    return {
+      data: segmentsToCsv(segments, codebook.id),
+      summary: `${segments.length} segment(s)`,
+      warnings: problems,
+      inputs,
+    };
+  const project = buildRefiQdaProject(codebook, readable, {
+    projectName: 'Sovereignty Coder export',
+    origin: ORIGIN,
+    now: xsdDateTime(new Date()),
+  });
+  return {
+    data: qdpxBytes(project),
+    summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)`,
+    warnings: problems,
+    inputs,
+  };
 }

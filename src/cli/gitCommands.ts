@@ -13,7 +13,10 @@ import { showFile } from './showCommand';
 import { CliError } from './errors';
 
 type Output = (s: string) => void;
-interface GitCommand { help: string; run(c: ParsedCommand, out: Output, err: Output): number }
+interface GitCommand {
+  help: string;
+  run(c: ParsedCommand, out: Output, err: Output): number;
+}
 
 export const GIT_COMMANDS: Readonly<Record<string, GitCommand>> = {
   diff: { help: DIFF_HELP, run: (c, out, err) => diffCommand(c.positionals, c.values.format, out, err) },

@@ -17,7 +17,11 @@ export function selfCommand(): string {
 export function gitSetup(cwd: string, out: (s: string) => void, cli: string = selfCommand()): number {
   const top = repositoryTop(cwd);
   const path = join(top, '.gitattributes');
-  const done = setUpGit(nodeGitPort(top), { read: () => (existsSync(path) ? readFileSync(path, 'utf8') : undefined), write: (t) => writeFileSync(path, t) }, cli);
+  const done = setUpGit(
+    nodeGitPort(top),
+    { read: () => (existsSync(path) ? readFileSync(path, 'utf8') : undefined), write: (t) => writeFileSync(path, t) },
+    cli,
+  );
   out(done.length === 0 ? `${top}: already set up\n` : `${done.map((d) => `${d}\n`).join('')}`);
   return 0;
 }

@@ -6,7 +6,16 @@
  * positioned problem naming the path, so a command reports it and goes on instead of failing with a stack.
  */
 import { dirname, resolve } from 'node:path';
-import { decodeText, isInside, nodeFiles, readFileSafely, unreachable, walkFolder, type EntryKind, type Refusal } from '../core/files';
+import {
+  decodeText,
+  isInside,
+  nodeFiles,
+  readFileSafely,
+  unreachable,
+  walkFolder,
+  type EntryKind,
+  type Refusal,
+} from '../core/files';
 import type { Problem } from '../core/input';
 
 /** Folders never searched: dependencies, Git's own data, build output. */
@@ -96,4 +105,3 @@ export function readText(file: InputFile | string, maxBytes: number): TextRead {
 export function refusalProblem(r: Refusal, severity: Problem['severity']): Problem {
   return { file: r.path, line: 1, column: 1, severity, message: r.why };
 }
-

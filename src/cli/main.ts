@@ -16,7 +16,6 @@ import { CLI_VERSION } from './version';
 import { GIT_COMMANDS } from './gitCommands';
 import { GitError } from '../core/git';
 
-
 /** Runs one command line; returns the exit code (0 ok, 1 problems found, 2 usage or input error). */
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
@@ -38,7 +37,10 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         out(formatScan(scanFiles(positionals, values.codebook), values.format));
         return 0;
       case 'validate': {
-        const problems = validatePaths(positionals, values.codebook, { strict: values.strict === true, allowOrphans: values['allow-orphans'] === true });
+        const problems = validatePaths(positionals, values.codebook, {
+          strict: values.strict === true,
+          allowOrphans: values['allow-orphans'] === true,
+        });
         for (const line of problemLines(problems, values.verbose === true)) out(`${line}\n`);
         if (problems.length === 0) out('no problems\n');
         return hasErrors(problems) ? 1 : 0;
@@ -46,7 +48,8 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
       case 'export': {
         const result = exportSegments(positionals, values.codebook, values.format, values.output);
         for (const line of problemLines(result.warnings, values.verbose === true)) err(`${line}\n`);
-        if (values.output === undefined) out(result.data as string); // only CSV goes to standard output
+        if (values.output === undefined)
+          out(result.data as string); // only CSV goes to standard output
         else {
           writeOutput(values.output, result.data, result.inputs, values.force === true);
           err(`sovcode: ${result.summary} written to ${values.output}\n`);
@@ -99,7 +102,12 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
  * Like `run`, and also the asynchronous commands: `add` (converts in a worker thread) and `rename-frame` (the
  * safe writer is async). `progressLine` shows `add`'s progress on a terminal.
  */
-export async function runAsync(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, progressLine?: (s: string) => void): Promise<number> {
+export async function runAsync(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  progressLine?: (s: string) => void,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseCommandLine(argv);
@@ -128,8 +136,18 @@ export async function runAsync(argv: readonly string[], out: (s: string) => void
 
 if (require.main === module) {
   const progressLine = process.stderr.isTTY ? (s: string) => process.stderr.write(`\r\x1b[K${s}`) : undefined;
-  void runAsync(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), progressLine).then(
-    (code) => { process.exitCode = code; },
-    (e: unknown) => { process.stderr.write(`sovcode: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`); process.exitCode = 2; },
+  void runAsync(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+    progressLine,
+  ).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`sovcode: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
   );
 }

@@ -11,18 +11,34 @@ import { nodeGitPort } from '../core/git/nodeGit';
 import { mergedSourceText } from './mergedSource';
 import { mergeSidecarTexts, mergeSummary } from './sidecarMerge';
 
-export function mergeDriver(args: readonly string[], err: (s: string) => void, env: NodeJS.ProcessEnv = process.env): number {
+export function mergeDriver(
+  args: readonly string[],
+  err: (s: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const [basePath, oursPath, theirsPath, pathname] = args;
-  if (basePath === undefined || oursPath === undefined || theirsPath === undefined || pathname === undefined || args.length > 4) {
+  if (
+    basePath === undefined ||
+    oursPath === undefined ||
+    theirsPath === undefined ||
+    pathname === undefined ||
+    args.length > 4
+  ) {
     throw new CliError('merge-driver needs 4 arguments: %O %A %B %P (see sovcode git-setup)');
   }
   const git = nodeGitPort(process.cwd());
-  const texts = { base: readFileSync(basePath, 'utf8'), ours: readFileSync(oursPath, 'utf8'), theirs: readFileSync(theirsPath, 'utf8') };
+  const texts = {
+    base: readFileSync(basePath, 'utf8'),
+    ours: readFileSync(oursPath, 'utf8'),
+    theirs: readFileSync(theirsPath, 'utf8'),
+  };
   const source = mergedSourceText(git, pathname, env);
   const result = mergeSidecarTexts(pathname, texts, source.text);
   if (!result.ok) {
     for (const reason of result.reasons) err(`sovcode: ${reason}\n`);
-    err(`sovcode: ${pathname}: not merged by annotation id; merged line by line instead (fix the file, then sovcode resolve ${pathname})\n`);
+    err(
+      `sovcode: ${pathname}: not merged by annotation id; merged line by line instead (fix the file, then sovcode resolve ${pathname})\n`,
+    );
     // git merge-file writes the line merge, with conflict markers, into our version (%A), as Git's own driver would.
     const line = git.run(['merge-file', '-L', 'ours', '-L', 'base', '-L', 'theirs', oursPath, basePath, theirsPath]);
     return line.code === 0 ? 0 : 1;

@@ -22,7 +22,9 @@ export interface MergedSource {
 
 /** The commit of the other side of the running merge, from the GITHEAD_<commit> variables Git sets. */
 function otherCommit(git: GitPort, env: NodeJS.ProcessEnv, head: string): string | undefined {
-  const named = Object.keys(env).filter((k) => /^GITHEAD_[0-9a-f]{40,64}$/.test(k)).map((k) => k.slice('GITHEAD_'.length));
+  const named = Object.keys(env)
+    .filter((k) => /^GITHEAD_[0-9a-f]{40,64}$/.test(k))
+    .map((k) => k.slice('GITHEAD_'.length));
   return named.map((c) => resolveCommit(git, c)).find((c) => c !== undefined && c !== head);
 }
 
@@ -49,13 +51,17 @@ export function mergedSourceText(git: GitPort, sidecarPath: string, env: NodeJS.
   const ours = readAtRevision(git, head, source);
   if (ours === undefined) return { text: undefined, note: `${source} is not in HEAD` };
   const other = otherCommit(git, env, head);
-  if (other === undefined) return { text: canonicalText(ours), note: 'the other branch is not known: re-anchored on our text' };
+  if (other === undefined)
+    return { text: canonicalText(ours), note: 'the other branch is not known: re-anchored on our text' };
   const theirs = readAtRevision(git, other, source);
   const baseCommit = git.run(['merge-base', head, other]);
   const base = baseCommit.code === 0 ? readAtRevision(git, baseCommit.stdout.trim(), source) : undefined;
   if (theirs === undefined || theirs === ours || theirs === base) return { text: canonicalText(ours) };
   if (base === ours) return { text: canonicalText(theirs) };
-  if (base === undefined) return { text: canonicalText(ours), note: `${source} has no common base: re-anchored on our text` };
+  if (base === undefined)
+    return { text: canonicalText(ours), note: `${source} has no common base: re-anchored on our text` };
   const merged = mergeFile(git, base, ours, theirs);
-  return merged === undefined ? { text: canonicalText(ours), note: `${source} itself conflicts: re-anchored on our text` } : { text: canonicalText(merged) };
+  return merged === undefined
+    ? { text: canonicalText(ours), note: `${source} itself conflicts: re-anchored on our text` }
+    : { text: canonicalText(merged) };
 }

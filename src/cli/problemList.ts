@@ -22,7 +22,9 @@ export function problemLines(problems: readonly Problem[], verbose: boolean): st
     byKind.set(kind, [...(byKind.get(kind) ?? []), p]);
   }
   const counts = [...byKind].map(([kind, list]) => `${list.length} ${kind}`).join(', ');
-  const lines = [`${problems.length} problems: ${errors.length} error(s), warnings: ${counts} (the first ${SHOWN_PER_KIND} of each kind follow; --verbose lists all)`];
+  const lines = [
+    `${problems.length} problems: ${errors.length} error(s), warnings: ${counts} (the first ${SHOWN_PER_KIND} of each kind follow; --verbose lists all)`,
+  ];
   lines.push(...errors.map(formatProblem));
   for (const [kind, list] of byKind) {
     lines.push(...list.slice(0, SHOWN_PER_KIND).map(formatProblem));

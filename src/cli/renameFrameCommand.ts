@@ -20,14 +20,19 @@ export interface RenamePlan {
 }
 
 /** What the rename would write; throws a CliError (naming files and lines) when it cannot be done whole. */
-export function planRename(positionals: readonly string[], options: { codebook?: string; into?: string }): { plan: RenamePlan; from: string; to: string; merge: boolean } {
+export function planRename(
+  positionals: readonly string[],
+  options: { codebook?: string; into?: string },
+): { plan: RenamePlan; from: string; to: string; merge: boolean } {
   const [from, newName, ...paths] = positionals;
   const merge = options.into !== undefined;
   const to = options.into ?? newName;
-  if (from === undefined || to === undefined) throw new CliError('usage: sovcode rename-frame OLD NEW [PATH...], or OLD --into TARGET [PATH...]');
+  if (from === undefined || to === undefined)
+    throw new CliError('usage: sovcode rename-frame OLD NEW [PATH...], or OLD --into TARGET [PATH...]');
   const scope = merge && newName !== undefined ? [newName, ...paths] : paths;
   const codebookFile = options.codebook ?? findWorkspaceCodebook(scope[0] ?? '.');
-  if (codebookFile === undefined) throw new CliError('no codebook.yaml in this folder or above it: name the codebook to edit with --codebook');
+  if (codebookFile === undefined)
+    throw new CliError('no codebook.yaml in this folder or above it: name the codebook to edit with --codebook');
   let codebookText: string;
   try {
     codebookText = renameFrameInCodebook(readTextFile(codebookFile), codebookFile, from, to, merge);
@@ -46,22 +51,36 @@ export function planRename(positionals: readonly string[], options: { codebook?:
     problems.push(...result.problems);
     if (result.text !== undefined) sidecars.push({ file, before, after: result.text, retagged: result.retagged });
   }
-  if (hasErrors(problems)) throw new CliError(`nothing renamed: fix these annotation files first, so that no coding decision is left behind:\n${problems.map(formatProblem).join('\n')}`);
+  if (hasErrors(problems))
+    throw new CliError(
+      `nothing renamed: fix these annotation files first, so that no coding decision is left behind:\n${problems.map(formatProblem).join('\n')}`,
+    );
   return { plan: { codebookFile, codebookText, sidecars }, from, to, merge };
 }
 
 /** Runs the rename; returns the summary line. */
-export async function renameFrame(positionals: readonly string[], options: { codebook?: string; into?: string }): Promise<string> {
+export async function renameFrame(
+  positionals: readonly string[],
+  options: { codebook?: string; into?: string },
+): Promise<string> {
   const { plan, from, to, merge } = planRename(positionals, options);
   const port = nodeFilePort;
   for (const s of plan.sidecars) {
     const result = await writeSidecarSafely(port, resolve(s.file), s.after, s.before);
-    if (!result.ok) throw new CliError(`${s.file}: not written (${result.message}); files before it in this list were renamed: ${plan.sidecars.map((x) => x.file).join(', ')}`);
+    if (!result.ok)
+      throw new CliError(
+        `${s.file}: not written (${result.message}); files before it in this list were renamed: ${plan.sidecars.map((x) => x.file).join(', ')}`,
+      );
   }
   const codebookBefore = readTextFile(plan.codebookFile);
   const written = await writeSidecarSafely(port, resolve(plan.codebookFile), plan.codebookText, codebookBefore);
-  if (!written.ok) throw new CliError(`${plan.codebookFile}: not written (${written.message}); the annotation files were renamed already`);
+  if (!written.ok)
+    throw new CliError(
+      `${plan.codebookFile}: not written (${written.message}); the annotation files were renamed already`,
+    );
   const count = plan.sidecars.reduce((n, s) => n + s.retagged, 0);
-  const what = merge ? `merged frame '${from}' into '${to}' (its definition and examples left the codebook; its terms moved to '${to}')` : `renamed frame '${from}' to '${to}'`;
+  const what = merge
+    ? `merged frame '${from}' into '${to}' (its definition and examples left the codebook; its terms moved to '${to}')`
+    : `renamed frame '${from}' to '${to}'`;
   return `sovcode: ${what}: ${count} annotation(s) in ${plan.sidecars.length} file(s), and ${plan.codebookFile}\n`;
 }

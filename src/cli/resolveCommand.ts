@@ -10,7 +10,14 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { hasConflictMarkers, splitConflict } from '../core/git/conflictMarkers';
-import { isSidecarPath, parseSidecar, serializeSidecar, sidecarPathFor, sourcePathFor, tempPathFor } from '../core/sidecar';
+import {
+  isSidecarPath,
+  parseSidecar,
+  serializeSidecar,
+  sidecarPathFor,
+  sourcePathFor,
+  tempPathFor,
+} from '../core/sidecar';
 import type { Sidecar } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { readTextFile } from './codebookFile';

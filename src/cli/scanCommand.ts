@@ -29,7 +29,15 @@ export function scanFiles(files: readonly string[], codebookPath: string | undef
     const lines = new LineIndex(text);
     for (const m of matcher.find(text)) {
       const pos = lines.positionAt(m.start);
-      records.push({ file, start: m.start, end: m.end, line: pos.line + 1, column: pos.character + 1, term: text.slice(m.start, m.end), frame: m.frameId });
+      records.push({
+        file,
+        start: m.start,
+        end: m.end,
+        line: pos.line + 1,
+        column: pos.character + 1,
+        term: text.slice(m.start, m.end),
+        frame: m.frameId,
+      });
     }
   }
   return records;
@@ -39,6 +47,10 @@ export function formatScan(records: readonly ScanRecord[], format: string | unde
   if (format === undefined || format === 'jsonl') {
     return records.map((r) => `${JSON.stringify(r, COLUMNS as unknown as string[])}\n`).join('');
   }
-  if (format === 'csv') return toCsv(COLUMNS, records.map((r) => COLUMNS.map((c) => r[c])));
+  if (format === 'csv')
+    return toCsv(
+      COLUMNS,
+      records.map((r) => COLUMNS.map((c) => r[c])),
+    );
   throw new CliError(`unknown --format '${format}': use jsonl or csv`);
 }

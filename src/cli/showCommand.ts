@@ -40,8 +40,20 @@ export function showFile(file: string, out: (s: string) => void, err: (s: string
   const lines = [`source: ${s.source}  codebook: ${s.codebook}  ${s.sourceHash}`];
   for (const a of s.annotations) {
     const at = places.get(a.id);
-    const line = changeLine({ kind: 'added', id: a.id, frame: a.frame, quote: a.quote, coder: a.coder, place: { start: a.start, end: a.end, line: at?.line, column: at?.column } }).slice(2);
-    const extra = [a.status === undefined ? '' : `status: ${a.status}${a.conflictWith === undefined ? '' : ` with ${a.conflictWith}`}`, a.memo === undefined ? '' : `memo: ${JSON.stringify(a.memo)}`];
+    const line = changeLine({
+      kind: 'added',
+      id: a.id,
+      frame: a.frame,
+      quote: a.quote,
+      coder: a.coder,
+      place: { start: a.start, end: a.end, line: at?.line, column: at?.column },
+    }).slice(2);
+    const extra = [
+      a.status === undefined
+        ? ''
+        : `status: ${a.status}${a.conflictWith === undefined ? '' : ` with ${a.conflictWith}`}`,
+      a.memo === undefined ? '' : `memo: ${JSON.stringify(a.memo)}`,
+    ];
     lines.push([line, a.id, a.created, ...extra].filter((x) => x !== '').join('  '));
   }
   out(`${lines.join('\n')}\n`);

@@ -9,15 +9,26 @@ import { findFrame, type Codebook } from '../core/codebook';
 import { documentSegments, type CodedSegment } from '../core/documents';
 import { sidecarNameOfTemp, staleTempMessage, staleTemps } from '../core/files';
 import { excerpt, type Problem } from '../core/input';
-import { isSidecarPath, parseSidecarBytes, SIDECAR_MAX_BYTES, sourcePathFor, splitCharacterProblems } from '../core/sidecar';
+import {
+  isSidecarPath,
+  parseSidecarBytes,
+  SIDECAR_MAX_BYTES,
+  sourcePathFor,
+  splitCharacterProblems,
+} from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import { findWorkspaceCodebook, loadCodebookFile, shippedCodebookPath, type LoadedCodebook } from './codebookFile';
 import { strictProblems, type StrictOptions } from './strictChecks';
 import { findInputs, readBytes, readText, refusalProblem, TEXT_MAX_BYTES, type InputFile } from './inputs';
 
-const isValidated = (name: string): boolean => isSidecarPath(name) || name === 'codebook.yaml' || sidecarNameOfTemp(name) !== undefined;
+const isValidated = (name: string): boolean =>
+  isSidecarPath(name) || name === 'codebook.yaml' || sidecarNameOfTemp(name) !== undefined;
 
-export function validatePaths(paths: readonly string[], codebookPath: string | undefined, strict: StrictOptions = { strict: false, allowOrphans: false }): Problem[] {
+export function validatePaths(
+  paths: readonly string[],
+  codebookPath: string | undefined,
+  strict: StrictOptions = { strict: false, allowOrphans: false },
+): Problem[] {
   const { files, skipped } = findInputs(paths, isValidated);
   const problems: Problem[] = skipped.map((r) => ({ ...refusalProblem(r, 'warning'), kind: 'skipped' }));
   const codebooks = new Map<string, LoadedCodebook>();
@@ -28,8 +39,18 @@ export function validatePaths(paths: readonly string[], codebookPath: string | u
     return loaded;
   };
   const temps = new Set(files.filter((f) => sidecarNameOfTemp(basename(f.path)) !== undefined));
-  for (const t of staleTemps([...temps].map((f) => f.path), Date.now())) {
-    problems.push({ file: t.path, line: 1, column: 1, severity: 'warning', kind: 'stale-temp', message: staleTempMessage(t).slice(t.path.length + 2) });
+  for (const t of staleTemps(
+    [...temps].map((f) => f.path),
+    Date.now(),
+  )) {
+    problems.push({
+      file: t.path,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      kind: 'stale-temp',
+      message: staleTempMessage(t).slice(t.path.length + 2),
+    });
   }
   for (const file of files) {
     if (temps.has(file)) continue;
@@ -56,9 +77,21 @@ const short = (s: string): string => `"${excerpt(s)}"`;
 function statusWarning(s: CodedSegment): { kind: string; message: string } | undefined {
   const a = s.annotation;
   const at = `line ${s.line ?? '?'}, column ${s.column ?? '?'} of the text`;
-  if (s.status === 'orphaned') return { kind: 'orphaned', message: `annotation ${a.id}: its quote ${short(a.quote)} is no longer in the text (orphaned: kept, and exported with status orphaned)` };
-  if (s.status === 'moved') return { kind: 'moved', message: `annotation ${a.id}: its quote moved to ${at} (${s.start}-${s.end}); the editor writes the new offsets when the file is saved` };
-  if (s.status === 'needs-review' && a.status !== 'needs-review') return { kind: 'needs-review', message: `annotation ${a.id}: its quote is no longer at ${a.start}-${a.end}; placed at ${at} for review (needs-review)` };
+  if (s.status === 'orphaned')
+    return {
+      kind: 'orphaned',
+      message: `annotation ${a.id}: its quote ${short(a.quote)} is no longer in the text (orphaned: kept, and exported with status orphaned)`,
+    };
+  if (s.status === 'moved')
+    return {
+      kind: 'moved',
+      message: `annotation ${a.id}: its quote moved to ${at} (${s.start}-${s.end}); the editor writes the new offsets when the file is saved`,
+    };
+  if (s.status === 'needs-review' && a.status !== 'needs-review')
+    return {
+      kind: 'needs-review',
+      message: `annotation ${a.id}: its quote is no longer at ${a.start}-${a.end}; placed at ${at} for review (needs-review)`,
+    };
   return undefined;
 }
 
@@ -68,16 +101,33 @@ function validateSidecarFile(file: InputFile, codebook: Codebook | undefined, st
   const { sidecar, problems, text: yamlText } = parseSidecarBytes(read.bytes, file.path); // strict UTF-8
   if (!sidecar) return problems;
   const lines = idLines(yamlText);
-  const warn = (id: string, kind: string, message: string): Problem => ({ file: file.path, line: lines.get(id) ?? 1, column: 1, message, severity: 'warning', kind });
+  const warn = (id: string, kind: string, message: string): Problem => ({
+    file: file.path,
+    line: lines.get(id) ?? 1,
+    column: 1,
+    message,
+    severity: 'warning',
+    kind,
+  });
   const sourcePath = sourcePathFor(file.path) as string;
   const source = readText({ path: sourcePath, root: file.root }, TEXT_MAX_BYTES);
   const text = 'text' in source ? canonicalText(source.text) : undefined;
   if ('refusal' in source) {
-    const why = source.refusal.reason === 'missing' ? `source file ${sourcePath} not found beside the sidecar` : `source ${source.refusal.message}; the annotations are not checked against it`;
+    const why =
+      source.refusal.reason === 'missing'
+        ? `source file ${sourcePath} not found beside the sidecar`
+        : `source ${source.refusal.message}; the annotations are not checked against it`;
     problems.push({ file: file.path, line: 1, column: 1, severity: 'warning', kind: 'source', message: why });
   }
   for (const a of sidecar.annotations) {
-    if (codebook && !findFrame(codebook, a.frame) && !strict.strict) problems.push(warn(a.id, 'unknown-frame', `annotation ${a.id}: frame '${excerpt(a.frame)}' is not in codebook '${codebook.id}' (kept as an unknown frame)`));
+    if (codebook && !findFrame(codebook, a.frame) && !strict.strict)
+      problems.push(
+        warn(
+          a.id,
+          'unknown-frame',
+          `annotation ${a.id}: frame '${excerpt(a.frame)}' is not in codebook '${codebook.id}' (kept as an unknown frame)`,
+        ),
+      );
   }
   if (text !== undefined) {
     problems.push(...splitCharacterProblems(sidecar.annotations, text, file.path, yamlText));
@@ -86,7 +136,10 @@ function validateSidecarFile(file: InputFile, codebook: Codebook | undefined, st
       if (w) problems.push(warn(s.annotation.id, w.kind, w.message));
     }
   }
-  if (strict.strict) problems.push(...strictProblems(file.path, sidecar.annotations, codebook, text, (id) => lines.get(id) ?? 1, strict));
+  if (strict.strict)
+    problems.push(
+      ...strictProblems(file.path, sidecar.annotations, codebook, text, (id) => lines.get(id) ?? 1, strict),
+    );
   return problems;
 }
 

@@ -25,23 +25,38 @@ function busyReason(services: Services, original: vscode.Uri): string | undefine
   const target = vscode.Uri.file(textPathFor(original.fsPath));
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
   if (open?.isDirty) return `${vscode.workspace.asRelativePath(target)} has unsaved edits; save or revert it first`;
-  if (services.store.get(target)?.unsaved) return `the coding of ${vscode.workspace.asRelativePath(target)} is not saved yet; save the text first`;
+  if (services.store.get(target)?.unsaved)
+    return `the coding of ${vscode.workspace.asRelativePath(target)} is not saved yet; save the text first`;
   return undefined;
 }
 
 async function askEncoding(error: ImportError): Promise<string | undefined> {
   const items = [
-    ...error.candidates.map((c) => ({ label: c.encoding, description: `detector confidence ${Math.round(c.confidence * 100)}%` })),
+    ...error.candidates.map((c) => ({
+      label: c.encoding,
+      description: `detector confidence ${Math.round(c.confidence * 100)}%`,
+    })),
     { label: 'Other encoding…', description: 'type an encoding name' },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Encoding of ${error.file.split(/[\\/]/).pop() ?? error.file} is uncertain: which is it?`, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Encoding of ${error.file.split(/[\\/]/).pop() ?? error.file} is uncertain: which is it?`,
+    ignoreFocusOut: true,
+  });
   if (!picked) return undefined;
   if (picked.label !== 'Other encoding…') return picked.label;
-  return vscode.window.showInputBox({ prompt: 'Encoding name (for example gb18030, big5, windows-1251, koi8-r)', ignoreFocusOut: true });
+  return vscode.window.showInputBox({
+    prompt: 'Encoding name (for example gb18030, big5, windows-1251, koi8-r)',
+    ignoreFocusOut: true,
+  });
 }
 
 async function pickOriginals(): Promise<vscode.Uri[] | undefined> {
-  return vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Add to Corpus', filters: DIALOG_FILTERS, title: 'Add Texts to the Corpus' });
+  return vscode.window.showOpenDialog({
+    canSelectMany: true,
+    openLabel: 'Add to Corpus',
+    filters: DIALOG_FILTERS,
+    title: 'Add Texts to the Corpus',
+  });
 }
 
 export interface AddTextsOptions {
@@ -50,59 +65,74 @@ export interface AddTextsOptions {
 }
 
 /** The command: returns the results of the files that were added. */
-export async function addTexts(services: Services, workerScript: string, clicked?: vscode.Uri, selected?: vscode.Uri[], options: AddTextsOptions = {}): Promise<AddResult[]> {
+export async function addTexts(
+  services: Services,
+  workerScript: string,
+  clicked?: vscode.Uri,
+  selected?: vscode.Uri[],
+  options: AddTextsOptions = {},
+): Promise<AddResult[]> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Sovereignty Coder: texts are not added in Restricted Mode (nothing is written until you trust the workspace).');
+    void vscode.window.showWarningMessage(
+      'Sovereignty Coder: texts are not added in Restricted Mode (nothing is written until you trust the workspace).',
+    );
     return [];
   }
   const originals = selected?.length ? selected : clicked ? [clicked] : await pickOriginals();
   if (!originals?.length) return [];
   const added: AddResult[] = [];
   const refused: string[] = [];
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Adding texts', cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
-    const convert = workerConverter(workerScript, abort.signal);
-    for (const [i, original] of originals.entries()) {
-      if (abort.signal.aborted) break;
-      const name = vscode.workspace.asRelativePath(original);
-      if (original.scheme !== 'file') {
-        refused.push(`${name}: only files on this machine can be added`);
-        continue;
-      }
-      const busy = busyReason(services, original);
-      if (busy) {
-        refused.push(busy);
-        continue;
-      }
-      let encoding = options.encoding;
-      for (;;) {
-        try {
-          progress.report({ message: `${name} (${i + 1} of ${originals.length})` });
-          const result = await addText(original.fsPath, {
-            convert, toolVersion: services.version, ...(encoding === undefined ? {} : { encoding }),
-            onProgress: (_f, message) => progress.report({ message: `${name} (${i + 1} of ${originals.length}): ${message}` }),
-          });
-          for (const line of describeAdd(result, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '')) services.log.info(line);
-          added.push(result);
-          break;
-        } catch (e) {
-          if (e instanceof ConversionCancelled) return;
-          if (!(e instanceof ImportError)) throw e;
-          if (e.kind === 'encoding-uncertain' && options.encoding === undefined) {
-            const chosen = await askEncoding(e);
-            if (chosen) {
-              encoding = chosen;
-              continue;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Adding texts', cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const convert = workerConverter(workerScript, abort.signal);
+      for (const [i, original] of originals.entries()) {
+        if (abort.signal.aborted) break;
+        const name = vscode.workspace.asRelativePath(original);
+        if (original.scheme !== 'file') {
+          refused.push(`${name}: only files on this machine can be added`);
+          continue;
+        }
+        const busy = busyReason(services, original);
+        if (busy) {
+          refused.push(busy);
+          continue;
+        }
+        let encoding = options.encoding;
+        for (;;) {
+          try {
+            progress.report({ message: `${name} (${i + 1} of ${originals.length})` });
+            const result = await addText(original.fsPath, {
+              convert,
+              toolVersion: services.version,
+              ...(encoding === undefined ? {} : { encoding }),
+              onProgress: (_f, message) =>
+                progress.report({ message: `${name} (${i + 1} of ${originals.length}): ${message}` }),
+            });
+            for (const line of describeAdd(result, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? ''))
+              services.log.info(line);
+            added.push(result);
+            break;
+          } catch (e) {
+            if (e instanceof ConversionCancelled) return;
+            if (!(e instanceof ImportError)) throw e;
+            if (e.kind === 'encoding-uncertain' && options.encoding === undefined) {
+              const chosen = await askEncoding(e);
+              if (chosen) {
+                encoding = chosen;
+                continue;
+              }
             }
+            services.log.warn(e.message);
+            refused.push(e.message);
+            break;
           }
-          services.log.warn(e.message);
-          refused.push(e.message);
-          break;
         }
       }
-    }
-  });
+    },
+  );
   report(added, refused);
   return added;
 }
@@ -121,5 +151,9 @@ function report(added: readonly AddResult[], refused: readonly string[]): void {
 
 export function registerAddTexts(services: Services, extensionUri: vscode.Uri): vscode.Disposable {
   const workerScript = join(extensionUri.fsPath, 'dist', 'importWorker.mjs');
-  return vscode.commands.registerCommand(ImportCommandId.addTexts, (clicked?: vscode.Uri, selected?: vscode.Uri[], options?: AddTextsOptions) => addTexts(services, workerScript, clicked, selected, options));
+  return vscode.commands.registerCommand(
+    ImportCommandId.addTexts,
+    (clicked?: vscode.Uri, selected?: vscode.Uri[], options?: AddTextsOptions) =>
+      addTexts(services, workerScript, clicked, selected, options),
+  );
 }

@@ -24,12 +24,25 @@ export class AgreementView implements vscode.Disposable {
     const report = await computeReport(this.services, coders, documents);
     if (!report) return undefined;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('sovereigntyCoder.agreement', 'Inter-coder Agreement', vscode.ViewColumn.Beside, { enableScripts: false });
-      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel = vscode.window.createWebviewPanel(
+        'sovereigntyCoder.agreement',
+        'Inter-coder Agreement',
+        vscode.ViewColumn.Beside,
+        { enableScripts: false },
+      );
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+      });
     }
-    this.panel.webview.html = agreementHtml(report, vscode.workspace.name ?? 'workspace', new Date().toISOString().slice(0, 10));
+    this.panel.webview.html = agreementHtml(
+      report,
+      vscode.workspace.name ?? 'workspace',
+      new Date().toISOString().slice(0, 10),
+    );
     this.panel.reveal(undefined, true);
-    this.services.log.info(`agreement of ${report.coders.join(', ')} over ${report.documents.included.length} text(s): kappa ${report.overall.cohenKappa?.toFixed(3) ?? 'n/a'}`);
+    this.services.log.info(
+      `agreement of ${report.coders.join(', ')} over ${report.documents.included.length} text(s): kappa ${report.overall.cohenKappa?.toFixed(3) ?? 'n/a'}`,
+    );
     return report;
   }
 
@@ -38,7 +51,11 @@ export class AgreementView implements vscode.Disposable {
   }
 }
 
-async function computeReport(services: Services, coders?: string[], given?: CodedDocument[]): Promise<AgreementReport | undefined> {
+async function computeReport(
+  services: Services,
+  coders?: string[],
+  given?: CodedDocument[],
+): Promise<AgreementReport | undefined> {
   const codebook = activeCodebook(services);
   const documents = codebook && (given ?? (await collectDocuments(services, codebook, true)));
   if (!codebook || !documents) return undefined;
@@ -49,7 +66,10 @@ async function computeReport(services: Services, coders?: string[], given?: Code
     report = agreementReport(codebook, documents, compared);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    const hint = compared.length < 2 ? " Merge the coders' branches first, so that the annotation files hold every coder's annotations." : '';
+    const hint =
+      compared.length < 2
+        ? " Merge the coders' branches first, so that the annotation files hold every coder's annotations."
+        : '';
     void vscode.window.showWarningMessage(`Inter-coder agreement: ${e.message}.${hint}`);
     return undefined;
   }
@@ -64,7 +84,11 @@ async function pickCoders(found: string[]): Promise<string[] | undefined> {
   if (found.length <= 2) return found;
   const picked = await vscode.window.showQuickPick(
     found.map((label) => ({ label, picked: true })),
-    { canPickMany: true, title: 'Inter-coder agreement: compare which coders?', placeHolder: 'Pick two or more coders' },
+    {
+      canPickMany: true,
+      title: 'Inter-coder agreement: compare which coders?',
+      placeHolder: 'Pick two or more coders',
+    },
   );
   return picked?.map((p) => p.label);
 }

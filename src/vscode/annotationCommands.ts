@@ -4,7 +4,14 @@
  * operations; a handler finds its target, asks what it must, and hands the decision to the sidecar files.
  */
 import * as vscode from 'vscode';
-import { annotationsAt, markReviewed, removeAnnotation, retagAnnotation, setMemo, type Annotation } from '../core/annotations';
+import {
+  annotationsAt,
+  markReviewed,
+  removeAnnotation,
+  retagAnnotation,
+  setMemo,
+  type Annotation,
+} from '../core/annotations';
 import type { CommandContext, CommandHandler } from './commandContext';
 import { openDocument, toCanonicalOffset, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
@@ -33,13 +40,21 @@ async function targetAnnotation(services: Services, uri?: string, id?: string): 
   }
   if (here.length === 1) return { doc, annotation: here[0] };
   const codebook = services.codebooks.active?.codebook;
-  const items = here.map((a) => ({ label: frameLabel(codebook, a.frame), description: `'${a.quote}' — ${a.coder}`, a }));
+  const items = here.map((a) => ({
+    label: frameLabel(codebook, a.frame),
+    description: `'${a.quote}' — ${a.coder}`,
+    a,
+  }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Which annotation?' });
   return picked ? { doc, annotation: picked.a } : undefined;
 }
 
 /** One line of the "Go to Annotation" list: where it is (or that it is orphaned), its frame, quote and details. */
-function listItem(doc: vscode.TextDocument, codebook: Parameters<typeof frameLabel>[0], a: Annotation): vscode.QuickPickItem & { a: Annotation } {
+function listItem(
+  doc: vscode.TextDocument,
+  codebook: Parameters<typeof frameLabel>[0],
+  a: Annotation,
+): vscode.QuickPickItem & { a: Annotation } {
   const where = a.status === 'orphaned' ? '(orphaned)' : String(toRange(doc, a.start, a.end).start.line + 1);
   return {
     label: `${where}: ${frameLabel(codebook, a.frame)}`,
@@ -67,10 +82,16 @@ export const annotationCommands = {
   async editMemo(context: CommandContext, uri?: string, id?: string, memo?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
     if (!t) return false;
-    const value = memo ?? (await vscode.window.showInputBox({
-      title: `Memo for '${t.annotation.quote.slice(0, 40)}'`, value: t.annotation.memo ?? '', prompt: 'Empty removes the memo',
-    }));
-    return value === undefined ? false : context.sidecars.applyDecision(t.doc, (list) => setMemo(list, t.annotation.id, value));
+    const value =
+      memo ??
+      (await vscode.window.showInputBox({
+        title: `Memo for '${t.annotation.quote.slice(0, 40)}'`,
+        value: t.annotation.memo ?? '',
+        prompt: 'Empty removes the memo',
+      }));
+    return value === undefined
+      ? false
+      : context.sidecars.applyDecision(t.doc, (list) => setMemo(list, t.annotation.id, value));
   },
 
   async markReviewed(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
@@ -84,9 +105,14 @@ export const annotationCommands = {
     if (!editor) return;
     const codebook = context.codebooks.active?.codebook;
     const list = context.store.get(editor.document.uri)?.annotations ?? [];
-    const picked = await vscode.window.showQuickPick(list.map((a) => listItem(editor.document, codebook, a)), {
-      title: `${list.length} annotation(s)`, matchOnDescription: true, matchOnDetail: true,
-    });
+    const picked = await vscode.window.showQuickPick(
+      list.map((a) => listItem(editor.document, codebook, a)),
+      {
+        title: `${list.length} annotation(s)`,
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
+    );
     if (picked && picked.a.status !== 'orphaned') {
       const range = toRange(editor.document, picked.a.start, picked.a.end);
       editor.selection = new vscode.Selection(range.start, range.end);
@@ -98,7 +124,10 @@ export const annotationCommands = {
     const doc = vscode.window.activeTextEditor?.document;
     const entry = doc ? context.store.get(doc.uri) : undefined;
     if (!entry) return;
-    if (entry.onDisk === null) void vscode.window.showInformationMessage('This document has no annotation file yet: it is created with the first annotation.');
+    if (entry.onDisk === null)
+      void vscode.window.showInformationMessage(
+        'This document has no annotation file yet: it is created with the first annotation.',
+      );
     else await vscode.window.showTextDocument(entry.sidecarUri, { viewColumn: vscode.ViewColumn.Beside });
   },
 } satisfies Record<string, CommandHandler>;

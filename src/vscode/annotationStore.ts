@@ -60,7 +60,15 @@ export class AnnotationStore implements vscode.Disposable {
   track(uri: vscode.Uri, sidecarUri: vscode.Uri): DocumentAnnotations {
     const existing = this.docs.get(uri.toString());
     if (existing) return existing;
-    const entry: Entry = { uri, sidecarUri, annotations: [], onDisk: undefined, unsaved: false, readOnly: false, deletedOnDisk: false };
+    const entry: Entry = {
+      uri,
+      sidecarUri,
+      annotations: [],
+      onDisk: undefined,
+      unsaved: false,
+      readOnly: false,
+      deletedOnDisk: false,
+    };
     this.docs.set(uri.toString(), entry);
     return entry;
   }
@@ -120,7 +128,9 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** The memory turned out to serialize to the file as it is: nothing to write. */
   markInStep(uri: vscode.Uri): void {
-    this.transition(uri, (entry) => { entry.unsaved = false; });
+    this.transition(uri, (entry) => {
+      entry.unsaved = false;
+    });
   }
 
   /** The file is gone from disk; with annotations loaded it stays gone until the user decides. */
@@ -141,7 +151,9 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** The user chose to overwrite the file as it now is: the next write is checked against this text. */
   acceptDiskVersion(uri: vscode.Uri, text: string | null): void {
-    this.transition(uri, (entry) => { entry.onDisk = text; });
+    this.transition(uri, (entry) => {
+      entry.onDisk = text;
+    });
   }
 
   dispose(): void {
@@ -167,11 +179,13 @@ function recoverOrphans(before: readonly Annotation[], after: Annotation[], read
   const wasOrphan = new Set(before.filter((a) => a.status === 'orphaned').map((a) => a.id));
   const original = new Map(before.map((a) => [a.id, a]));
   let text: string | undefined;
-  return sortAnnotations(after.map((a) => {
-    const old = original.get(a.id);
-    if (a.status !== 'orphaned' || wasOrphan.has(a.id) || !old) return a;
-    text ??= readText();
-    const r = reanchor(old, text);
-    return r.outcome === 'moved' || r.outcome === 'exact' ? r.annotation : a;
-  }));
+  return sortAnnotations(
+    after.map((a) => {
+      const old = original.get(a.id);
+      if (a.status !== 'orphaned' || wasOrphan.has(a.id) || !old) return a;
+      text ??= readText();
+      const r = reanchor(old, text);
+      return r.outcome === 'moved' || r.outcome === 'exact' ? r.annotation : a;
+    }),
+  );
 }

@@ -28,7 +28,11 @@ function occurrences(all: readonly TermMatch[], term: TermMatch): TermMatch[] {
   return all.filter((m) => m.frameId === term.frameId && m.term === term.term);
 }
 
-export function provideCodingActions(services: Services, doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+export function provideCodingActions(
+  services: Services,
+  doc: vscode.TextDocument,
+  range: vscode.Range,
+): vscode.CodeAction[] {
   const active = services.codebooks.active;
   if (!active) return [];
   const { codebook } = active;
@@ -36,7 +40,9 @@ export function provideCodingActions(services: Services, doc: vscode.TextDocumen
   const actions: vscode.CodeAction[] = [];
   const from = doc.offsetAt(range.start);
   const to = doc.offsetAt(range.end);
-  const cues = services.cues.matchesIn(doc, from, Math.max(to, from + 1)).filter((m) => (range.isEmpty ? m.start <= from && from <= m.end : true));
+  const cues = services.cues
+    .matchesIn(doc, from, Math.max(to, from + 1))
+    .filter((m) => (range.isEmpty ? m.start <= from && from <= m.end : true));
 
   if (!range.isEmpty) {
     const span = toCanonicalSpan(doc, range);
@@ -50,23 +56,35 @@ export function provideCodingActions(services: Services, doc: vscode.TextDocumen
     for (const cue of cues) {
       const label = frameLabel(codebook, cue.frameId);
       const term = doc.getText(new vscode.Range(doc.positionAt(cue.start), doc.positionAt(cue.end)));
-      const one: ApplyTagRequest = { uri, spans: [toCanonicalSpan(doc, new vscode.Range(doc.positionAt(cue.start), doc.positionAt(cue.end)))], frameId: cue.frameId };
+      const one: ApplyTagRequest = {
+        uri,
+        spans: [toCanonicalSpan(doc, new vscode.Range(doc.positionAt(cue.start), doc.positionAt(cue.end)))],
+        frameId: cue.frameId,
+      };
       actions.push(action(`Tag '${term}' as ${label}`, CommandId.applyTag, [one]));
       const all = occurrences(services.cues.matches(doc), cue);
       // with one occurrence, "tag all" would only repeat the action above (and read "Tag all 1 occurrences")
       if (all.length > 1) {
         const every: ApplyTagRequest = {
-          uri, frameId: cue.frameId, needsReview: true,
+          uri,
+          frameId: cue.frameId,
+          needsReview: true,
           spans: all.map((m) => toCanonicalSpan(doc, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)))),
         };
-        actions.push(action(`Tag all ${all.length} occurrences of '${cue.term}' in this file as ${label}`, CommandId.applyTag, [every]));
+        actions.push(
+          action(`Tag all ${all.length} occurrences of '${cue.term}' in this file as ${label}`, CommandId.applyTag, [
+            every,
+          ]),
+        );
       }
     }
   }
 
   const entry = services.store.get(doc.uri);
   const span = toCanonicalSpan(doc, range);
-  const here = entry ? annotationsInRange(entry.annotations, span.start, span.end).filter((a) => a.status !== 'orphaned') : [];
+  const here = entry
+    ? annotationsInRange(entry.annotations, span.start, span.end).filter((a) => a.status !== 'orphaned')
+    : [];
   for (const a of here) {
     actions.push(...conflictActions(CODING_ACTION_KIND, codebook, uri, entry?.annotations ?? [], a));
     const label = frameLabel(codebook, a.frame);
@@ -74,13 +92,18 @@ export function provideCodingActions(services: Services, doc: vscode.TextDocumen
     actions.push(action(`Remove annotation (${label})`, CommandId.removeAnnotation, [uri, a.id]));
     actions.push(action(`Change frame…${which}`, CommandId.changeFrame, [uri, a.id]));
     actions.push(action(`Edit memo…${which}`, CommandId.editMemo, [uri, a.id]));
-    if (a.status === 'needs-review') actions.push(action(`Mark as reviewed (${label})`, CommandId.markReviewed, [uri, a.id]));
+    if (a.status === 'needs-review')
+      actions.push(action(`Mark as reviewed (${label})`, CommandId.markReviewed, [uri, a.id]));
   }
   return actions;
 }
 
 export function registerCodeActions(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(selector, {
-    provideCodeActions: (doc, range) => (isCodedDocument(doc) ? provideCodingActions(services, doc, range) : []),
-  }, { providedCodeActionKinds: [CODING_ACTION_KIND] });
+  return vscode.languages.registerCodeActionsProvider(
+    selector,
+    {
+      provideCodeActions: (doc, range) => (isCodedDocument(doc) ? provideCodingActions(services, doc, range) : []),
+    },
+    { providedCodeActionKinds: [CODING_ACTION_KIND] },
+  );
 }

@@ -27,7 +27,10 @@ export class CodebookService implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
   private loading: Promise<void> = Promise.resolve();
 
-  constructor(private readonly shippedUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly shippedUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsSettings(e, 'codebookPath')) void this.reload();
@@ -73,7 +76,9 @@ export class CodebookService implements vscode.Disposable {
     }
     const started = Date.now();
     this.current = { codebook, matcher: Matcher.compile(matcherTerms(codebook)), uri };
-    this.log.info(`codebook '${codebook.id}' from ${uri.toString()}: ${codebook.frames.length} frames, ${this.current.matcher.termCount} terms, compiled in ${Date.now() - started} ms`);
+    this.log.info(
+      `codebook '${codebook.id}' from ${uri.toString()}: ${codebook.frames.length} frames, ${this.current.matcher.termCount} terms, compiled in ${Date.now() - started} ms`,
+    );
     this.changed.fire(this.current);
   }
 
@@ -83,7 +88,9 @@ export class CodebookService implements vscode.Disposable {
     if (!vscode.workspace.isTrusted || !folder) return this.shippedUri;
     const setting = readSettings(folder).codebookPath;
     if (setting) {
-      return setting.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder, setting);
+      return setting.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(setting)
+        ? vscode.Uri.file(setting)
+        : vscode.Uri.joinPath(folder, setting);
     }
     const atRoot = vscode.Uri.joinPath(folder, 'codebook.yaml');
     try {

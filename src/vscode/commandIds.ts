@@ -59,7 +59,12 @@ export const GitCommandId = {
 } as const;
 
 /** Every command the extension contributes: what package.json must declare (test/unit/manifest.test.ts). */
-export const ALL_COMMAND_IDS: readonly string[] = [...Object.values(CommandId), ...Object.values(ViewCommandId), ...Object.values(ImportCommandId), ...Object.values(GitCommandId)];
+export const ALL_COMMAND_IDS: readonly string[] = [
+  ...Object.values(CommandId),
+  ...Object.values(ViewCommandId),
+  ...Object.values(ImportCommandId),
+  ...Object.values(GitCommandId),
+];
 
 /** Context keys of the Coded Segments view's title menu: grouped by text rather than frame; a filter is set. */
 export const GROUPED_BY_TEXT = 'sovereigntyCoder.segmentsByText';

@@ -32,9 +32,11 @@ export function registerCommands(services: Services, started: () => Promise<void
   const names = Object.keys(CommandId) as (keyof typeof CommandId)[];
   return [
     agreement,
-    ...names.map((name) => vscode.commands.registerCommand(CommandId[name], async (...args: never[]) => {
-      await started();
-      return HANDLERS[name](context, ...args);
-    })),
+    ...names.map((name) =>
+      vscode.commands.registerCommand(CommandId[name], async (...args: never[]) => {
+        await started();
+        return HANDLERS[name](context, ...args);
+      }),
+    ),
   ];
 }

@@ -14,12 +14,23 @@ function describe(codebook: Codebook, a: Annotation): string {
 }
 
 /** The three choices for the conflict entry `a` of the document `uri` (none when it is not a conflict entry). */
-export function conflictActions(kind: vscode.CodeActionKind, codebook: Codebook, uri: string, list: readonly Annotation[], a: Annotation): vscode.CodeAction[] {
+export function conflictActions(
+  kind: vscode.CodeActionKind,
+  codebook: Codebook,
+  uri: string,
+  list: readonly Annotation[],
+  a: Annotation,
+): vscode.CodeAction[] {
   if (a.status !== 'conflict') return [];
   const other = otherVersion(list, a);
-  const choices: Array<[string, 'this' | 'other' | 'both']> = [[`Merge conflict: keep this version (${describe(codebook, a)})`, 'this']];
+  const choices: Array<[string, 'this' | 'other' | 'both']> = [
+    [`Merge conflict: keep this version (${describe(codebook, a)})`, 'this'],
+  ];
   if (other !== undefined) {
-    choices.push([`Merge conflict: keep the other version (${describe(codebook, other)})`, 'other'], ['Merge conflict: keep both versions as two decisions', 'both']);
+    choices.push(
+      [`Merge conflict: keep the other version (${describe(codebook, other)})`, 'other'],
+      ['Merge conflict: keep both versions as two decisions', 'both'],
+    );
   }
   return choices.map(([title, choice]) => {
     const action = new vscode.CodeAction(title, kind);

@@ -53,7 +53,10 @@ export function toCanonicalSpan(doc: vscode.TextDocument, range: vscode.Range): 
  * previous one). Positions in a change refer to the text before it, so the CRLF correction uses the line
  * numbers of the range itself.
  */
-export function editsFromChanges(doc: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): TextEdit[] {
+export function editsFromChanges(
+  doc: vscode.TextDocument,
+  changes: readonly vscode.TextDocumentContentChangeEvent[],
+): TextEdit[] {
   const crlf = isCrlf(doc);
   return changes.map((c) => {
     const start = crlf ? c.rangeOffset - c.range.start.line : c.rangeOffset;
@@ -65,8 +68,11 @@ export function editsFromChanges(doc: vscode.TextDocument, changes: readonly vsc
 /** A core problem (1-based line and column) as a one-character diagnostic for the Problems panel. */
 export function toDiagnostic(p: Problem): vscode.Diagnostic {
   const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
-  const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message,
-    p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  const d = new vscode.Diagnostic(
+    new vscode.Range(pos, pos.translate(0, 1)),
+    p.message,
+    p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
   d.source = 'Sovereignty Coder';
   return d;
 }

@@ -92,7 +92,11 @@ export class CueIndex {
       const from = entry.scannedTo;
       const to = Math.min(source.length, from + SLICE_CHARS);
       const found = findAround(matcher, source, from, to);
-      entry.index.replace(Math.min(from, found[0]?.start ?? from), Math.max(to, found[found.length - 1]?.end ?? to), found);
+      entry.index.replace(
+        Math.min(from, found[0]?.start ?? from),
+        Math.max(to, found[found.length - 1]?.end ?? to),
+        found,
+      );
       entry.scannedTo = to >= source.length ? Infinity : to;
       if (entry.scannedTo !== Infinity) setTimeout(step, 0);
     };

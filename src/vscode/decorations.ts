@@ -34,7 +34,11 @@ export class DecorationController implements vscode.Disposable {
   /** Fires after an editor of this document was painted. */
   readonly onDidPaint = this.paintedEmitter.event;
 
-  constructor(private readonly codebooks: CodebookService, private readonly cues: CueIndex, private readonly store: AnnotationStore) {}
+  constructor(
+    private readonly codebooks: CodebookService,
+    private readonly cues: CueIndex,
+    private readonly store: AnnotationStore,
+  ) {}
 
   /** New decoration types for a new codebook (or colour setting); the old ones are disposed, which clears them. */
   resetStyles(): void {
@@ -52,10 +56,13 @@ export class DecorationController implements vscode.Disposable {
   schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      for (const editor of vscode.window.visibleTextEditors) if (editor.document === doc) this.paint(editor);
-    }, DEBOUNCE_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        for (const editor of vscode.window.visibleTextEditors) if (editor.document === doc) this.paint(editor);
+      }, DEBOUNCE_MS),
+    );
   }
 
   paintedFor(uri: vscode.Uri): PaintedDecoration[] {
@@ -71,7 +78,8 @@ export class DecorationController implements vscode.Disposable {
     const to = doc.offsetAt(window.end);
     const cueRanges = new Map<string, vscode.Range[]>();
     if (readSettings(doc).showCues) {
-      for (const m of this.cues.matchesIn(doc, from, to)) push(cueRanges, m.frameId, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)));
+      for (const m of this.cues.matchesIn(doc, from, to))
+        push(cueRanges, m.frameId, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)));
     }
     const annotationRanges = new Map<string, vscode.Range[]>();
     const review: vscode.Range[] = [];
@@ -109,8 +117,13 @@ export class DecorationController implements vscode.Disposable {
     const entry = this.store.get(doc.uri);
     if (!entry) return [];
     const canonicalFrom = toCanonicalOffset(doc, window.start);
-    return entry.annotations.filter((a) => a.status !== 'orphaned' && a.end >= canonicalFrom && a.start <= to
-      && toRange(doc, a.start, a.end).intersection(window) !== undefined);
+    return entry.annotations.filter(
+      (a) =>
+        a.status !== 'orphaned' &&
+        a.end >= canonicalFrom &&
+        a.start <= to &&
+        toRange(doc, a.start, a.end).intersection(window) !== undefined,
+    );
   }
 
   dispose(): void {

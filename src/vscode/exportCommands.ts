@@ -14,13 +14,30 @@ import { mayWrite } from './exportTarget';
 import { activeCodebook, codebookInputs, collectDocuments } from './workspaceDocuments';
 
 /** `target`, or a file the user picks (undefined when they cancel). */
-async function targetFile(target: vscode.Uri | undefined, title: string, filter: string, extension: string, name: string): Promise<vscode.Uri | undefined> {
+async function targetFile(
+  target: vscode.Uri | undefined,
+  title: string,
+  filter: string,
+  extension: string,
+  name: string,
+): Promise<vscode.Uri | undefined> {
   if (target) return target;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return vscode.window.showSaveDialog({ title, filters: { [filter]: [extension] }, defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined });
+  return vscode.window.showSaveDialog({
+    title,
+    filters: { [filter]: [extension] },
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+  });
 }
 
-async function writeExport(services: Services, uri: vscode.Uri, data: string | Uint8Array, message: string, interactive: boolean, open: boolean): Promise<void> {
+async function writeExport(
+  services: Services,
+  uri: vscode.Uri,
+  data: string | Uint8Array,
+  message: string,
+  interactive: boolean,
+  open: boolean,
+): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, typeof data === 'string' ? new TextEncoder().encode(data) : data);
   const text = `${message} to ${vscode.workspace.asRelativePath(uri)}.`;
   services.log.info(text);
@@ -59,7 +76,11 @@ export async function exportQdpx(services: Services, target?: vscode.Uri): Promi
   const documents = codebook && (await collectDocuments(services, codebook, target === undefined, inputs));
   if (!codebook || !documents) return undefined;
   const name = vscode.workspace.name ?? 'Sovereignty Coder';
-  const project = buildRefiQdaProject(codebook, documents, { projectName: name, origin: origin(services), now: xsdDateTime(new Date()) });
+  const project = buildRefiQdaProject(codebook, documents, {
+    projectName: name,
+    origin: origin(services),
+    now: xsdDateTime(new Date()),
+  });
   const uri = await targetFile(target, 'Export REFI-QDA project (.qdpx)', 'REFI-QDA project', 'qdpx', `${name}.qdpx`);
   if (!uri || !(await mayWrite(uri, inputs, target === undefined, services.log))) return undefined;
   const note = project.notes > 0 ? `, and ${project.notes} annotation(s) no longer in their text as notes` : '';
@@ -72,7 +93,13 @@ export async function exportQdpx(services: Services, target?: vscode.Uri): Promi
 export async function exportQdc(services: Services, target?: vscode.Uri): Promise<number | undefined> {
   const codebook = activeCodebook(services);
   if (!codebook) return undefined;
-  const uri = await targetFile(target, 'Export codebook (REFI-QDA .qdc)', 'REFI-QDA codebook', 'qdc', `${codebook.id}.qdc`);
+  const uri = await targetFile(
+    target,
+    'Export codebook (REFI-QDA .qdc)',
+    'REFI-QDA codebook',
+    'qdc',
+    `${codebook.id}.qdc`,
+  );
   if (!uri || !(await mayWrite(uri, codebookInputs(services), target === undefined, services.log))) return undefined;
   const message = `Exported codebook '${codebook.id}' (${codebook.frames.length} frames)`;
   await writeExport(services, uri, codebookToQdc(codebook, origin(services)), message, target === undefined, true);

@@ -20,16 +20,26 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** Why writing to `target` would overwrite something the extension reads, or undefined. */
 export async function targetConflict(target: vscode.Uri, inputs: readonly vscode.Uri[]): Promise<string | undefined> {
-  if (target.scheme === 'file') return outputConflict(target.fsPath, inputs.filter((u) => u.scheme === 'file').map((u) => u.fsPath));
+  if (target.scheme === 'file')
+    return outputConflict(
+      target.fsPath,
+      inputs.filter((u) => u.scheme === 'file').map((u) => u.fsPath),
+    );
   if (inputs.some((u) => u.toString() === target.toString())) return 'is one of the files this export reads';
   if (isSidecarPath(target.path)) return 'is an annotation file';
   if (target.path.endsWith('/codebook.yaml')) return 'is a codebook';
-  if (await exists(target.with({ path: sidecarPathFor(target.path) }))) return 'is a source text (it has an annotation file)';
+  if (await exists(target.with({ path: sidecarPathFor(target.path) })))
+    return 'is a source text (it has an annotation file)';
   return undefined;
 }
 
 /** True when the export may write to `target`: no conflict, or the user confirmed overwriting it. */
-export async function mayWrite(target: vscode.Uri, inputs: readonly vscode.Uri[], interactive: boolean, log: vscode.LogOutputChannel): Promise<boolean> {
+export async function mayWrite(
+  target: vscode.Uri,
+  inputs: readonly vscode.Uri[],
+  interactive: boolean,
+  log: vscode.LogOutputChannel,
+): Promise<boolean> {
   const conflict = await targetConflict(target, inputs);
   if (conflict === undefined) return true;
   const name = vscode.workspace.asRelativePath(target);
@@ -40,7 +50,11 @@ export async function mayWrite(target: vscode.Uri, inputs: readonly vscode.Uri[]
     return false;
   }
   const overwrite = 'Overwrite It';
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: 'Choose another file unless you mean to replace it with the export.' }, overwrite);
+  const choice = await vscode.window.showWarningMessage(
+    message,
+    { modal: true, detail: 'Choose another file unless you mean to replace it with the export.' },
+    overwrite,
+  );
   if (choice !== overwrite) log.info(`export not written: ${message}`);
   return choice === overwrite;
 }

@@ -52,7 +52,9 @@ export function workspaceFilePort(base: vscode.Uri, maxBytes: number = SIDECAR_M
         throw e;
       }
     },
-    ...(base.scheme === 'file' ? { permissions: (path: string) => nodeFilePort.permissions?.(at(path).fsPath) ?? Promise.resolve(undefined) } : {}),
+    ...(base.scheme === 'file'
+      ? { permissions: (path: string) => nodeFilePort.permissions?.(at(path).fsPath) ?? Promise.resolve(undefined) }
+      : {}),
   };
 }
 
@@ -60,7 +62,12 @@ export function workspaceFilePort(base: vscode.Uri, maxBytes: number = SIDECAR_M
  * A sidecar or codebook read through a port and decoded strictly: invalid UTF-8 or a NUL byte is refused
  * (RefusedRead, the message at file:line:column), never read as U+FFFD and later saved over.
  */
-export async function readStrictText(port: FilePort, path: string, file: string, what: string): Promise<string | undefined> {
+export async function readStrictText(
+  port: FilePort,
+  path: string,
+  file: string,
+  what: string,
+): Promise<string | undefined> {
   const bytes = await port.readBytes(path);
   if (bytes === undefined) return undefined;
   const decoded = decodeUtf8File(bytes, file, what);

@@ -29,7 +29,13 @@ function rgb(hex: string): [number, number, number] {
 
 function toHex(c: [number, number, number], alpha?: number): string {
   const parts = alpha === undefined ? c : [...c, Math.round(alpha * 255)];
-  return `#${parts.map((v) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${parts
+    .map((v) =>
+      Math.max(0, Math.min(255, Math.round(v)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** Dark themes need lighter tints of the same hue to keep contrast with the text. */
@@ -48,9 +54,15 @@ function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): 
     const slot = `sovereigntyCoder.frame${(index % PALETTE_SIZE) + 1}`;
     const fg = new vscode.ThemeColor(slot);
     return {
-      cue: vscode.window.createTextEditorDecorationType({ borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', borderColor: fg }),
+      cue: vscode.window.createTextEditorDecorationType({
+        borderStyle: 'none none solid none',
+        borderWidth: '0 0 2px 0',
+        borderColor: fg,
+      }),
       annotation: vscode.window.createTextEditorDecorationType({
-        backgroundColor: new vscode.ThemeColor(`${slot}Background`), overviewRulerColor: fg, overviewRulerLane: vscode.OverviewRulerLane.Right,
+        backgroundColor: new vscode.ThemeColor(`${slot}Background`),
+        overviewRulerColor: fg,
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
       }),
     };
   }
@@ -58,10 +70,14 @@ function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): 
   const hc = new vscode.ThemeColor('sovereigntyCoder.cueHighContrastBorder');
   return {
     cue: vscode.window.createTextEditorDecorationType({
-      borderStyle: 'none none solid none', borderWidth: '0 0 2px 0',
+      borderStyle: 'none none solid none',
+      borderWidth: '0 0 2px 0',
       // transparent except in high-contrast themes, where the frame colour alone may not meet the contrast rules
-      outlineStyle: 'solid', outlineWidth: '1px', outlineColor: hc,
-      light: { borderColor: c.light.fg }, dark: { borderColor: c.dark.fg },
+      outlineStyle: 'solid',
+      outlineWidth: '1px',
+      outlineColor: hc,
+      light: { borderColor: c.light.fg },
+      dark: { borderColor: c.dark.fg },
     }),
     annotation: vscode.window.createTextEditorDecorationType({
       overviewRulerLane: vscode.OverviewRulerLane.Right,
@@ -75,13 +91,18 @@ export function createFrameStyles(codebook: Codebook, source: 'codebook' | 'them
   const byFrame = new Map<string, FrameStyle>();
   codebook.frames.forEach((f, i) => byFrame.set(f.id, styleFor(i, f.color, source)));
   const unknownFrame = vscode.window.createTextEditorDecorationType({
-    backgroundColor: 'rgba(128,128,128,0.25)', border: '1px dotted', borderColor: new vscode.ThemeColor('editorWarning.foreground'),
+    backgroundColor: 'rgba(128,128,128,0.25)',
+    border: '1px dotted',
+    borderColor: new vscode.ThemeColor('editorWarning.foreground'),
   });
   const needsReview = vscode.window.createTextEditorDecorationType({
-    border: '1px dashed', borderColor: new vscode.ThemeColor('sovereigntyCoder.needsReviewBorder'),
+    border: '1px dashed',
+    borderColor: new vscode.ThemeColor('sovereigntyCoder.needsReviewBorder'),
   });
   return {
-    byFrame, unknownFrame, needsReview,
+    byFrame,
+    unknownFrame,
+    needsReview,
     dispose() {
       for (const s of byFrame.values()) {
         s.cue.dispose();

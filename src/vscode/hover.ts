@@ -28,9 +28,17 @@ function escape(s: string): string {
 function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undefined, a: Annotation): void {
   const frame = codebook ? findFrame(codebook, a.frame) : undefined;
   if (frame && codebook) frameSection(md, codebook, frame);
-  else md.appendMarkdown(`**Unknown frame** \`${escape(a.frame)}\`: not in the current codebook (the annotation is kept).\n\n`);
+  else
+    md.appendMarkdown(
+      `**Unknown frame** \`${escape(a.frame)}\`: not in the current codebook (the annotation is kept).\n\n`,
+    );
   md.appendMarkdown(`*Annotation* \`${a.id}\` by **${escape(a.coder)}**, ${a.created}`);
-  const statusText = a.status === 'needs-review' ? 'needs review' : a.status === 'conflict' ? `merge conflict with ${a.conflictWith ?? '?'}: keep one version or both (lightbulb)` : a.status;
+  const statusText =
+    a.status === 'needs-review'
+      ? 'needs review'
+      : a.status === 'conflict'
+        ? `merge conflict with ${a.conflictWith ?? '?'}: keep one version or both (lightbulb)`
+        : a.status;
   if (statusText !== undefined) md.appendMarkdown(` — **${escape(statusText)}**`);
   md.appendMarkdown('\n\n');
   if (a.memo) md.appendMarkdown(`*Memo:* ${escape(a.memo)}\n\n`);
@@ -44,7 +52,9 @@ export function registerHover(services: Services, selector: vscode.DocumentSelec
       const md = untrusted();
       let range: vscode.Range | undefined;
       const entry = services.store.get(doc.uri);
-      const here = entry ? annotationsAt(entry.annotations, toCanonicalOffset(doc, position)).filter((a) => a.status !== 'orphaned') : [];
+      const here = entry
+        ? annotationsAt(entry.annotations, toCanonicalOffset(doc, position)).filter((a) => a.status !== 'orphaned')
+        : [];
       for (const a of here) {
         annotationSection(md, codebook, a);
         range ??= toRange(doc, a.start, a.end);

@@ -13,7 +13,10 @@ export class ProvenanceView implements vscode.FileDecorationProvider, vscode.Dis
   readonly onDidChangeFileDecorations = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly onSummary: () => void) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onSummary: () => void,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${PROVENANCE_SUFFIX}`);
     const refresh = (record: vscode.Uri): void => {
       const text = record.with({ path: record.path.slice(0, -PROVENANCE_SUFFIX.length) });
@@ -21,8 +24,14 @@ export class ProvenanceView implements vscode.FileDecorationProvider, vscode.Dis
       this.changed.fire([text]);
       this.onSummary();
     };
-    this.disposables.push(watcher, watcher.onDidCreate(refresh), watcher.onDidChange(refresh), watcher.onDidDelete(refresh),
-      vscode.window.registerFileDecorationProvider(this), this.changed);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(refresh),
+      watcher.onDidChange(refresh),
+      watcher.onDidDelete(refresh),
+      vscode.window.registerFileDecorationProvider(this),
+      this.changed,
+    );
   }
 
   private async load(text: vscode.Uri): Promise<string | undefined> {
@@ -36,7 +45,8 @@ export class ProvenanceView implements vscode.FileDecorationProvider, vscode.Dis
       if (parsed instanceof Error) this.log.warn(parsed.message);
       else summary = provenanceSummary(parsed);
     } catch (e) {
-      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.log.warn(`${record.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound'))
+        this.log.warn(`${record.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
     }
     this.summaries.set(key, summary);
     return summary;

@@ -20,6 +20,7 @@ export function affectsSettings(e: vscode.ConfigurationChangeEvent, key?: keyof 
 
 /** Documents whose language is coded, and that are files we can keep a sidecar beside. */
 export function isCodedDocument(doc: vscode.TextDocument): boolean {
-  if (doc.uri.scheme === 'output' || doc.uri.scheme === 'git' || doc.uri.path.endsWith('.annotations.yaml')) return false;
+  if (doc.uri.scheme === 'output' || doc.uri.scheme === 'git' || doc.uri.path.endsWith('.annotations.yaml'))
+    return false;
   return readSettings(doc).languages.includes(doc.languageId);
 }

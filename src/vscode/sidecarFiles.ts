@@ -39,7 +39,11 @@ export class SidecarFiles {
       if (!(e instanceof RefusedRead)) throw e;
       // a sidecar that must not be read (a link out of the workspace, a FIFO, bytes that are not UTF-8): nothing
       // loaded, nothing written
-      this.problems.show(entry.sidecarUri, [{ file: entry.sidecarUri.fsPath, line: 1, column: 1, severity: 'error', message: e.message }], true);
+      this.problems.show(
+        entry.sidecarUri,
+        [{ file: entry.sidecarUri.fsPath, line: 1, column: 1, severity: 'error', message: e.message }],
+        true,
+      );
       this.store.markUnreadable(entry.uri);
       return entry;
     }
@@ -49,7 +53,10 @@ export class SidecarFiles {
   }
 
   /** Applies a coding decision and writes the sidecar. Resolves to false when nothing could be written. */
-  async applyDecision(doc: vscode.TextDocument, change: (list: readonly Annotation[]) => Annotation[]): Promise<boolean> {
+  async applyDecision(
+    doc: vscode.TextDocument,
+    change: (list: readonly Annotation[]) => Annotation[],
+  ): Promise<boolean> {
     const entry = this.store.get(doc.uri) ?? (await this.load(doc));
     if (entry.readOnly) {
       void vscode.window.showErrorMessage(SidecarMessage.fixBeforeCoding(entry.sidecarUri));
@@ -78,7 +85,12 @@ export class SidecarFiles {
       this.store.markInStep(entry.uri);
       return 'unchanged';
     }
-    const result = await writeSidecarSafely(workspaceFilePort(entry.sidecarUri), entry.sidecarUri.path, yaml, entry.onDisk ?? null);
+    const result = await writeSidecarSafely(
+      workspaceFilePort(entry.sidecarUri),
+      entry.sidecarUri.path,
+      yaml,
+      entry.onDisk ?? null,
+    );
     if (result.ok) {
       this.store.markWritten(entry.uri, yaml);
       this.log.info(`wrote ${entry.annotations.length} annotation(s) to ${entry.sidecarUri.toString()}`);
@@ -112,23 +124,42 @@ export class SidecarFiles {
   /** The sidecar changed on disk while we had unsaved annotations: the user decides, nothing is dropped silently. */
   private async offerConflictChoice(entry: DocumentAnnotations): Promise<void> {
     const { reload, compare, overwrite } = SidecarMessage.CONFLICT_CHOICES;
-    const choice = await vscode.window.showWarningMessage(SidecarMessage.changedOnDisk(entry.sidecarUri), reload, compare, overwrite);
+    const choice = await vscode.window.showWarningMessage(
+      SidecarMessage.changedOnDisk(entry.sidecarUri),
+      reload,
+      compare,
+      overwrite,
+    );
     if (choice === reload) this.takeDiskText(entry, await this.read(entry));
     else if (choice === overwrite) {
       this.store.acceptDiskVersion(entry.uri, await this.read(entry));
       const doc = openDocument(entry.uri);
       if (doc) await this.save(doc);
     } else if (choice === compare) {
-      const mine = await vscode.workspace.openTextDocument({ language: 'sovereignty-annotations', content: this.yamlOf(entry, openDocument(entry.uri)) });
-      await vscode.commands.executeCommand('vscode.diff', entry.sidecarUri, mine.uri, 'On disk ↔ in memory (annotations)');
+      const mine = await vscode.workspace.openTextDocument({
+        language: 'sovereignty-annotations',
+        content: this.yamlOf(entry, openDocument(entry.uri)),
+      });
+      await vscode.commands.executeCommand(
+        'vscode.diff',
+        entry.sidecarUri,
+        mine.uri,
+        'On disk ↔ in memory (annotations)',
+      );
     }
   }
 
   /** The sidecar was deleted while its annotations were loaded: write them back, or let them go. */
   private async offerDeletedChoice(entry: DocumentAnnotations): Promise<void> {
-    this.log.warn(`${vscode.workspace.asRelativePath(entry.sidecarUri)} was deleted on disk while ${entry.annotations.length} annotation(s) were loaded`);
+    this.log.warn(
+      `${vscode.workspace.asRelativePath(entry.sidecarUri)} was deleted on disk while ${entry.annotations.length} annotation(s) were loaded`,
+    );
     const { restore, forget } = SidecarMessage.DELETED_CHOICES;
-    const choice = await vscode.window.showWarningMessage(SidecarMessage.deletedOnDisk(entry.sidecarUri, entry.annotations.length), restore, forget);
+    const choice = await vscode.window.showWarningMessage(
+      SidecarMessage.deletedOnDisk(entry.sidecarUri, entry.annotations.length),
+      restore,
+      forget,
+    );
     const doc = openDocument(entry.uri);
     if (choice === restore && doc) {
       this.store.restore(entry.uri);
@@ -146,7 +177,9 @@ export class SidecarFiles {
     const parsed = parseSidecar(text, entry.sidecarUri.fsPath);
     const { annotations, moved } = this.reanchored(entry, parsed.sidecar?.annotations ?? []);
     this.problems.show(entry.sidecarUri, parsed.problems, parsed.readOnly);
-    this.log.info(`loaded ${annotations.length} annotation(s) from ${entry.sidecarUri.toString()}${parsed.readOnly ? ' (read-only: problems)' : ''}`);
+    this.log.info(
+      `loaded ${annotations.length} annotation(s) from ${entry.sidecarUri.toString()}${parsed.readOnly ? ' (read-only: problems)' : ''}`,
+    );
     this.store.replaceFromDisk(entry.uri, { text, annotations, readOnly: parsed.readOnly, unsaved: moved });
   }
 
@@ -158,9 +191,10 @@ export class SidecarFiles {
     for (const r of results) {
       if (r.alternatives === undefined || r.alternatives.length === 0) continue;
       const others = r.alternatives.map((c) => `${c.start}–${c.end}`).join(', ');
-      const where = r.outcome === 'orphaned'
-        ? 'is orphaned (its text was deleted); look-alikes, not taken, are'
-        : `needs review at ${r.annotation.start}–${r.annotation.end}; it could also be`;
+      const where =
+        r.outcome === 'orphaned'
+          ? 'is orphaned (its text was deleted); look-alikes, not taken, are'
+          : `needs review at ${r.annotation.start}–${r.annotation.end}; it could also be`;
       this.log.warn(`${r.annotation.id} ${where} at ${others}`);
     }
     const moved = counts.moved + counts.ambiguous + counts.fuzzy + counts.orphaned > 0;
@@ -174,12 +208,22 @@ export class SidecarFiles {
 
   /** The sidecar's text on disk, or null when there is none. */
   private async read(entry: DocumentAnnotations): Promise<string | null> {
-    return (await readStrictText(workspaceFilePort(entry.sidecarUri), entry.sidecarUri.path, entry.sidecarUri.fsPath, 'annotation file')) ?? null;
+    return (
+      (await readStrictText(
+        workspaceFilePort(entry.sidecarUri),
+        entry.sidecarUri.path,
+        entry.sidecarUri.fsPath,
+        'annotation file',
+      )) ?? null
+    );
   }
 
   /** The in-memory annotations as the sidecar would hold them, over the document's text when it is open. */
   private yamlOf(entry: DocumentAnnotations, doc: vscode.TextDocument | undefined): string {
     const canonical = doc ? canonicalText(doc.getText()) : undefined;
-    return serializeSidecar(sidecarForSource(entry.uri.path, this.codebookId(), entry.annotations, canonical), canonical);
+    return serializeSidecar(
+      sidecarForSource(entry.uri.path, this.codebookId(), entry.annotations, canonical),
+      canonical,
+    );
   }
 }

@@ -30,8 +30,10 @@ export const SidecarMessage = {
   },
 
   deletedKeptInMemory(sidecar: vscode.Uri): string {
-    return `${relative(sidecar)} was deleted on disk; your annotations are kept in memory. `
-      + 'Use "Restore" in the earlier message, or reopen the document to start afresh.';
+    return (
+      `${relative(sidecar)} was deleted on disk; your annotations are kept in memory. ` +
+      'Use "Restore" in the earlier message, or reopen the document to start afresh.'
+    );
   },
 
   notWritten(sidecar: vscode.Uri, reason: string): string {
@@ -43,7 +45,9 @@ export const SidecarMessage = {
   },
 
   deletedOnDisk(sidecar: vscode.Uri, annotations: number): string {
-    return `${relative(sidecar)} was deleted on disk. `
-      + `Its ${annotations} annotation(s) are still in memory and will not be written unless you say so.`;
+    return (
+      `${relative(sidecar)} was deleted on disk. ` +
+      `Its ${annotations} annotation(s) are still in memory and will not be written unless you say so.`
+    );
   },
 } as const;

@@ -14,11 +14,13 @@ export class SidecarProblems implements vscode.Disposable {
     if (!readOnly) return;
     const first = problems.find((p) => p.severity === 'error') ?? problems[0];
     const where = first ? `line ${first.line}: ${first.message}` : 'unreadable';
-    const message = `Sovereignty Coder: ${vscode.workspace.asRelativePath(uri)} cannot be used as it is (${where}). `
-      + 'It is left untouched on disk; fix it, and it is read again.';
+    const message =
+      `Sovereignty Coder: ${vscode.workspace.asRelativePath(uri)} cannot be used as it is (${where}). ` +
+      'It is left untouched on disk; fix it, and it is read again.';
     this.log.error(message);
     // A sidecar Git left with conflict markers can be merged by annotation id (docs/git.md).
-    if (!problems.some((p) => p.message.startsWith('Git conflict marker'))) return void vscode.window.showErrorMessage(message);
+    if (!problems.some((p) => p.message.startsWith('Git conflict marker')))
+      return void vscode.window.showErrorMessage(message);
     const resolve = 'Resolve with Sovereignty Coder';
     void vscode.window.showErrorMessage(message, resolve).then((choice) => {
       if (choice === resolve) void vscode.commands.executeCommand(GitCommandId.resolveWithCoder, uri);

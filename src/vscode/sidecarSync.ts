@@ -9,9 +9,16 @@ import type { AnnotationStore } from './annotationStore';
 import type { SidecarFiles } from './sidecarFiles';
 import { isCodedDocument } from './settings';
 
-export function registerSidecarSync(store: AnnotationStore, sidecars: SidecarFiles, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerSidecarSync(
+  store: AnnotationStore,
+  sidecars: SidecarFiles,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const load = (doc: vscode.TextDocument): void => {
-    if (isCodedDocument(doc)) sidecars.load(doc).catch((e: unknown) => log.error(`loading annotations of ${doc.uri.toString()}: ${errorMessage(e)}`));
+    if (isCodedDocument(doc))
+      sidecars
+        .load(doc)
+        .catch((e: unknown) => log.error(`loading annotations of ${doc.uri.toString()}: ${errorMessage(e)}`));
   };
   vscode.workspace.textDocuments.forEach(load);
 
@@ -19,11 +26,12 @@ export function registerSidecarSync(store: AnnotationStore, sidecars: SidecarFil
   const onDisk = (uri: vscode.Uri): void => {
     const entry = store.bySidecar(uri);
     // a sidecar replaced by a link out of the workspace (RefusedRead) or unreadable: said, and memory kept as it is
-    if (entry) sidecars.followDisk(entry).catch((e: unknown) => {
-      const message = `Sovereignty Coder: ${errorMessage(e)}; the annotations in memory are kept.`;
-      log.error(message);
-      void vscode.window.showErrorMessage(message);
-    });
+    if (entry)
+      sidecars.followDisk(entry).catch((e: unknown) => {
+        const message = `Sovereignty Coder: ${errorMessage(e)}; the annotations in memory are kept.`;
+        log.error(message);
+        void vscode.window.showErrorMessage(message);
+      });
   };
   return [
     watcher,
@@ -33,12 +41,15 @@ export function registerSidecarSync(store: AnnotationStore, sidecars: SidecarFil
     vscode.workspace.onDidOpenTextDocument(load),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       const entry = store.get(doc.uri);
-      if (entry?.unsaved) log.warn(`closed ${doc.uri.toString()} with annotation moves not saved (the source was not saved either)`);
+      if (entry?.unsaved)
+        log.warn(`closed ${doc.uri.toString()} with annotation moves not saved (the source was not saved either)`);
       store.forget(doc.uri);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => store.applyEdits(e.document, e.contentChanges)),
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      sidecars.save(doc).catch((e: unknown) => log.error(`saving annotations of ${doc.uri.toString()}: ${errorMessage(e)}`));
+      sidecars
+        .save(doc)
+        .catch((e: unknown) => log.error(`saving annotations of ${doc.uri.toString()}: ${errorMessage(e)}`));
     }),
   ];
 }

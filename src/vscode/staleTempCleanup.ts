@@ -35,9 +35,12 @@ export function offerStaleTempCleanup(sidecar: vscode.Uri, log: vscode.LogOutput
   log.warn(`${message} ${temps.map((t) => t.path).join(', ')}`);
   const del = 'Delete Them';
   const show = 'Show Them';
-  void vscode.window.showWarningMessage(message, del, show).then(async (choice) => {
-    if (choice === del) await remove(temps, log);
-    else if (choice === show) for (const t of temps) await vscode.window.showTextDocument(vscode.Uri.file(t.path), { preview: false });
-  }, (e: unknown) => log.error(`stale temporary copies of ${name}: ${String(e)}`));
+  void vscode.window.showWarningMessage(message, del, show).then(
+    async (choice) => {
+      if (choice === del) await remove(temps, log);
+      else if (choice === show)
+        for (const t of temps) await vscode.window.showTextDocument(vscode.Uri.file(t.path), { preview: false });
+    },
+    (e: unknown) => log.error(`stale temporary copies of ${name}: ${String(e)}`),
+  );
 }
-

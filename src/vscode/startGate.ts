@@ -41,9 +41,11 @@ export class StartGate {
   /** Opens the gate at the first event that `matches`. */
   openWhen<T>(event: Listen<T>, matches: (e: T) => boolean): void {
     if (this.started) return;
-    this.listeners.push(event((e) => {
-      if (matches(e)) void this.open(); // the owner handles `ready`'s rejection (extension.ts shows it)
-    }));
+    this.listeners.push(
+      event((e) => {
+        if (matches(e)) void this.open(); // the owner handles `ready`'s rejection (extension.ts shows it)
+      }),
+    );
   }
 
   /**

@@ -12,7 +12,12 @@ export const tagCommands = {
   },
 
   /** The selection (or a span a code action gives) gets a frame the coder picks, `first` frames on top. */
-  async tagSelection(context: CommandContext, uri?: string, span?: { start: number; end: number }, first?: string[]): Promise<number> {
+  async tagSelection(
+    context: CommandContext,
+    uri?: string,
+    span?: { start: number; end: number },
+    first?: string[],
+  ): Promise<number> {
     const active = context.codebooks.active;
     const editor = vscode.window.activeTextEditor;
     const doc = uri ? openDocument(uri) : editor?.document;
@@ -37,7 +42,9 @@ export const tagCommands = {
       void vscode.window.showInformationMessage('Put the cursor on a highlighted cue term first.');
       return 0;
     }
-    const spans = context.cues.matches(doc).filter((m) => m.frameId === cue.frameId && m.term === cue.term)
+    const spans = context.cues
+      .matches(doc)
+      .filter((m) => m.frameId === cue.frameId && m.term === cue.term)
       .map((m) => toCanonicalSpan(doc, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end))));
     return applyTag(context, { uri: doc.uri.toString(), spans, frameId: cue.frameId, needsReview: true });
   },

@@ -21,7 +21,13 @@ export function openWalkthrough(extensionId: string): Thenable<unknown> {
 async function firstRun(context: vscode.ExtensionContext): Promise<void> {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   const readme = root && vscode.Uri.joinPath(root, 'README.md');
-  if (readme && (await vscode.workspace.fs.stat(readme).then(() => true, () => false))) {
+  if (
+    readme &&
+    (await vscode.workspace.fs.stat(readme).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     await vscode.commands.executeCommand('markdown.showPreview', readme);
   }
   await openWalkthrough(context.extension.id);

@@ -22,16 +22,28 @@ const EXCLUDED = '{**/node_modules/**,**/.git/**}';
 /** Whether the workspace holds a codebook at a folder's root or any annotation file (at most one search hit). */
 export async function workspaceHasCoding(): Promise<boolean> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const hits = await Promise.all(folders.map((f) => vscode.workspace.findFiles(new vscode.RelativePattern(f, `{codebook.yaml,${SIDECARS}}`), EXCLUDED, 1)));
+  const hits = await Promise.all(
+    folders.map((f) =>
+      vscode.workspace.findFiles(new vscode.RelativePattern(f, `{codebook.yaml,${SIDECARS}}`), EXCLUDED, 1),
+    ),
+  );
   return hits.some((found) => found.length > 0);
 }
 
-async function readCodedDocument(services: Services, sidecar: vscode.Uri, problems: Problem[], inputs: vscode.Uri[]): Promise<CodedDocument | undefined> {
+async function readCodedDocument(
+  services: Services,
+  sidecar: vscode.Uri,
+  problems: Problem[],
+  inputs: vscode.Uri[],
+): Promise<CodedDocument | undefined> {
   const sourcePath = sourcePathFor(sidecar.path);
   if (sourcePath === undefined) return undefined; // findFiles only gives sidecars; a guard for the type
   const source = sidecar.with({ path: sourcePath });
   inputs.push(sidecar, source);
-  const path = vscode.workspace.asRelativePath(source, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
+  const path = vscode.workspace.asRelativePath(
+    source,
+    vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1,
+  );
   const open = openDocument(source);
   const entry = open ? services.store.get(open.uri) : undefined;
   if (open && entry && !entry.readOnly) return { path, text: documentText(open), annotations: entry.annotations };
@@ -59,7 +71,10 @@ export function codebookInputs(services: Services): vscode.Uri[] {
 /** The active codebook, or undefined after telling the user why there is none. */
 export function activeCodebook(services: Services): Codebook | undefined {
   const codebook = services.codebooks.active?.codebook;
-  if (!codebook) void vscode.window.showErrorMessage('Sovereignty Coder: no codebook is loaded, so frames cannot be named (see Problems).');
+  if (!codebook)
+    void vscode.window.showErrorMessage(
+      'Sovereignty Coder: no codebook is loaded, so frames cannot be named (see Problems).',
+    );
   return codebook;
 }
 
@@ -67,20 +82,37 @@ export function activeCodebook(services: Services): Codebook | undefined {
  * Every coded document of the workspace, or undefined (after saying which files and lines) when one has errors.
  * The files read are added to `inputs`.
  */
-export async function collectDocuments(services: Services, codebook: Codebook, interactive: boolean, inputs: vscode.Uri[] = []): Promise<CodedDocument[] | undefined> {
+export async function collectDocuments(
+  services: Services,
+  codebook: Codebook,
+  interactive: boolean,
+  inputs: vscode.Uri[] = [],
+): Promise<CodedDocument[] | undefined> {
   const found = await vscode.workspace.findFiles(SIDECARS, EXCLUDED);
   // an open document whose sidecar is not on disk (deleted, or not written yet) still has its coding in memory
   const onDisk = new Set(found.map((u) => u.toString()));
-  const inMemoryOnly = services.store.all().filter((e) => e.annotations.length > 0 && !onDisk.has(e.sidecarUri.toString())).map((e) => e.sidecarUri);
+  const inMemoryOnly = services.store
+    .all()
+    .filter((e) => e.annotations.length > 0 && !onDisk.has(e.sidecarUri.toString()))
+    .map((e) => e.sidecarUri);
   const sidecars = [...found, ...inMemoryOnly].sort((a, b) => a.path.localeCompare(b.path));
   const problems: Problem[] = [];
-  const documents = (await Promise.all(sidecars.map((s) => readCodedDocument(services, s, problems, inputs)))).filter((d): d is CodedDocument => d !== undefined);
+  const documents = (await Promise.all(sidecars.map((s) => readCodedDocument(services, s, problems, inputs)))).filter(
+    (d): d is CodedDocument => d !== undefined,
+  );
   if (!hasErrors(problems)) {
     for (const p of [...problems, ...unknownFrameProblems(codebook, documents)]) services.log.warn(formatProblem(p));
     return documents;
   }
-  const first = problems.filter((p) => p.severity === 'error').slice(0, 3).map(formatProblem).join('\n');
+  const first = problems
+    .filter((p) => p.severity === 'error')
+    .slice(0, 3)
+    .map(formatProblem)
+    .join('\n');
   services.log.error(`export refused:\n${problems.map(formatProblem).join('\n')}`);
-  void vscode.window.showErrorMessage(`Nothing exported: fix these annotation files first, so that no coding decision is left out.\n${first}`, { modal: interactive });
+  void vscode.window.showErrorMessage(
+    `Nothing exported: fix these annotation files first, so that no coding decision is left out.\n${first}`,
+    { modal: interactive },
+  );
   return undefined;
 }

@@ -23,7 +23,9 @@ function linkLeavesFolder(uri: vscode.Uri): string | undefined {
   if (uri.scheme !== 'file') return 'is a symbolic link on a file system where its target cannot be checked: not read';
   if (!folder) return undefined; // outside every workspace folder (the shipped codebook, an explicit setting): not the workspace's to check
   const target = realpathSync.native(uri.fsPath);
-  return isInside(realpathSync.native(folder.uri.fsPath), target) ? undefined : `is a symbolic link to ${target}, outside the workspace folder: not read (links may only point inside it)`;
+  return isInside(realpathSync.native(folder.uri.fsPath), target)
+    ? undefined
+    : `is a symbolic link to ${target}, outside the workspace folder: not read (links may only point inside it)`;
 }
 
 /** Why `uri` must not be read, or undefined when it may be (a file that does not exist may: the reader says so). */

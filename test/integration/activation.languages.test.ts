@@ -35,7 +35,9 @@ describe('Activation: a language named only in the setting', () => {
 
     const start = doc.getText().indexOf('digital borders');
     const added = await vscode.commands.executeCommand<number>('sovereigntyCoder.applyTag', {
-      uri: uri.toString(), spans: [{ start, end: start + 'digital borders'.length }], frameId: cues[0]?.frameId ?? '',
+      uri: uri.toString(),
+      spans: [{ start, end: start + 'digital borders'.length }],
+      frameId: cues[0]?.frameId ?? '',
     });
     assert.equal(added, 1);
     const sidecar = await waitFor('the sidecar of the LaTeX file', () => readFile(sidecarOf(uri)));

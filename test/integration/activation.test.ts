@@ -34,7 +34,10 @@ describe('Activation in a real VS Code', () => {
     const texts = cues.flatMap((c) => c.ranges.map((r) => document.getText(r).toLowerCase()));
     assert.ok(texts.includes('digital borders'), `cue texts were: ${texts.join(', ')}`);
     assert.ok(texts.includes('data sovereignty'), `cue texts were: ${texts.join(', ')}`);
-    assert.ok(cues.some((c) => c.frameId === 'digital-territory'), 'no cue for frame digital-territory');
+    assert.ok(
+      cues.some((c) => c.frameId === 'digital-territory'),
+      'no cue for frame digital-territory',
+    );
   });
 
   it('keeps activate() cheap and reports how long the start behind the gate took', async () => {
@@ -43,7 +46,9 @@ describe('Activation in a real VS Code', () => {
     const api = await extension.activate();
     await api.ready;
     const { activateMs, startMs } = api.activationTimes();
-    console.log(`    activate() ${activateMs.toFixed(1)} ms; start (coder, codebook, sidecars, paint) ${startMs?.toFixed(0) ?? '-'} ms`);
+    console.log(
+      `    activate() ${activateMs.toFixed(1)} ms; start (coder, codebook, sidecars, paint) ${startMs?.toFixed(0) ?? '-'} ms`,
+    );
     assert.ok(activateMs < ACTIVATE_BUDGET_MS, `activate() took ${activateMs.toFixed(1)} ms`);
     assert.ok(startMs !== undefined && startMs > 0, 'the start ran (the workspace has a codebook and coded texts)');
   });

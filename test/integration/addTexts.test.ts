@@ -21,22 +21,45 @@ describe('Adding texts in a real VS Code', () => {
     const coder = await api();
     const pdf = workspaceUri('originals', 'it-report.pdf');
     const docx = workspaceUri('originals', 'it-speech.docx');
-    await vscode.workspace.fs.writeFile(pdf, makePdf({ info: { Title: 'Committee Report', Author: 'Test Committee' }, pages: [{ texts: layoutColumn(PDF_PARAGRAPHS, 60, 760, 470, 11) }] }));
-    await vscode.workspace.fs.writeFile(docx, makeDocx([{ heading: 'Speech' }, { paragraph: 'We defend a sovereign internet for the region.' }], { title: 'A Speech', author: 'Test Speaker', created: '2024-05-01T00:00:00Z' }));
+    await vscode.workspace.fs.writeFile(
+      pdf,
+      makePdf({
+        info: { Title: 'Committee Report', Author: 'Test Committee' },
+        pages: [{ texts: layoutColumn(PDF_PARAGRAPHS, 60, 760, 470, 11) }],
+      }),
+    );
+    await vscode.workspace.fs.writeFile(
+      docx,
+      makeDocx([{ heading: 'Speech' }, { paragraph: 'We defend a sovereign internet for the region.' }], {
+        title: 'A Speech',
+        author: 'Test Speaker',
+        created: '2024-05-01T00:00:00Z',
+      }),
+    );
 
     const results = await vscode.commands.executeCommand<AddResult[]>(ImportCommandId.addTexts, undefined, [pdf, docx]);
     assert.equal(results.length, 2);
     const pdfText = vscode.Uri.file(results[0]?.text ?? '');
     assert.equal(pdfText.path, workspaceUri('originals', 'it-report.txt').path);
     assert.equal(await readFile(pdfText), `${PDF_PARAGRAPHS.join('\n')}\n`);
-    assert.equal(await readFile(workspaceUri('originals', 'it-speech.txt')), 'Speech\nWe defend a sovereign internet for the region.\n');
+    assert.equal(
+      await readFile(workspaceUri('originals', 'it-speech.txt')),
+      'Speech\nWe defend a sovereign internet for the region.\n',
+    );
     const origin = await waitFor('the origin of the added text', () => coder.originOf(pdfText));
-    assert.match(origin, /^From it-report\.pdf \(PDF, pdfjs-dist [\d.]+\), added \d{4}-\d{2}-\d{2}: Committee Report — Test Committee$/);
+    assert.match(
+      origin,
+      /^From it-report\.pdf \(PDF, pdfjs-dist [\d.]+\), added \d{4}-\d{2}-\d{2}: Committee Report — Test Committee$/,
+    );
 
     const doc = await vscode.workspace.openTextDocument(pdfText);
     await vscode.window.showTextDocument(doc);
-    await waitFor('cues in the added text', () => (coder.decorationsFor(doc.uri).some((d) => d.kind === 'cue') ? true : undefined));
-    const tagAs = (await codeActions(doc.uri, rangeOf(doc, 'data sovereignty'))).find((a) => a.title.startsWith('Tag as '));
+    await waitFor('cues in the added text', () =>
+      coder.decorationsFor(doc.uri).some((d) => d.kind === 'cue') ? true : undefined,
+    );
+    const tagAs = (await codeActions(doc.uri, rangeOf(doc, 'data sovereignty'))).find((a) =>
+      a.title.startsWith('Tag as '),
+    );
     assert.ok(tagAs, 'a "Tag as" action on the added text');
     await run(tagAs);
     const sidecar = await waitFor('the sidecar of the added text', () => readFile(sidecarOf(doc.uri)));

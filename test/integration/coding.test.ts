@@ -4,7 +4,18 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeActions, openFixture, rangeOf, readFile, run, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
+import {
+  api,
+  codeActions,
+  openFixture,
+  rangeOf,
+  readFile,
+  run,
+  sidecarOf,
+  waitFor,
+  workspaceUri,
+  writeFile,
+} from './helpers';
 
 const TEXT = [
   'Notes on a policy forum (written for the tests)',
@@ -23,7 +34,12 @@ describe('Coding in a real VS Code', () => {
       return found.length >= 2 ? found : undefined;
     });
     const texts = cues.flatMap((c) => c.ranges.map((r) => doc.getText(r)));
-    assert.deepEqual([...texts].sort(), ['data sovereignty', 'digital borders', 'digital borders', 'sovereign internet']);
+    assert.deepEqual([...texts].sort(), [
+      'data sovereignty',
+      'digital borders',
+      'digital borders',
+      'sovereign internet',
+    ]);
   });
 
   it('offers the tag actions on a selection and writes the sidecar when one runs', async () => {
@@ -43,7 +59,9 @@ describe('Coding in a real VS Code', () => {
     const annotations = coder.annotationsFor(doc.uri);
     assert.equal(annotations.length, 1);
     assert.match(sidecar, new RegExp(`frame: ${annotations[0]?.frame ?? '?'}\\n`));
-    await waitFor('annotation decoration', () => (coder.decorationsFor(doc.uri).some((d) => d.kind === 'annotation') ? true : undefined));
+    await waitFor('annotation decoration', () =>
+      coder.decorationsFor(doc.uri).some((d) => d.kind === 'annotation') ? true : undefined,
+    );
   });
 
   it('offers "Tag \'term\'" and "Tag all N occurrences" on a cue, and the latter marks them for review', async () => {
@@ -53,11 +71,16 @@ describe('Coding in a real VS Code', () => {
     const at = rangeOf(doc, 'digital borders').start.translate(0, 3);
     const actions = await codeActions(doc.uri, new vscode.Range(at, at));
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.some((t) => t.startsWith("Tag 'digital borders' as ")), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => t.startsWith("Tag 'digital borders' as ")),
+      titles.join(' | '),
+    );
     const all = actions.find((a) => a.title.startsWith("Tag all 2 occurrences of 'digital border"));
     assert.ok(all, titles.join(' | '));
     await run(all);
-    const list = await waitFor('two annotations', () => (coder.annotationsFor(doc.uri).length === 2 ? coder.annotationsFor(doc.uri) : undefined));
+    const list = await waitFor('two annotations', () =>
+      coder.annotationsFor(doc.uri).length === 2 ? coder.annotationsFor(doc.uri) : undefined,
+    );
     assert.ok(list.every((a) => a.status === 'needs-review' && a.quote === 'digital borders'));
     const sidecar = await waitFor('sidecar', () => readFile(sidecarOf(doc.uri)));
     assert.equal(sidecar.match(/status: needs-review/g)?.length, 2);
@@ -75,7 +98,8 @@ describe('Coding in a real VS Code', () => {
     const reopened = await vscode.workspace.openTextDocument(doc.uri);
     await vscode.window.showTextDocument(reopened);
     const painted = await waitFor('annotation decoration after reopening', () =>
-      coder.decorationsFor(doc.uri).find((d) => d.kind === 'annotation'));
+      coder.decorationsFor(doc.uri).find((d) => d.kind === 'annotation'),
+    );
     assert.equal(reopened.getText(painted.ranges[0]), 'sovereign internet');
   });
 
@@ -87,7 +111,9 @@ describe('Coding in a real VS Code', () => {
     const id = (await waitFor('annotation', () => coder.annotationsFor(doc.uri)[0])).id;
     assert.match((await readFile(sidecarOf(doc.uri))) ?? '', new RegExp(`id: ${id}`));
     const inside = range.start.translate(0, 2);
-    const remove = (await codeActions(doc.uri, new vscode.Range(inside, inside))).find((a) => a.title.startsWith('Remove annotation'));
+    const remove = (await codeActions(doc.uri, new vscode.Range(inside, inside))).find((a) =>
+      a.title.startsWith('Remove annotation'),
+    );
     assert.ok(remove);
     await run(remove);
     const after = await waitFor('sidecar without the annotation', async () => {
@@ -109,7 +135,10 @@ describe('Coding in a real VS Code', () => {
     const moved = coder.annotationsFor(doc.uri)[0];
     assert.ok(moved);
     assert.equal(moved.start, before.start + inserted.length);
-    assert.equal(doc.getText(new vscode.Range(doc.positionAt(moved.start), doc.positionAt(moved.end))), 'sovereign internet');
+    assert.equal(
+      doc.getText(new vscode.Range(doc.positionAt(moved.start), doc.positionAt(moved.end))),
+      'sovereign internet',
+    );
     await doc.save();
     const sidecar = await waitFor('moved offsets on disk', async () => {
       const text = await readFile(sidecarOf(doc.uri));
@@ -121,7 +150,11 @@ describe('Coding in a real VS Code', () => {
   it('keeps annotations through undo, multi-cursor edits and a whole-document rewrite (reliability case 25)', async () => {
     const coder = await api();
     const { doc, editor } = await openFixture('it-rewrite.txt', TEXT);
-    await run((await codeActions(doc.uri, rangeOf(doc, 'sovereign internet'))).find((a) => a.title.startsWith('Tag as ')) as vscode.CodeAction);
+    await run(
+      (await codeActions(doc.uri, rangeOf(doc, 'sovereign internet'))).find((a) =>
+        a.title.startsWith('Tag as '),
+      ) as vscode.CodeAction,
+    );
     const original = await waitFor('annotation', () => coder.annotationsFor(doc.uri)[0]);
     const quoteAt = (): string => {
       const a = coder.annotationsFor(doc.uri)[0];
@@ -167,7 +200,9 @@ describe('Coding in a real VS Code', () => {
     });
     assert.equal(diagnostics[0]?.range.start.line, 2, 'the first conflict marker is on line 3');
     assert.match(diagnostics[0]?.message ?? '', /conflict/i);
-    const tag = (await codeActions(doc.uri, rangeOf(doc, 'data sovereignty'))).find((a) => a.title.startsWith('Tag as '));
+    const tag = (await codeActions(doc.uri, rangeOf(doc, 'data sovereignty'))).find((a) =>
+      a.title.startsWith('Tag as '),
+    );
     assert.ok(tag);
     await run(tag);
     assert.equal(await readFile(sidecarOf(uri)), broken, 'the broken sidecar was changed on disk');

@@ -13,7 +13,19 @@ import { unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { createAnnotation } from '../../src/core/annotations';
 import { serializeSidecar } from '../../src/core/sidecar';
-import { api, codeActions, openFixture, rangeOf, readFile, removeBrokenSidecars, run, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
+import {
+  api,
+  codeActions,
+  openFixture,
+  rangeOf,
+  readFile,
+  removeBrokenSidecars,
+  run,
+  sidecarOf,
+  waitFor,
+  workspaceUri,
+  writeFile,
+} from './helpers';
 
 const EXPORT = 'sovereigntyCoder.exportCsv';
 const SCHEMAS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'refi-qda');
@@ -32,7 +44,10 @@ describe('Exports in a real VS Code', () => {
   it('refuses while an annotation file has a conflict, and writes nothing', async () => {
     await api();
     await writeFile(workspaceUri('texts', 'it-export-broken.txt'), 'text\n');
-    await writeFile(sidecarOf(workspaceUri('texts', 'it-export-broken.txt')), 'version: 1\n<<<<<<< HEAD\nannotations: []\n=======\n>>>>>>> theirs\n');
+    await writeFile(
+      sidecarOf(workspaceUri('texts', 'it-export-broken.txt')),
+      'version: 1\n<<<<<<< HEAD\nannotations: []\n=======\n>>>>>>> theirs\n',
+    );
     const target = workspaceUri('refused.csv');
     const count = await vscode.commands.executeCommand<number | undefined>(EXPORT, target);
     assert.equal(count, undefined);
@@ -44,15 +59,35 @@ describe('Exports in a real VS Code', () => {
     await removeBrokenSidecars();
     const diskUri = workspaceUri('texts', 'it-export-disk.txt');
     const start = DISK_TEXT.indexOf('data sovereignty');
-    const onDisk = createAnnotation(DISK_TEXT, start, start + 'data sovereignty'.length, 'data-resource', 'bob', '2026-11-30', 'a00000000b1');
+    const onDisk = createAnnotation(
+      DISK_TEXT,
+      start,
+      start + 'data sovereignty'.length,
+      'data-resource',
+      'bob',
+      '2026-11-30',
+      'a00000000b1',
+    );
     await writeFile(diskUri, DISK_TEXT);
-    await writeFile(sidecarOf(diskUri), serializeSidecar({ version: 1, source: 'it-export-disk.txt', sourceHash: '', codebook: 'test-fixture', annotations: [onDisk] }, DISK_TEXT));
+    await writeFile(
+      sidecarOf(diskUri),
+      serializeSidecar(
+        { version: 1, source: 'it-export-disk.txt', sourceHash: '', codebook: 'test-fixture', annotations: [onDisk] },
+        DISK_TEXT,
+      ),
+    );
 
     const { doc, editor } = await openFixture('it-export-open.txt', OPEN_TEXT);
-    await run((await codeActions(doc.uri, rangeOf(doc, 'sovereign internet'))).find((a) => a.title.startsWith('Tag as ')) as vscode.CodeAction);
+    await run(
+      (await codeActions(doc.uri, rangeOf(doc, 'sovereign internet'))).find((a) =>
+        a.title.startsWith('Tag as '),
+      ) as vscode.CodeAction,
+    );
     await waitFor('annotation', () => coder.annotationsFor(doc.uri)[0]);
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'Unsaved words. '));
-    const moved = await waitFor('annotation moved by typing', () => coder.annotationsFor(doc.uri).find((a) => a.start > OPEN_TEXT.indexOf('sovereign internet')));
+    const moved = await waitFor('annotation moved by typing', () =>
+      coder.annotationsFor(doc.uri).find((a) => a.start > OPEN_TEXT.indexOf('sovereign internet')),
+    );
 
     const target = workspaceUri('segments.csv');
     const count = await vscode.commands.executeCommand<number | undefined>(EXPORT, target);
@@ -63,8 +98,17 @@ describe('Exports in a real VS Code', () => {
     assert.equal(Number(openRow?.['start']), moved.start, 'the open document is exported as the coder sees it');
     assert.equal(openRow?.['status'], 'anchored');
     const diskRow = rows.find((r) => r['document'] === 'texts/it-export-disk.txt');
-    assert.deepEqual([diskRow?.['annotation_id'], diskRow?.['frame_label'], diskRow?.['quote'], diskRow?.['coder'], diskRow?.['line'], diskRow?.['status']],
-      ['a00000000b1', 'Data as a resource', 'data sovereignty', 'bob', '2', 'anchored']);
+    assert.deepEqual(
+      [
+        diskRow?.['annotation_id'],
+        diskRow?.['frame_label'],
+        diskRow?.['quote'],
+        diskRow?.['coder'],
+        diskRow?.['line'],
+        diskRow?.['status'],
+      ],
+      ['a00000000b1', 'Data as a resource', 'data sovereignty', 'bob', '2', 'anchored'],
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -81,10 +125,17 @@ describe('Exports in a real VS Code', () => {
     const xml = new TextDecoder().decode(qde);
     assert.match(xml, /<TextSource [^>]*name="texts\/it-export-disk\.txt"/);
     assert.match(xml, /<PlainTextSelection [^>]*name="data sovereignty"/);
-    assert.ok(Object.keys(zip).some((k) => /^sources\/[0-9a-f-]{36}\.txt$/.test(k)), 'sources/ holds the texts');
+    assert.ok(
+      Object.keys(zip).some((k) => /^sources\/[0-9a-f-]{36}\.txt$/.test(k)),
+      'sources/ holds the texts',
+    );
 
     const qdc = workspaceUri('codebook.qdc');
-    assert.equal(await vscode.commands.executeCommand('sovereigntyCoder.exportQdc', qdc), 2, 'the fixture codebook has two frames');
+    assert.equal(
+      await vscode.commands.executeCommand('sovereigntyCoder.exportQdc', qdc),
+      2,
+      'the fixture codebook has two frames',
+    );
     assertValid(await vscode.workspace.fs.readFile(qdc), 'Codebook.xsd');
   });
 });

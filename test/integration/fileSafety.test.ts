@@ -11,14 +11,38 @@ import * as vscode from 'vscode';
 import { createAnnotation } from '../../src/core/annotations';
 import { serializeSidecar } from '../../src/core/sidecar';
 import type { SovereigntyCoderApi } from '../../src/extension';
-import { api, codeActions, openFixture, rangeOf, readFile, removeBrokenSidecars, run, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
+import {
+  api,
+  codeActions,
+  openFixture,
+  rangeOf,
+  readFile,
+  removeBrokenSidecars,
+  run,
+  sidecarOf,
+  waitFor,
+  workspaceUri,
+  writeFile,
+} from './helpers';
 
-const TEXT = 'A note written for the file-safety tests.\nThe envoy argued for a sovereign internet and for data sovereignty.\n';
+const TEXT =
+  'A note written for the file-safety tests.\nThe envoy argued for a sovereign internet and for data sovereignty.\n';
 
 function sidecarWithOne(name: string): string {
   const start = TEXT.indexOf('data sovereignty');
-  const a = createAnnotation(TEXT, start, start + 'data sovereignty'.length, 'data-resource', 'bob', '2026-12-01', 'a00000000f1');
-  return serializeSidecar({ version: 1, source: name, sourceHash: '', codebook: 'test-fixture', annotations: [a] }, TEXT);
+  const a = createAnnotation(
+    TEXT,
+    start,
+    start + 'data sovereignty'.length,
+    'data-resource',
+    'bob',
+    '2026-12-01',
+    'a00000000f1',
+  );
+  return serializeSidecar(
+    { version: 1, source: name, sourceHash: '', codebook: 'test-fixture', annotations: [a] },
+    TEXT,
+  );
 }
 
 describe('File safety in a real VS Code', () => {
@@ -37,14 +61,24 @@ describe('File safety in a real VS Code', () => {
     }
   });
 
-  async function refusedThroughLink(coder: SovereigntyCoderApi, source: vscode.Uri, outside: string, secret: string): Promise<void> {
+  async function refusedThroughLink(
+    coder: SovereigntyCoderApi,
+    source: vscode.Uri,
+    outside: string,
+    secret: string,
+  ): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(source);
     await vscode.window.showTextDocument(doc);
-    const state = await waitFor('the linked sidecar refused', () => (coder.sidecarState(doc.uri)?.readOnly ? coder.sidecarState(doc.uri) : undefined));
+    const state = await waitFor('the linked sidecar refused', () =>
+      coder.sidecarState(doc.uri)?.readOnly ? coder.sidecarState(doc.uri) : undefined,
+    );
     assert.equal(state.readOnly, true);
     assert.equal(coder.annotationsFor(doc.uri).length, 0, 'nothing read through the link');
     const problems = vscode.languages.getDiagnostics(sidecarOf(source));
-    assert.match(problems[0]?.message ?? '', /is a symbolic link to .*secret\.yaml, outside the workspace folder: not read/);
+    assert.match(
+      problems[0]?.message ?? '',
+      /is a symbolic link to .*secret\.yaml, outside the workspace folder: not read/,
+    );
     assert.doesNotMatch(problems.map((p) => p.message).join(' '), /SECRET-CODER/);
     await doc.save();
     assert.equal(readFileSync(outside, 'utf8'), secret, 'the file outside is untouched');
@@ -64,7 +98,10 @@ describe('File safety in a real VS Code', () => {
         assert.equal(await readFile(target), before, `${target.path} unchanged`);
       }
       const elsewhere = workspaceUri(command.endsWith('Csv') ? 'it-allowed.csv' : 'it-allowed.qdpx');
-      assert.ok(((await vscode.commands.executeCommand<number | undefined>(command, elsewhere)) ?? 0) > 0, `${command} writes to a file that is no input`);
+      assert.ok(
+        ((await vscode.commands.executeCommand<number | undefined>(command, elsewhere)) ?? 0) > 0,
+        `${command} writes to a file that is no input`,
+      );
     }
   });
 
@@ -77,9 +114,15 @@ describe('File safety in a real VS Code', () => {
     chmodSync(sidecar.fsPath, 0o600);
     const { doc } = await openFixture(name, TEXT);
     await waitFor('the sidecar loaded', () => coder.annotationsFor(doc.uri)[0]);
-    await run((await codeActions(doc.uri, rangeOf(doc, 'sovereign internet'))).find((a) => a.title.startsWith('Tag as ')) as vscode.CodeAction);
+    await run(
+      (await codeActions(doc.uri, rangeOf(doc, 'sovereign internet'))).find((a) =>
+        a.title.startsWith('Tag as '),
+      ) as vscode.CodeAction,
+    );
     await doc.save();
-    await waitFor('two annotations on disk', async () => ((await readFile(sidecar))?.match(/- id:/g)?.length === 2 ? true : undefined));
+    await waitFor('two annotations on disk', async () =>
+      (await readFile(sidecar))?.match(/- id:/g)?.length === 2 ? true : undefined,
+    );
     assert.equal((statSync(sidecar.fsPath).mode & 0o777).toString(8), '600');
   });
 });

@@ -8,7 +8,18 @@ import * as vscode from 'vscode';
 import { createAnnotation } from '../../src/core/annotations';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { textHash } from '../../src/core/text';
-import { api, codeActions, openFixture, rangeOf, readFile, run, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
+import {
+  api,
+  codeActions,
+  openFixture,
+  rangeOf,
+  readFile,
+  run,
+  sidecarOf,
+  waitFor,
+  workspaceUri,
+  writeFile,
+} from './helpers';
 
 const TEXT = [
   'Minutes of a working group (written for the tests)',
@@ -19,7 +30,10 @@ const TEXT = [
 ].join('\n');
 
 function sidecarText(name: string, list: ReturnType<typeof createAnnotation>[]): string {
-  return serializeSidecar({ version: 1, source: name, sourceHash: textHash(TEXT), codebook: 'fixture', annotations: list }, TEXT);
+  return serializeSidecar(
+    { version: 1, source: name, sourceHash: textHash(TEXT), codebook: 'fixture', annotations: list },
+    TEXT,
+  );
 }
 
 function coded(quote: string, frame: string, coder: string, id: string): ReturnType<typeof createAnnotation> {
@@ -28,9 +42,16 @@ function coded(quote: string, frame: string, coder: string, id: string): ReturnT
 }
 
 /** Runs `body` in a fresh Git repository (first branch `branch`) inside the workspace, removed afterwards. */
-async function inTempRepo(branch: string, body: (folder: vscode.Uri, git: (...args: string[]) => string) => Promise<void>): Promise<void> {
+async function inTempRepo(
+  branch: string,
+  body: (folder: vscode.Uri, git: (...args: string[]) => string) => Promise<void>,
+): Promise<void> {
   const folder = workspaceUri(`it-git-${branch}-${Date.now()}`);
-  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: folder.fsPath, encoding: 'utf8' });
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
+      cwd: folder.fsPath,
+      encoding: 'utf8',
+    });
   await vscode.workspace.fs.createDirectory(folder);
   try {
     git('init', '-q', '-b', branch);
@@ -43,15 +64,30 @@ async function inTempRepo(branch: string, body: (folder: vscode.Uri, git: (...ar
 describe('Team coding in Git in a real VS Code', () => {
   it('resolves a merge conflict entry with "keep the other version" and writes the sidecar', async () => {
     const coder = await api();
-    const ours = { ...coded('digital borders', 'digital-territory', 'alice', 'a0000000001'), status: 'conflict' as const, conflictWith: 'a0000000002' };
-    const theirs = { ...coded('digital borders', 'data-resource', 'bob', 'a0000000002'), status: 'conflict' as const, conflictWith: 'a0000000001' };
-    await writeFile(sidecarOf(workspaceUri('texts', 'it-conflict.txt')), sidecarText('it-conflict.txt', [ours, theirs]));
+    const ours = {
+      ...coded('digital borders', 'digital-territory', 'alice', 'a0000000001'),
+      status: 'conflict' as const,
+      conflictWith: 'a0000000002',
+    };
+    const theirs = {
+      ...coded('digital borders', 'data-resource', 'bob', 'a0000000002'),
+      status: 'conflict' as const,
+      conflictWith: 'a0000000001',
+    };
+    await writeFile(
+      sidecarOf(workspaceUri('texts', 'it-conflict.txt')),
+      sidecarText('it-conflict.txt', [ours, theirs]),
+    );
     const { doc } = await openFixture('it-conflict.txt', TEXT);
     await waitFor('both versions loaded', () => (coder.annotationsFor(doc.uri).length === 2 ? true : undefined));
     const inside = rangeOf(doc, 'digital borders').start.translate(0, 3);
-    const offered = (await codeActions(doc.uri, new vscode.Range(inside, inside))).map((a) => a.title).filter((t) => t.startsWith('Merge conflict'));
+    const offered = (await codeActions(doc.uri, new vscode.Range(inside, inside)))
+      .map((a) => a.title)
+      .filter((t) => t.startsWith('Merge conflict'));
     assert.equal(offered.length, 6, `each version offers keep this / the other / both: ${offered.join(' | ')}`);
-    const keepOther = (await codeActions(doc.uri, new vscode.Range(inside, inside))).find((a) => a.title.startsWith('Merge conflict: keep the other version') && a.title.includes(', bob'));
+    const keepOther = (await codeActions(doc.uri, new vscode.Range(inside, inside))).find(
+      (a) => a.title.startsWith('Merge conflict: keep the other version') && a.title.includes(', bob'),
+    );
     assert.ok(keepOther, offered.join(' | '));
     await run(keepOther);
     const saved = await waitFor('sidecar with one version', async () => {
@@ -60,7 +96,10 @@ describe('Team coding in Git in a real VS Code', () => {
     });
     assert.match(saved, /id: a0000000002\n {4}frame: data-resource/);
     assert.doesNotMatch(saved, /status: conflict|conflictWith/);
-    assert.deepEqual(coder.annotationsFor(doc.uri).map((a) => [a.id, a.status]), [['a0000000002', undefined]]);
+    assert.deepEqual(
+      coder.annotationsFor(doc.uri).map((a) => [a.id, a.status]),
+      [['a0000000002', undefined]],
+    );
   });
 
   it('compares annotations with a revision of a real repository and lists the changes in the tree', async () => {
@@ -68,14 +107,24 @@ describe('Team coding in Git in a real VS Code', () => {
     await inTempRepo('main', async (folder, git) => {
       const text = vscode.Uri.joinPath(folder, 'minutes.txt');
       await writeFile(text, TEXT);
-      await writeFile(sidecarOf(text), sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'alice', 'a0000000011')]));
+      await writeFile(
+        sidecarOf(text),
+        sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'alice', 'a0000000011')]),
+      );
       git('add', '-A');
       git('commit', '-q', '-m', 'first coding');
-      await writeFile(sidecarOf(text), sidecarText('minutes.txt', [
-        coded('digital borders', 'data-resource', 'alice', 'a0000000011'),
-        coded('data sovereignty', 'data-resource', 'bob', 'a0000000012'),
-      ]));
-      const lines = await vscode.commands.executeCommand<string[]>('sovereigntyCoder.compareWithRevision', 'HEAD', folder);
+      await writeFile(
+        sidecarOf(text),
+        sidecarText('minutes.txt', [
+          coded('digital borders', 'data-resource', 'alice', 'a0000000011'),
+          coded('data sovereignty', 'data-resource', 'bob', 'a0000000012'),
+        ]),
+      );
+      const lines = await vscode.commands.executeCommand<string[]>(
+        'sovereigntyCoder.compareWithRevision',
+        'HEAD',
+        folder,
+      );
       assert.deepEqual(lines, [
         'minutes.txt',
         '  ~ retagged [digital-territory] → [data-resource] "digital borders" 3:21 (alice)',
@@ -85,18 +134,26 @@ describe('Team coding in Git in a real VS Code', () => {
     });
   });
 
-  it('computes inter-coder agreement from two coders\' branches without merging them', async () => {
+  it("computes inter-coder agreement from two coders' branches without merging them", async () => {
     await api();
     await inTempRepo('alice', async (folder, git) => {
       const text = vscode.Uri.joinPath(folder, 'minutes.txt');
       await writeFile(text, TEXT);
-      await writeFile(sidecarOf(text), sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'alice', 'a0000000031')]));
+      await writeFile(
+        sidecarOf(text),
+        sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'alice', 'a0000000031')]),
+      );
       git('add', '-A');
       git('commit', '-q', '-m', 'alice codes');
       git('checkout', '-q', '-b', 'bob', 'HEAD');
-      await writeFile(sidecarOf(text), sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'bob', 'a0000000032')]));
+      await writeFile(
+        sidecarOf(text),
+        sidecarText('minutes.txt', [coded('digital borders', 'digital-territory', 'bob', 'a0000000032')]),
+      );
       git('commit', '-q', '-am', 'bob codes');
-      const report = await vscode.commands.executeCommand<{ coders: string[]; overall: { percentAgreement?: number } } | undefined>('sovereigntyCoder.agreementFromRevisions', ['alice', 'bob'], folder);
+      const report = await vscode.commands.executeCommand<
+        { coders: string[]; overall: { percentAgreement?: number } } | undefined
+      >('sovereigntyCoder.agreementFromRevisions', ['alice', 'bob'], folder);
       assert.deepEqual(report?.coders, ['alice', 'bob']);
       assert.equal(report?.overall.percentAgreement, 1, 'both coded the same sentence with the same frame');
     });

@@ -36,7 +36,11 @@ export async function readFile(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 /** Polls `probe` until it returns a value: tests wait for a condition, never a fixed time. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -47,7 +51,10 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /** Opens a fixture text (written fresh by the test) in an editor and waits until its cues are painted. */
-export async function openFixture(name: string, text: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+export async function openFixture(
+  name: string,
+  text: string,
+): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
   const uri = workspaceUri('texts', name);
   await writeFile(uri, text);
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -56,7 +63,9 @@ export async function openFixture(name: string, text: string): Promise<{ doc: vs
 }
 
 export async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? []
+  );
 }
 
 export async function run(action: vscode.CodeAction): Promise<unknown> {

@@ -20,7 +20,9 @@ export interface SuiteResults {
 /** Where the results go: $SOVCODER_TEST_RESULTS when the harness sets it, else test-results/integration.json. */
 export function resultsFile(): string {
   const fromEnv = process.env['SOVCODER_TEST_RESULTS'];
-  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : path.resolve(__dirname, '../../../test-results/integration.json');
+  return fromEnv !== undefined && fromEnv !== ''
+    ? fromEnv
+    : path.resolve(__dirname, '../../../test-results/integration.json');
 }
 
 /** Every compiled test file under `dir`, sorted so the order does not depend on the file system. */
@@ -64,8 +66,12 @@ export function runSuite(dir: string, label: string): Promise<void> {
       if (results.failed > 0) reject(new Error(`${results.failed} ${label} test(s) failed`));
       else resolve();
     });
-    runner.on('pass', () => { results.passed++; });
-    runner.on('pending', () => { results.pending++; });
+    runner.on('pass', () => {
+      results.passed++;
+    });
+    runner.on('pending', () => {
+      results.pending++;
+    });
     runner.on('fail', (test) => {
       results.failed++;
       results.failures.push(test.fullTitle());

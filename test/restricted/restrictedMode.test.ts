@@ -44,7 +44,11 @@ describe('Restricted Mode (an untrusted folder, workspace trust enabled)', () =>
 
   it('shows cues with the shipped codebook and never reads the workspace codebook', async () => {
     const sovereigntyCoder = await api();
-    assert.equal(sovereigntyCoder.codebookId(), 'sovereignty', 'the shipped codebook is in force, not restricted-fixture');
+    assert.equal(
+      sovereigntyCoder.codebookId(),
+      'sovereignty',
+      'the shipped codebook is in force, not restricted-fixture',
+    );
     const doc = await openText('notice.txt');
     const cues = await waitFor('cue decorations', () => {
       const found = sovereigntyCoder.decorationsFor(doc.uri).filter((d) => d.kind === 'cue' && d.ranges.length > 0);
@@ -53,28 +57,45 @@ describe('Restricted Mode (an untrusted folder, workspace trust enabled)', () =>
     const shown = cues.flatMap((c) => c.ranges.map((r) => `${doc.getText(r)} → ${c.frameId}`));
     assert.ok(shown.includes('digital borders → territory'), shown.join(', '));
     assert.ok(shown.includes('cyber sovereignty → non-interference'), shown.join(', '));
-    assert.ok(!shown.some((s) => s.includes('lantern')), `the workspace codebook's frame or term appeared: ${shown.join(', ')}`);
+    assert.ok(
+      !shown.some((s) => s.includes('lantern')),
+      `the workspace codebook's frame or term appeared: ${shown.join(', ')}`,
+    );
   });
 
   it('shows the annotations saved before, painted over their text', async () => {
     const sovereigntyCoder = await api();
     const doc = await openText('notice.txt');
     const painted = await waitFor('the saved annotation painted', () => {
-      const found = sovereigntyCoder.decorationsFor(doc.uri).filter((d) => d.kind === 'annotation').flatMap((d) => d.ranges.map((r) => doc.getText(r)));
+      const found = sovereigntyCoder
+        .decorationsFor(doc.uri)
+        .filter((d) => d.kind === 'annotation')
+        .flatMap((d) => d.ranges.map((r) => doc.getText(r)));
       return found.length > 0 ? found : undefined;
     });
     assert.deepEqual(painted, ['digital borders']);
-    assert.deepEqual(sovereigntyCoder.annotationsFor(doc.uri).map((a) => [a.id, a.frame, a.memo]), [['arestrict01', 'territory', 'coded before the folder was shared']]);
+    assert.deepEqual(
+      sovereigntyCoder.annotationsFor(doc.uri).map((a) => [a.id, a.frame, a.memo]),
+      [['arestrict01', 'territory', 'coded before the folder was shared']],
+    );
   });
 
   it('refuses to tag, in a coded text and in an uncoded one, and writes no file', async () => {
     const sovereigntyCoder = await api();
     const coded = await openText('notice.txt');
-    const added = await vscode.commands.executeCommand<number>(CommandId.applyTag, { uri: coded.uri.toString(), spans: [span(coded, 'cyber sovereignty')], frameId: 'non-interference' });
+    const added = await vscode.commands.executeCommand<number>(CommandId.applyTag, {
+      uri: coded.uri.toString(),
+      spans: [span(coded, 'cyber sovereignty')],
+      frameId: 'non-interference',
+    });
     assert.equal(added, 0, 'nothing was tagged');
     assert.equal(sovereigntyCoder.annotationsFor(coded.uri).length, 1, 'the store did not take the refused annotation');
     const uncoded = await openText('uncoded.txt');
-    const none = await vscode.commands.executeCommand<number>(CommandId.applyTag, { uri: uncoded.uri.toString(), spans: [span(uncoded, 'cyber sovereignty')], frameId: 'non-interference' });
+    const none = await vscode.commands.executeCommand<number>(CommandId.applyTag, {
+      uri: uncoded.uri.toString(),
+      spans: [span(uncoded, 'cyber sovereignty')],
+      frameId: 'non-interference',
+    });
     assert.equal(none, 0);
     assert.equal(await readFile(sidecarOf(uncoded.uri)), undefined, 'no sidecar was created for the uncoded text');
   });
@@ -85,9 +106,15 @@ describe('Restricted Mode (an untrusted folder, workspace trust enabled)', () =>
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && editor.document === doc);
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Notice. ')));
-    await waitFor('the annotation moved with its text', () => (sovereigntyCoder.annotationsFor(doc.uri)[0]?.start === 21 + 'Notice. '.length ? true : undefined));
+    await waitFor('the annotation moved with its text', () =>
+      sovereigntyCoder.annotationsFor(doc.uri)[0]?.start === 21 + 'Notice. '.length ? true : undefined,
+    );
     assert.ok(await doc.save(), 'VS Code saved the text itself');
-    assert.deepEqual(sovereigntyCoder.sidecarState(doc.uri), { unsaved: true, readOnly: false, deletedOnDisk: false }, 'the move stays unsaved');
+    assert.deepEqual(
+      sovereigntyCoder.sidecarState(doc.uri),
+      { unsaved: true, readOnly: false, deletedOnDisk: false },
+      'the move stays unsaved',
+    );
     const onDisk = await bytesOf(sidecarOf(doc.uri));
     const fixture = await bytesOf(fixtureUri('texts', 'notice.txt.annotations.yaml'));
     assert.ok(onDisk && fixture);
@@ -100,8 +127,19 @@ describe('Restricted Mode (an untrusted folder, workspace trust enabled)', () =>
     if (file === undefined || file === '') this.skip(); // @vscode/test-electron runs have no harness to take one
     const sovereigntyCoder = await api();
     const doc = await openText('notice.txt');
-    await waitFor('cues and the annotation painted', () => (sovereigntyCoder.decorationsFor(doc.uri).some((d) => d.kind === 'annotation' && d.ranges.length > 0) ? true : undefined));
-    assert.equal(await vscode.commands.executeCommand<number>(CommandId.applyTag, { uri: doc.uri.toString(), spans: [span(doc, 'lantern tariff')], frameId: 'territory' }), 0);
+    await waitFor('cues and the annotation painted', () =>
+      sovereigntyCoder.decorationsFor(doc.uri).some((d) => d.kind === 'annotation' && d.ranges.length > 0)
+        ? true
+        : undefined,
+    );
+    assert.equal(
+      await vscode.commands.executeCommand<number>(CommandId.applyTag, {
+        uri: doc.uri.toString(),
+        spans: [span(doc, 'lantern tariff')],
+        frameId: 'territory',
+      }),
+      0,
+    );
     // the notification list, since toasts are not shown while extension tests run
     await vscode.commands.executeCommand('notifications.showList');
     fs.rmSync(file, { force: true });

@@ -44,7 +44,9 @@ await runUiTest('code-a-term', async ({ folder, open }) => {
 
   const action = page.locator('.action-widget .monaco-list-row', { hasText: `Tag as ${FRAME_LABEL}` }).first();
   await openCodeActions(page, action);
-  const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts())
+    .map((t) => t.trim())
+    .filter(Boolean);
   lap(`Ctrl+. offers: ${offered.join(' | ')}`);
   await screenshot('code-actions');
   await action.click();
@@ -59,7 +61,7 @@ await runUiTest('code-a-term', async ({ folder, open }) => {
   lap(`sidecar has frame ${FRAME_ID} on '${ours[0].quote}'`);
 
   // The coded span is now painted as an annotation (a background decoration on top of the cue underline).
-  await page.keyboard.press('End');   // drop the selection so the annotation's own colour is what shows
+  await page.keyboard.press('End'); // drop the selection so the annotation's own colour is what shows
   const painted = await waitForDecorations(page, shown + 1);
   lap(`annotation painted (${painted} ced-* elements, ${shown} before tagging)`);
   await screenshot('tagged');

@@ -27,27 +27,41 @@ function coded(quote, frame, coder, id) {
   const s = TEXT.indexOf(quote);
   return createAnnotation(TEXT, s, s + quote.length, frame, coder, '2026-11-30', id);
 }
-const sidecar = (list) => serializeSidecar({ version: 1, source: FILE, sourceHash: textHash(TEXT), codebook: 'fixture', annotations: list }, TEXT);
+const sidecar = (list) =>
+  serializeSidecar(
+    { version: 1, source: FILE, sourceHash: textHash(TEXT), codebook: 'fixture', annotations: list },
+    TEXT,
+  );
 
 await runUiTest('compare-revision', async ({ folder, open }) => {
-  const git = (...args) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: folder, encoding: 'utf8' });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
+      cwd: folder,
+      encoding: 'utf8',
+    });
   const sidecarPath = path.join(folder, 'texts', `${FILE}.annotations.yaml`);
   fs.writeFileSync(path.join(folder, 'texts', FILE), TEXT);
   fs.writeFileSync(sidecarPath, sidecar([coded('digital borders', 'digital-territory', 'alice', 'a0000000021')]));
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'first coding');
-  fs.writeFileSync(sidecarPath, sidecar([
-    coded('digital borders', 'data-resource', 'alice', 'a0000000021'),
-    coded('data sovereignty', 'data-resource', 'bob', 'a0000000022'),
-  ]));
+  fs.writeFileSync(
+    sidecarPath,
+    sidecar([
+      coded('digital borders', 'data-resource', 'alice', 'a0000000021'),
+      coded('data sovereignty', 'data-resource', 'bob', 'a0000000022'),
+    ]),
+  );
 
   const { page, lap, screenshot } = await open();
   await quickOpen(page, FILE, 'digital borders');
   lap(`opened ${FILE}`);
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>Sovereignty Coder: Compare Annotations with Revision');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Compare Annotations with Revision' }).first().click();
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Compare Annotations with Revision' })
+    .first()
+    .click();
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'HEAD' }).first().waitFor();
   await page.keyboard.type('HEAD');
   await page.keyboard.press('Enter');
@@ -57,7 +71,9 @@ await runUiTest('compare-revision', async ({ folder, open }) => {
   await added.waitFor();
   lap('the Annotation Changes tree lists the retag and the addition');
   await retag.hover();
-  await waitUntil('the hover with both versions', async () => ((await page.locator('.monaco-hover:visible', { hasText: 'Working tree' }).count()) > 0 ? true : undefined));
+  await waitUntil('the hover with both versions', async () =>
+    (await page.locator('.monaco-hover:visible', { hasText: 'Working tree' }).count()) > 0 ? true : undefined,
+  );
   lap('the hover shows both versions');
   await screenshot('compare-view');
 });

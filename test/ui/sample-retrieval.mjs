@@ -19,7 +19,7 @@ await runUiTest('sample-retrieval', async ({ open }) => {
   const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Coded Segments' }) });
   const groupRow = tree.locator('.monaco-list-row', { hasText: GROUP }).first();
   await groupRow.waitFor();
-  lap('the explorer lists the sample\'s frames');
+  lap("the explorer lists the sample's frames");
   await groupRow.click();
   const frameRow = tree.locator('.monaco-list-row', { hasText: FRAME }).first();
   await frameRow.waitFor();
@@ -45,8 +45,8 @@ await runUiTest('sample-retrieval', async ({ open }) => {
   const stats = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
   const bar = stats.locator(`g.bar[data-frame="${FRAME_ID}"]`).first();
   await bar.waitFor();
-  assert.ok(await stats.locator('g.cell').count() >= 4, 'the co-occurrence heatmap is drawn');
-  assert.ok(await stats.locator('g.coverage').count() >= 2, 'coverage bars are drawn');
+  assert.ok((await stats.locator('g.cell').count()) >= 4, 'the co-occurrence heatmap is drawn');
+  assert.ok((await stats.locator('g.coverage').count()) >= 2, 'coverage bars are drawn');
   lap('statistics shown: bars, heatmap, coverage');
   await bar.locator('rect').click();
   const listed = tree.locator('.monaco-list-row', { hasText: `Listed: ${FRAME} (${count})` }).first();

@@ -28,7 +28,9 @@ async function hoverText(page, word, expected) {
 
 await runUiTest('sample-tour', async ({ folder, open }) => {
   const sidecarPath = path.join(folder, `${CODED_FILE}.annotations.yaml`);
-  const memoOnDisk = parse(fs.readFileSync(sidecarPath, 'utf8')).annotations.find((a) => a.memo && a.quote === 'information space');
+  const memoOnDisk = parse(fs.readFileSync(sidecarPath, 'utf8')).annotations.find(
+    (a) => a.memo && a.quote === 'information space',
+  );
   assert.ok(memoOnDisk, `the sample sidecar ${sidecarPath} has a memo on 'information space'`);
   const sidecarBefore = fs.readFileSync(sidecarPath);
 
@@ -40,7 +42,7 @@ await runUiTest('sample-tour', async ({ folder, open }) => {
   const zhCues = await waitForDecorations(page, 10);
   lap(`cues in unspaced Chinese shown (${zhCues} ced-* elements)`);
   const zhHover = await hoverText(page, ZH_TERM, ZH_FRAME);
-  assert.match(zhHover, /Include|include/, 'the hover gives the frame\'s inclusion guidance');
+  assert.match(zhHover, /Include|include/, "the hover gives the frame's inclusion guidance");
   lap(`hover on ${ZH_TERM}: ${zhHover.split('\n')[0]}`);
   await screenshot('chinese-cues-hover');
 
@@ -50,11 +52,18 @@ await runUiTest('sample-tour', async ({ folder, open }) => {
   const painted = await waitForDecorations(page, 10);
   lap(`cues and pre-coded annotations shown (${painted} ced-* elements)`);
   const codedHover = await hoverText(page, 'information space', 'sample-coder');
-  assert.ok(codedHover.includes('speaker explains the choice'), `the annotation hover shows the memo; it shows: ${codedHover}`);
+  assert.ok(
+    codedHover.includes('speaker explains the choice'),
+    `the annotation hover shows the memo; it shows: ${codedHover}`,
+  );
   lap(`hover on the annotation shows coder and memo`);
   await screenshot('coded-speech-hover');
 
-  assert.deepEqual(fs.readFileSync(sidecarPath), sidecarBefore, 'opening and hovering a coded text leaves its sidecar byte-identical');
+  assert.deepEqual(
+    fs.readFileSync(sidecarPath),
+    sidecarBefore,
+    'opening and hovering a coded text leaves its sidecar byte-identical',
+  );
   lap('sample sidecar unchanged on disk');
 
   // The two sample coders' agreement, from the command palette, in a webview beside the editor.
@@ -66,7 +75,7 @@ await runUiTest('sample-tour', async ({ folder, open }) => {
   await report.locator('h1', { hasText: 'Inter-coder agreement' }).waitFor();
   const coders = await report.locator('p', { hasText: 'coders' }).first().innerText();
   assert.match(coders, /sample-coder, second-coder/);
-  assert.ok(await report.locator('svg rect.kappa').count() >= 2, 'kappa bars are drawn');
+  assert.ok((await report.locator('svg rect.kappa').count()) >= 2, 'kappa bars are drawn');
   lap(`agreement report shown: ${coders.trim()}`);
   await screenshot('agreement-report');
 });

@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { quickOpen, runUiTest, waitForDecorations } from './lib/workbench.mjs';
 
-const STEPS = ['Open a text to code', 'Tag a passage with a frame', 'Write a memo', 'Compare two coders', 'Export for analysis'];
+const STEPS = [
+  'Open a text to code',
+  'Tag a passage with a frame',
+  'Write a memo',
+  'Compare two coders',
+  'Export for analysis',
+];
 
 await runUiTest('sample-welcome', async ({ open }) => {
   const { page, lap, screenshot } = await open();
@@ -18,7 +24,10 @@ await runUiTest('sample-welcome', async ({ open }) => {
 
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>Sovereignty Coder: Get Started');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sovereignty Coder: Get Started' }).first().click();
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Sovereignty Coder: Get Started' })
+    .first()
+    .click();
   const walkthrough = page.locator('.gettingStartedContainer');
   await walkthrough.locator('h2', { hasText: 'Code sovereignty discourse' }).first().waitFor();
   const shown = [];

@@ -13,7 +13,9 @@ function emitter<T>(): { event: Listen<T>; fire(e: T): void; listeners(): number
       listeners.add(listener);
       return { dispose: () => listeners.delete(listener) };
     },
-    fire: (e) => { for (const l of [...listeners]) l(e); },
+    fire: (e) => {
+      for (const l of [...listeners]) l(e);
+    },
     listeners: () => listeners.size,
   };
 }
@@ -21,7 +23,10 @@ function emitter<T>(): { event: Listen<T>; fire(e: T): void; listeners(): number
 describe('activation: the start gate', () => {
   it('does not start until opened, then starts once however often it is opened', async () => {
     let starts = 0;
-    const gate = new StartGate(() => { starts++; return Promise.resolve(); });
+    const gate = new StartGate(() => {
+      starts++;
+      return Promise.resolve();
+    });
     await Promise.resolve();
     assert.equal(starts, 0);
     assert.equal(gate.isOpen, false);
@@ -32,7 +37,10 @@ describe('activation: the start gate', () => {
 
   it('opens at the first matching event only, and stops listening once open', async () => {
     let starts = 0;
-    const gate = new StartGate(() => { starts++; return Promise.resolve(); });
+    const gate = new StartGate(() => {
+      starts++;
+      return Promise.resolve();
+    });
     const opened = emitter<string>();
     gate.openWhen(opened.event, (languageId) => languageId === 'latex');
     opened.fire('typescript');
@@ -50,7 +58,9 @@ describe('activation: the start gate', () => {
     await assert.rejects(gate.open(), /codebook unreadable/);
     await assert.rejects(gate.ready, /codebook unreadable/);
     let ran = false;
-    await gate.opened().then(() => { ran = true; });
+    await gate.opened().then(() => {
+      ran = true;
+    });
     assert.equal(ran, true);
   });
 });

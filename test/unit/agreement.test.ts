@@ -47,7 +47,16 @@ function varied(m: RatingMatrix): boolean {
 
 describe('agreement: coefficients against NLTK', () => {
   it('matches NLTK on a textbook example (two coders, yes/no)', () => {
-    const m = [['y', 'y'], ['n', 'y'], ['n', 'n'], ['y', 'y'], ['n', 'n'], ['y', 'n'], ['n', 'n'], ['n', 'n']];
+    const m = [
+      ['y', 'y'],
+      ['n', 'y'],
+      ['n', 'n'],
+      ['y', 'y'],
+      ['n', 'n'],
+      ['y', 'n'],
+      ['n', 'n'],
+      ['n', 'n'],
+    ];
     const ours = agreementCoefficients(m);
     const ref = nltk([m])[0];
     close(ours.percentAgreement, ref.Ao, 'percent agreement');
@@ -57,8 +66,17 @@ describe('agreement: coefficients against NLTK', () => {
   });
 
   it('matches NLTK on 200 random matrices of 2-4 coders and 2-3 labels', () => {
-    const matrix = fc.integer({ min: 2, max: 4 }).chain((coders) => fc.integer({ min: 2, max: 3 }).chain((labels) =>
-      fc.array(fc.array(fc.constantFrom(...['yes', 'no', 'maybe'].slice(0, labels)), { minLength: coders, maxLength: coders }), { minLength: 2, maxLength: 40 })));
+    const matrix = fc.integer({ min: 2, max: 4 }).chain((coders) =>
+      fc.integer({ min: 2, max: 3 }).chain((labels) =>
+        fc.array(
+          fc.array(fc.constantFrom(...['yes', 'no', 'maybe'].slice(0, labels)), {
+            minLength: coders,
+            maxLength: coders,
+          }),
+          { minLength: 2, maxLength: 40 },
+        ),
+      ),
+    );
     const samples = fc.sample(matrix.filter(varied), { numRuns: 200, seed: 20261201 });
     const refs = nltk(samples);
     samples.forEach((m, i) => {
@@ -71,7 +89,10 @@ describe('agreement: coefficients against NLTK', () => {
   });
 
   it('calls kappa and alpha undefined when the labels do not vary, instead of dividing by zero', () => {
-    const none = agreementCoefficients([['no', 'no'], ['no', 'no']]);
+    const none = agreementCoefficients([
+      ['no', 'no'],
+      ['no', 'no'],
+    ]);
     assert.equal(none.percentAgreement, 1);
     assert.equal(none.cohenKappa, undefined);
     assert.equal(none.krippendorffAlpha, undefined);
@@ -82,20 +103,36 @@ describe('agreement: coefficients against NLTK', () => {
 
 describe('agreement: sentence units', () => {
   it('splits English, Russian and Chinese sentences; a blank line ends a unit, a wrapped line does not', () => {
-    const text = 'Heading without a stop\n\nFirst sentence. Second one\nwraps here!\nОн сказал. Это всё.\n\n他们维护网络主权。然后讨论数据。\n\n';
-    assert.deepEqual(sentenceUnits(text).map((u) => text.slice(u.start, u.end)), [
-      'Heading without a stop', 'First sentence.', 'Second one\nwraps here!', 'Он сказал.', 'Это всё.', '他们维护网络主权。', '然后讨论数据。',
-    ]);
+    const text =
+      'Heading without a stop\n\nFirst sentence. Second one\nwraps here!\nОн сказал. Это всё.\n\n他们维护网络主权。然后讨论数据。\n\n';
+    assert.deepEqual(
+      sentenceUnits(text).map((u) => text.slice(u.start, u.end)),
+      [
+        'Heading without a stop',
+        'First sentence.',
+        'Second one\nwraps here!',
+        'Он сказал.',
+        'Это всё.',
+        '他们维护网络主权。',
+        '然后讨论数据。',
+      ],
+    );
   });
 
   it('ends a unit at a line of only spaces or tabs, as at an empty line', () => {
     const text = 'Heading\n \nText starts here. Second one.\n\t\nLast';
-    assert.deepEqual(sentenceUnits(text).map((u) => text.slice(u.start, u.end)), ['Heading', 'Text starts here.', 'Second one.', 'Last']);
+    assert.deepEqual(
+      sentenceUnits(text).map((u) => text.slice(u.start, u.end)),
+      ['Heading', 'Text starts here.', 'Second one.', 'Last'],
+    );
   });
 
   it('gives an opening quotation mark to the sentence it opens, not to the one before', () => {
     const text = '三句？“四句。”他说：「五句。」Он сказал. «Шестое.» Done.';
-    assert.deepEqual(sentenceUnits(text).map((u) => text.slice(u.start, u.end)), ['三句？', '“四句。”', '他说：「五句。」', 'Он сказал.', '«Шестое.»', 'Done.']);
+    assert.deepEqual(
+      sentenceUnits(text).map((u) => text.slice(u.start, u.end)),
+      ['三句？', '“四句。”', '他说：「五句。」', 'Он сказал.', '«Шестое.»', 'Done.'],
+    );
   });
 });
 
@@ -118,23 +155,38 @@ function codebook(): Codebook {
   return cb;
 }
 
-const TEXT = 'The information space has borders. Data must stay at home. Nobody disputes the weather.\n\nA sovereign internet protects us.\n';
+const TEXT =
+  'The information space has borders. Data must stay at home. Nobody disputes the weather.\n\nA sovereign internet protects us.\n';
 let counter = 0;
 function tag(coder: string, frame: string, quote: string): Annotation {
   const start = TEXT.indexOf(quote);
-  return createAnnotation(TEXT, start, start + quote.length, frame, coder, '2026-12-01', `a${String(++counter).padStart(10, '0')}`);
+  return createAnnotation(
+    TEXT,
+    start,
+    start + quote.length,
+    frame,
+    coder,
+    '2026-12-01',
+    `a${String(++counter).padStart(10, '0')}`,
+  );
 }
 
 describe('agreement: the report', () => {
   it('rates each sentence per frame and coder, and lists the disagreements with their text', () => {
     const annotations = [
-      tag('alice', 'territory', 'information space'), tag('bob', 'territory', 'space has borders'),
-      tag('alice', 'data', 'Data must stay'), tag('bob', 'territory', 'sovereign internet'),
+      tag('alice', 'territory', 'information space'),
+      tag('bob', 'territory', 'space has borders'),
+      tag('alice', 'data', 'Data must stay'),
+      tag('bob', 'territory', 'sovereign internet'),
       tag('alice', 'territory', 'A sovereign internet protects us.'),
     ];
     const report = agreementReport(codebook(), [
       { path: 'one.txt', text: TEXT, annotations },
-      { path: 'alice-only.txt', text: 'Only Alice coded this.', annotations: [createAnnotation('Only Alice coded this.', 0, 10, 'data', 'alice', '2026-12-01', 'a9999999999')] },
+      {
+        path: 'alice-only.txt',
+        text: 'Only Alice coded this.',
+        annotations: [createAnnotation('Only Alice coded this.', 0, 10, 'data', 'alice', '2026-12-01', 'a9999999999')],
+      },
     ]);
     assert.deepEqual(report.coders, ['alice', 'bob']);
     assert.deepEqual(report.documents.included, ['one.txt']);
@@ -145,13 +197,21 @@ describe('agreement: the report', () => {
     assert.equal(territory?.percentAgreement, 1, 'both coded sentences 1 and 4 with territory');
     assert.deepEqual(territory?.unitsCoded, [2, 2]);
     assert.deepEqual(data?.unitsCoded, [1, 0]);
-    assert.deepEqual(data?.disagreements, [{ document: 'one.txt', line: 1, text: 'Data must stay at home.', appliedBy: ['alice'] }]);
+    assert.deepEqual(data?.disagreements, [
+      { document: 'one.txt', line: 1, text: 'Data must stay at home.', appliedBy: ['alice'] },
+    ]);
     assert.equal(data?.percentAgreement, 0.75);
     assert.equal(data?.cohenKappa, 0, 'agreement no better than chance: 75% agree, and 75% was expected');
     // overall pools the 8 (unit, frame) items; checked against NLTK on the same matrix
     const pooled = [
-      ['yes', 'yes'], ['no', 'no'], ['no', 'no'], ['yes', 'yes'],
-      ['no', 'no'], ['yes', 'no'], ['no', 'no'], ['no', 'no'],
+      ['yes', 'yes'],
+      ['no', 'no'],
+      ['no', 'no'],
+      ['yes', 'yes'],
+      ['no', 'no'],
+      ['yes', 'no'],
+      ['no', 'no'],
+      ['no', 'no'],
     ];
     const ref = nltk([pooled])[0];
     close(report.overall.percentAgreement, ref.Ao, 'overall Ao');
@@ -160,22 +220,39 @@ describe('agreement: the report', () => {
   });
 
   it('needs two coders, and leaves out annotations that cannot be placed', () => {
-    assert.throws(() => agreementReport(codebook(), [{ path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data')] }]), /at least two coders; found alice/);
+    assert.throws(
+      () => agreementReport(codebook(), [{ path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data')] }]),
+      /at least two coders; found alice/,
+    );
     const orphan = { ...tag('bob', 'data', 'Data'), quote: 'gone from the text', start: 0, end: 18 };
-    const report = agreementReport(codebook(), [{ path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data'), tag('bob', 'data', 'Data must'), orphan] }]);
+    const report = agreementReport(codebook(), [
+      {
+        path: 'a.txt',
+        text: TEXT,
+        annotations: [tag('alice', 'data', 'Data'), tag('bob', 'data', 'Data must'), orphan],
+      },
+    ]);
     assert.equal(report.unplaced, 1);
     assert.equal(report.frames[0]?.percentAgreement, 1);
   });
 
   it('refuses a repeated or unknown coder and a comparison over no text, naming the coders found', () => {
-    const docs = [{ path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data'), tag('bob', 'data', 'Data must')] }];
+    const docs = [
+      { path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data'), tag('bob', 'data', 'Data must')] },
+    ];
     assert.throws(() => agreementReport(codebook(), docs, ['alice', 'alice']), /coder 'alice' is named twice/);
-    assert.throws(() => agreementReport(codebook(), docs, ['alice', 'typo']), /unknown coder 'typo': the annotations have alice, bob/);
+    assert.throws(
+      () => agreementReport(codebook(), docs, ['alice', 'typo']),
+      /unknown coder 'typo': the annotations have alice, bob/,
+    );
     const apart = [
       { path: 'a.txt', text: TEXT, annotations: [tag('alice', 'data', 'Data')] },
       { path: 'b.txt', text: TEXT, annotations: [tag('bob', 'data', 'Data')] },
     ];
-    assert.throws(() => agreementReport(codebook(), apart), /no text is coded by all of alice, bob.*coders found: alice, bob/);
+    assert.throws(
+      () => agreementReport(codebook(), apart),
+      /no text is coded by all of alice, bob.*coders found: alice, bob/,
+    );
   });
 });
 
@@ -187,10 +264,15 @@ describe('sovcode agreement', () => {
     assert.equal(text.code, 0, text.err);
     assert.match(text.out, /coders: sample-coder, second-coder/);
     assert.match(text.out, /All frames \(pooled\)/);
-    const json = JSON.parse(sovcode('agreement', '--format', 'json', SAMPLE).out) as { coders: string[]; frames: { frame: string; disagreements: unknown[] }[] };
+    const json = JSON.parse(sovcode('agreement', '--format', 'json', SAMPLE).out) as {
+      coders: string[];
+      frames: { frame: string; disagreements: unknown[] }[];
+    };
     assert.deepEqual(json.coders, ['sample-coder', 'second-coder']);
     assert.ok(json.frames.some((f) => f.frame === 'non-interference' && f.disagreements.length > 0));
-    const rows = parseCsv<Record<string, string>>(sovcode('agreement', '--format', 'csv', SAMPLE).out, { columns: true });
+    const rows = parseCsv<Record<string, string>>(sovcode('agreement', '--format', 'csv', SAMPLE).out, {
+      columns: true,
+    });
     assert.equal(rows.length, json.frames.length + 1);
     assert.ok(rows.every((r) => r['cohen_kappa'] !== undefined && r['units_coded_sample-coder'] !== undefined));
     const html = sovcode('agreement', '--format', 'html', SAMPLE).out;

@@ -16,7 +16,14 @@ describe('Anchoring benchmark (smoke run)', () => {
       assert.equal(t.n, 3, kind);
       assert.equal(t.oursSilentlyWrong, 0, `${kind}: ${lines.join('\n')}`);
     }
-    assert.ok(lines.some((l) => l.startsWith('200 annotations after a 1-character insert at the top: ours') && l.includes('200 moved, 0 ambiguous')), lines.join('\n'));
+    assert.ok(
+      lines.some(
+        (l) =>
+          l.startsWith('200 annotations after a 1-character insert at the top: ours') &&
+          l.includes('200 moved, 0 ambiguous'),
+      ),
+      lines.join('\n'),
+    );
   });
 });
 

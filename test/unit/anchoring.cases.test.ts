@@ -27,11 +27,16 @@ function assertMovedOnto(a: Annotation, text: string, expected: string): Annotat
 
 describe('Re-anchoring: look-alikes (issue 12, Hypothesis h#2798 class)', () => {
   it('does not take a look-alike that now sits at the old offsets after the text before it changed length', () => {
-    const text = 'Opening words of the chair. The council adopted data localization for banks, after a long debate. Later, data localization for clouds was postponed.';
+    const text =
+      'Opening words of the chair. The council adopted data localization for banks, after a long debate. Later, data localization for clouds was postponed.';
     const a = coded(text, 'data localization');
     // the coded passage and what follows it up to the second occurrence are cut: that one lands on the old offsets
     const edited = text.slice(0, a.start) + text.slice(text.lastIndexOf('data localization'));
-    assert.equal(edited.indexOf('data localization'), a.start, 'fixture: the look-alike sits exactly at the old offsets');
+    assert.equal(
+      edited.indexOf('data localization'),
+      a.start,
+      'fixture: the look-alike sits exactly at the old offsets',
+    );
     const r = reanchor(a, edited);
     assert.ok(!placedSilently(r.outcome), `silently ${r.outcome} onto the look-alike`);
   });
@@ -39,7 +44,8 @@ describe('Re-anchoring: look-alikes (issue 12, Hypothesis h#2798 class)', () => 
   it('flags, never moves, onto a look-alike that shares only the old suffix', () => {
     const text = 'The ministry defends network sovereignty in every forum it attends this year. Elsewhere people talk.';
     const a = coded(text, 'network sovereignty');
-    const onlySuffix = 'Nobody in the ministry said anything about it. Farmers want network sovereignty in every forum it attends this year. Elsewhere people talk.';
+    const onlySuffix =
+      'Nobody in the ministry said anything about it. Farmers want network sovereignty in every forum it attends this year. Elsewhere people talk.';
     const s = reanchor(a, onlySuffix);
     assert.ok(!placedSilently(s.outcome), `silently ${s.outcome} onto a look-alike that shares only the suffix`);
     assert.equal(s.annotation.status, 'needs-review');
@@ -47,7 +53,8 @@ describe('Re-anchoring: look-alikes (issue 12, Hypothesis h#2798 class)', () => 
   });
 
   it('orphans the annotation when the sentence of "data localization" is deleted and the other occurrence is unrelated', () => {
-    const text = 'Trade was the first topic of the day. The bill makes data localization mandatory for all banks. A glossary lists cyber terms, data localization among them, without comment.';
+    const text =
+      'Trade was the first topic of the day. The bill makes data localization mandatory for all banks. A glossary lists cyber terms, data localization among them, without comment.';
     const a = coded(text, 'data localization');
     const r = reanchor(a, text.replace('The bill makes data localization mandatory for all banks. ', ''));
     assert.equal(r.outcome, 'orphaned');
@@ -67,20 +74,27 @@ describe('Re-anchoring: look-alikes (issue 12, Hypothesis h#2798 class)', () => 
     const piece = 'the delegates agreed that cyber sovereignty must be respected by all parties to the treaty';
     const text = `Morning session: ${piece}. Afternoon session, on budgets, went long. Appendix quoting it: ${piece}.`;
     const a = coded(text, 'cyber sovereignty');
-    const edited = text.replace('the delegates agreed that cyber sovereignty must be respected by all', 'most delegates felt that cyber sovereignty should be respected by all');
+    const edited = text.replace(
+      'the delegates agreed that cyber sovereignty must be respected by all',
+      'most delegates felt that cyber sovereignty should be respected by all',
+    );
     const r = reanchor(a, edited);
     assert.equal(r.outcome, 'ambiguous');
     assert.equal(r.annotation.status, 'needs-review');
     assert.equal(r.annotation.start, edited.indexOf('cyber sovereignty'), 'at the original, not the copy');
-    assert.deepEqual(r.alternatives, [{ start: edited.lastIndexOf('cyber sovereignty'), end: edited.lastIndexOf('cyber sovereignty') + 17 }]);
+    assert.deepEqual(r.alternatives, [
+      { start: edited.lastIndexOf('cyber sovereignty'), end: edited.lastIndexOf('cyber sovereignty') + 17 },
+    ]);
   });
 });
 
 describe('Re-anchoring: whitespace, fuzzy context, edited quotes (issue 18)', () => {
   it('re-anchors a rewrapped paragraph (spaces and line breaks swapped) as moved, context and quote alike', () => {
-    const text = 'Preface line.\n\nThe parliament debated the sovereign internet law for three\ndays and then adjourned without a vote on the amendments.';
+    const text =
+      'Preface line.\n\nThe parliament debated the sovereign internet law for three\ndays and then adjourned without a vote on the amendments.';
     const a = coded(text, 'sovereign internet law for three\ndays');
-    const rewrapped = 'Preface line, longer now.\n\nThe parliament debated the\nsovereign internet law for\nthree days and then adjourned\nwithout a vote on the amendments.';
+    const rewrapped =
+      'Preface line, longer now.\n\nThe parliament debated the\nsovereign internet law for\nthree days and then adjourned\nwithout a vote on the amendments.';
     const moved = assertMovedOnto(a, rewrapped, 'sovereign internet law for\nthree days');
     assert.equal(reanchor(moved, rewrapped).outcome, 'exact', 'found at its offsets on the next load');
   });
@@ -91,7 +105,15 @@ describe('Re-anchoring: whitespace, fuzzy context, edited quotes (issue 18)', ()
     const wrapped = '前言。代表团在会上强调维护网络\n主权的原则，并呼吁各方尊重各国\n的选择。随后讨论了数据安全问题。';
     assertMovedOnto(a, wrapped, '维护网络\n主权的原则');
     // and the other way: a quote coded across a line break, found in the text without it
-    const across = createAnnotation(wrapped, wrapped.indexOf('维护网络'), wrapped.indexOf('主权的原则') + 5, 'data', 'tester', '2026-12-02', 'a0000000002');
+    const across = createAnnotation(
+      wrapped,
+      wrapped.indexOf('维护网络'),
+      wrapped.indexOf('主权的原则') + 5,
+      'data',
+      'tester',
+      '2026-12-02',
+      'a0000000002',
+    );
     assertMovedOnto(across, `再版。${text}`, '维护网络主权的原则');
   });
 
@@ -104,13 +126,20 @@ describe('Re-anchoring: whitespace, fuzzy context, edited quotes (issue 18)', ()
   });
 
   it('finds an edited quote near its old place even when its context was touched too, as needs-review', () => {
-    const text = 'The report, published in spring, says that technological sovereignty requires domestic chip plants and more engineers.';
+    const text =
+      'The report, published in spring, says that technological sovereignty requires domestic chip plants and more engineers.';
     const a = coded(text, 'technological sovereignty requires domestic chip plants');
-    const edited = text.replace('published in spring', 'published last spring').replace('technological sovereignty requires', 'technology sovereignty needs').replace('and more', 'and many more');
+    const edited = text
+      .replace('published in spring', 'published last spring')
+      .replace('technological sovereignty requires', 'technology sovereignty needs')
+      .replace('and more', 'and many more');
     const r = reanchor(a, edited);
     assert.equal(r.outcome, 'fuzzy');
     assert.equal(r.annotation.status, 'needs-review');
-    assert.equal(edited.slice(r.annotation.start, r.annotation.end), 'technology sovereignty needs domestic chip plants');
+    assert.equal(
+      edited.slice(r.annotation.start, r.annotation.end),
+      'technology sovereignty needs domestic chip plants',
+    );
   });
 
   it('moves every one of 10,000 annotations after one character inserted at the top, none ambiguous', () => {
@@ -118,8 +147,18 @@ describe('Re-anchoring: whitespace, fuzzy context, edited quotes (issue 18)', ()
     const text = sentence.repeat(1500);
     const list: Annotation[] = [];
     for (let i = 0; i < 10000; i++) {
-      const at = Math.floor(i * (text.length - 40) / 10000);
-      list.push(createAnnotation(text, at, at + 5 + (i % 20), 'data', 'tester', '2026-12-02', `a${i.toString(32).padStart(10, '0')}`));
+      const at = Math.floor((i * (text.length - 40)) / 10000);
+      list.push(
+        createAnnotation(
+          text,
+          at,
+          at + 5 + (i % 20),
+          'data',
+          'tester',
+          '2026-12-02',
+          `a${i.toString(32).padStart(10, '0')}`,
+        ),
+      );
     }
     const { annotations, counts } = reanchorAll(list, `x${text}`);
     assert.deepEqual(counts, { exact: 0, moved: 10000, ambiguous: 0, fuzzy: 0, orphaned: 0 });

@@ -38,7 +38,8 @@ describe('Anchoring', () => {
   it('does not jump to the same quote elsewhere when the coded one changed (case 4, Hypothesis h#2798)', () => {
     const text = 'Intro paragraph about trade and tariffs, nothing else here at all. Then cyber sovereignty appears.';
     const a = coded(text, 'cyber sovereignty');
-    const edited = 'Intro paragraph about trade and tariffs, nothing else here at all. Then network sovereignty appears.\n\nAn unrelated list: cyber sovereignty; data localisation; splinternet.';
+    const edited =
+      'Intro paragraph about trade and tariffs, nothing else here at all. Then network sovereignty appears.\n\nAn unrelated list: cyber sovereignty; data localisation; splinternet.';
     const r = reanchor(a, edited);
     assert.notEqual(r.outcome, 'moved', 'moved silently onto a look-alike');
     assert.ok(r.annotation.status === 'orphaned' || r.annotation.status === 'needs-review');
@@ -74,11 +75,15 @@ describe('Anchoring', () => {
 });
 
 describe('Anchoring an edited quote (case 2)', () => {
-  const TEXT = 'Opening remarks of the panel. The minister defended cyber sovereignty for the region today. Closing words.';
+  const TEXT =
+    'Opening remarks of the panel. The minister defended cyber sovereignty for the region today. Closing words.';
 
   it('flags a word changed inside the span as needs-review with a score, keeping the coded quote', () => {
     const a = coded(TEXT, 'defended cyber sovereignty for the region');
-    const edited = TEXT.replace('defended cyber sovereignty for the region', 'defended network sovereignty for the region');
+    const edited = TEXT.replace(
+      'defended cyber sovereignty for the region',
+      'defended network sovereignty for the region',
+    );
     const r = reanchor(a, edited);
     assert.equal(r.outcome, 'fuzzy');
     assert.equal(r.annotation.status, 'needs-review');
@@ -87,13 +92,19 @@ describe('Anchoring an edited quote (case 2)', () => {
     assert.ok(r.score !== undefined && r.score >= 0.6 && r.score < 1, `score ${String(r.score)}`);
     // stable: loading the result again finds the same place
     const again = reanchor(r.annotation, edited);
-    assert.deepEqual([again.annotation.start, again.annotation.end, again.outcome], [r.annotation.start, r.annotation.end, 'fuzzy']);
+    assert.deepEqual(
+      [again.annotation.start, again.annotation.end, again.outcome],
+      [r.annotation.start, r.annotation.end, 'fuzzy'],
+    );
   });
 
   it('orphans a span rewritten beyond recognition, and one whose context is gone', () => {
     const a = coded(TEXT, 'cyber sovereignty');
     assert.equal(reanchor(a, TEXT.replace('cyber sovereignty', 'a completely new idea')).outcome, 'orphaned');
-    assert.equal(reanchor(a, 'Something else entirely, cyber sovreignty, without the old context.').outcome, 'orphaned');
+    assert.equal(
+      reanchor(a, 'Something else entirely, cyber sovreignty, without the old context.').outcome,
+      'orphaned',
+    );
   });
 
   it('prefers the edited quote in its own context over the old quote somewhere weakly supported (case 4)', () => {
@@ -105,13 +116,17 @@ describe('Anchoring an edited quote (case 2)', () => {
   });
 
   it('does not choose silently between two equally similar candidates: flagged where it was, the other recorded', () => {
-    const twice = 'Intro. The minister defended cyber sovereignty for the region today. The minister defended cyber sovereignty for the region today.';
+    const twice =
+      'Intro. The minister defended cyber sovereignty for the region today. The minister defended cyber sovereignty for the region today.';
     const a = coded(twice, 'cyber sovereignty');
     const edited = twice.replace(/cyber sovereignty/g, 'cyber sovereignity');
     const r = reanchor(a, edited);
     assert.equal(r.outcome, 'fuzzy');
     assert.equal(r.annotation.status, 'needs-review');
     assert.equal(r.annotation.start, edited.indexOf('cyber sovereignity'), 'at the expected place, not the copy');
-    assert.deepEqual(r.alternatives?.map((c) => c.start), [edited.lastIndexOf('cyber sovereignity')]);
+    assert.deepEqual(
+      r.alternatives?.map((c) => c.start),
+      [edited.lastIndexOf('cyber sovereignity')],
+    );
   });
 });

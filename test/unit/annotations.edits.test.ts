@@ -67,7 +67,10 @@ describe('shifting annotations through edits', () => {
   });
 
   it('orphans the annotation (kept, zero width) when its whole span is deleted or replaced', () => {
-    for (const edit of [{ start: a.start, end: a.end, text: '' }, { start: a.start - 1, end: a.end + 1, text: 'data' }]) {
+    for (const edit of [
+      { start: a.start, end: a.end, text: '' },
+      { start: a.start - 1, end: a.end + 1, text: 'data' },
+    ]) {
       const { result } = shift(a, [edit]);
       assert.deepEqual([result.start, result.end, result.status], [edit.start, edit.start, 'orphaned']);
       assert.equal(result.quote, a.quote);
@@ -77,7 +80,14 @@ describe('shifting annotations through edits', () => {
 
   it('keeps an orphan an orphan and moves it with later edits', () => {
     const { result: orphan, text } = shift(a, [{ start: a.start, end: a.end, text: '' }]);
-    const later = shiftAnnotations([orphan], [{ start: 0, end: 0, text: '>>' }, { start: orphan.start + 2, end: orphan.start + 5, text: '' }], apply(text, []));
+    const later = shiftAnnotations(
+      [orphan],
+      [
+        { start: 0, end: 0, text: '>>' },
+        { start: orphan.start + 2, end: orphan.start + 5, text: '' },
+      ],
+      apply(text, []),
+    );
     assert.equal(later[0]?.status, 'orphaned');
     assert.equal(later[0]?.start, orphan.start + 2);
   });
@@ -116,38 +126,58 @@ describe('shifting annotations through edits', () => {
       spans: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 })), { minLength: 1, maxLength: 6 }),
       edits: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), word), { maxLength: 8 }),
     });
-    fc.assert(fc.property(scenario, ({ base, spans, edits }) => {
-      const cps = [...base];
-      const offsetOf = (cp: number): number => cps.slice(0, cp).join('').length;
-      const list = spans.map(([s, len], i) => {
-        const from = s % cps.length;
-        const to = Math.min(cps.length, from + len + 1);
-        return createAnnotation(base, offsetOf(from), offsetOf(to), 'f', 'c', '2026-01-01', `a${String(i).padStart(10, '0')}`);
-      });
-      let text = base;
-      const concrete: TextEdit[] = [];
-      for (const [s, len, ins] of edits) {
-        const cpsNow = [...text];
-        const from = s % (cpsNow.length + 1);
-        const to = Math.min(cpsNow.length, from + len);
-        const start = cpsNow.slice(0, from).join('').length;
-        const end = cpsNow.slice(0, to).join('').length;
-        concrete.push({ start, end, text: ins });
-        text = text.slice(0, start) + ins + text.slice(end);
-      }
-      const out = shiftAnnotations(list, concrete, text);
-      // the editor hands over excerpts of the document instead of the whole text: same result
-      const excerpts = { length: text.length, slice: (from: number, to: number) => text.slice(Math.max(0, from), to) };
-      assert.deepEqual(shiftAnnotations(list, concrete, excerpts), out);
-      assert.equal(out.length, list.length);
-      for (const r of out) {
-        assert.ok(r.start <= r.end && r.start >= 0 && r.end <= text.length, `range [${r.start}, ${r.end}) in ${text.length}`);
-        if (r.status === undefined) {
-          assert.equal(text.slice(r.start, r.end), r.quote);
-          assert.deepEqual({ prefix: r.prefix, suffix: r.suffix }, contextAround(text, r.start, r.end), 'context is current');
+    fc.assert(
+      fc.property(scenario, ({ base, spans, edits }) => {
+        const cps = [...base];
+        const offsetOf = (cp: number): number => cps.slice(0, cp).join('').length;
+        const list = spans.map(([s, len], i) => {
+          const from = s % cps.length;
+          const to = Math.min(cps.length, from + len + 1);
+          return createAnnotation(
+            base,
+            offsetOf(from),
+            offsetOf(to),
+            'f',
+            'c',
+            '2026-01-01',
+            `a${String(i).padStart(10, '0')}`,
+          );
+        });
+        let text = base;
+        const concrete: TextEdit[] = [];
+        for (const [s, len, ins] of edits) {
+          const cpsNow = [...text];
+          const from = s % (cpsNow.length + 1);
+          const to = Math.min(cpsNow.length, from + len);
+          const start = cpsNow.slice(0, from).join('').length;
+          const end = cpsNow.slice(0, to).join('').length;
+          concrete.push({ start, end, text: ins });
+          text = text.slice(0, start) + ins + text.slice(end);
         }
-        else assert.equal(r.quote, list.find((x) => x.id === r.id)?.quote);
-      }
-    }), { numRuns: 2000 });
+        const out = shiftAnnotations(list, concrete, text);
+        // the editor hands over excerpts of the document instead of the whole text: same result
+        const excerpts = {
+          length: text.length,
+          slice: (from: number, to: number) => text.slice(Math.max(0, from), to),
+        };
+        assert.deepEqual(shiftAnnotations(list, concrete, excerpts), out);
+        assert.equal(out.length, list.length);
+        for (const r of out) {
+          assert.ok(
+            r.start <= r.end && r.start >= 0 && r.end <= text.length,
+            `range [${r.start}, ${r.end}) in ${text.length}`,
+          );
+          if (r.status === undefined) {
+            assert.equal(text.slice(r.start, r.end), r.quote);
+            assert.deepEqual(
+              { prefix: r.prefix, suffix: r.suffix },
+              contextAround(text, r.start, r.end),
+              'context is current',
+            );
+          } else assert.equal(r.quote, list.find((x) => x.id === r.id)?.quote);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

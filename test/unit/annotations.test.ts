@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import {
-  addAnnotation, annotationsAt, annotationsInRange, compareAnnotations, contextAround, createAnnotation, isIsoDate,
-  markReviewed, newAnnotationId, removeAnnotation, retagAnnotation, setMemo,
+  addAnnotation,
+  annotationsAt,
+  annotationsInRange,
+  compareAnnotations,
+  contextAround,
+  createAnnotation,
+  isIsoDate,
+  markReviewed,
+  newAnnotationId,
+  removeAnnotation,
+  retagAnnotation,
+  setMemo,
 } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations';
 
@@ -78,13 +88,16 @@ describe('annotation model', () => {
       base,
     ];
     const sorted = [...list].sort(compareAnnotations);
-    assert.deepEqual(sorted.map((a) => [a.start, a.end, a.frame, a.id]), [
-      [base.start - 1, base.end, 'b-frame', 'a2'],
-      [base.start, base.end, 'B-frame', 'a2'],
-      [base.start, base.end, 'b-frame', 'a1'],
-      [base.start, base.end, 'b-frame', 'a2'],
-      [base.start, base.end + 1, 'b-frame', 'a2'],
-    ]);
+    assert.deepEqual(
+      sorted.map((a) => [a.start, a.end, a.frame, a.id]),
+      [
+        [base.start - 1, base.end, 'b-frame', 'a2'],
+        [base.start, base.end, 'B-frame', 'a2'],
+        [base.start, base.end, 'b-frame', 'a1'],
+        [base.start, base.end, 'b-frame', 'a2'],
+        [base.start, base.end + 1, 'b-frame', 'a2'],
+      ],
+    );
   });
 
   describe('immutable list operations', () => {
@@ -96,7 +109,10 @@ describe('annotation model', () => {
       const one = addAnnotation([], c);
       const two = addAnnotation(one, a);
       const three = addAnnotation(two, b);
-      assert.deepEqual(three.map((x) => x.id), [a.id, b.id, c.id]);
+      assert.deepEqual(
+        three.map((x) => x.id),
+        [a.id, b.id, c.id],
+      );
       assert.equal(one.length, 1);
       assert.equal(two.length, 2);
       assert.throws(() => addAnnotation(three, { ...b, start: 0 }), /duplicate/);
@@ -104,26 +120,36 @@ describe('annotation model', () => {
 
     it('removes, retags and sets memos without touching the input', () => {
       const list = Object.freeze([a, b, c].map((x) => Object.freeze(x)));
-      assert.deepEqual(removeAnnotation(list, b.id).map((x) => x.id), [a.id, c.id]);
+      assert.deepEqual(
+        removeAnnotation(list, b.id).map((x) => x.id),
+        [a.id, c.id],
+      );
       const retagged = retagAnnotation(list, b.id, 'data-sovereignty');
       assert.equal(retagged[1]?.frame, 'data-sovereignty');
       assert.equal(list[1]?.frame, 'cyber-sovereignty');
       const memo = setMemo(list, c.id, 'later in the text, "quoted"');
       assert.equal(memo[2]?.memo, 'later in the text, "quoted"');
       assert.equal(memo[0], a);
-      assert.equal('memo' in (setMemo(memo, c.id, '')[2]), false);
-      assert.equal('memo' in (setMemo(memo, c.id, undefined)[2]), false);
+      assert.equal('memo' in setMemo(memo, c.id, '')[2], false);
+      assert.equal('memo' in setMemo(memo, c.id, undefined)[2], false);
       assert.deepEqual(removeAnnotation(list, 'nope'), [...list]);
     });
 
     it('marks one annotation reviewed: its status goes, the others and the input stay as they were', () => {
-      const flagged = Object.freeze([{ ...a, status: 'needs-review' as const }, { ...b, status: 'needs-review' as const }, c].map((x) => Object.freeze(x)));
+      const flagged = Object.freeze(
+        [{ ...a, status: 'needs-review' as const }, { ...b, status: 'needs-review' as const }, c].map((x) =>
+          Object.freeze(x),
+        ),
+      );
       const reviewed = markReviewed(flagged, a.id);
       assert.equal('status' in (reviewed[0] ?? {}), false);
       assert.equal(reviewed[1]?.status, 'needs-review');
       assert.equal(reviewed[2], c);
       assert.equal(flagged[0]?.status, 'needs-review');
-      assert.deepEqual(reviewed.map((x) => x.id), [a.id, b.id, c.id]);
+      assert.deepEqual(
+        reviewed.map((x) => x.id),
+        [a.id, b.id, c.id],
+      );
       assert.deepEqual(markReviewed(flagged, 'nope'), [...flagged]);
     });
 
@@ -131,18 +157,33 @@ describe('annotation model', () => {
       const x = { ...a, id: 'a0000000009', frame: 'a-frame' };
       const y = { ...a, id: 'a0000000008', frame: 'b-frame' };
       const list = [x, y];
-      assert.deepEqual(retagAnnotation(list, x.id, 'z-frame').map((n) => n.id), [y.id, x.id]);
+      assert.deepEqual(
+        retagAnnotation(list, x.id, 'z-frame').map((n) => n.id),
+        [y.id, x.id],
+      );
     });
 
     it('finds annotations at a caret (end included) and in a range', () => {
       const list = [a, b, c];
-      assert.deepEqual(annotationsAt(list, a.start).map((x) => x.id), [a.id]);
-      assert.deepEqual(annotationsAt(list, a.end).map((x) => x.id), [a.id]);
+      assert.deepEqual(
+        annotationsAt(list, a.start).map((x) => x.id),
+        [a.id],
+      );
+      assert.deepEqual(
+        annotationsAt(list, a.end).map((x) => x.id),
+        [a.id],
+      );
       assert.deepEqual(annotationsAt(list, a.end + 1), []);
       assert.deepEqual(annotationsInRange(list, a.end, b.start), []);
-      assert.deepEqual(annotationsInRange(list, a.end - 1, b.start + 1).map((x) => x.id), [a.id, b.id]);
+      assert.deepEqual(
+        annotationsInRange(list, a.end - 1, b.start + 1).map((x) => x.id),
+        [a.id, b.id],
+      );
       assert.deepEqual(annotationsInRange(list, 0, TEXT.length).length, 3);
-      assert.deepEqual(annotationsInRange(list, c.start, c.start).map((x) => x.id), [c.id]);
+      assert.deepEqual(
+        annotationsInRange(list, c.start, c.start).map((x) => x.id),
+        [c.id],
+      );
     });
   });
 });

@@ -25,9 +25,14 @@ function smoke(run: (report: Report) => void): { lines: string[]; verdicts: stri
 
 describe('benchmarks (smoke run at tiny sizes)', () => {
   it('matcher: find() against the bare loop and one RegExp per term', () => {
-    const { verdicts } = smoke((r) => runMatcherBench({ texts: [20_000], termCounts: [50, 500], regexSlice: () => 2_000, runs: 1 }, r));
+    const { verdicts } = smoke((r) =>
+      runMatcherBench({ texts: [20_000], termCounts: [50, 500], regexSlice: () => 2_000, runs: 1 }, r),
+    );
     assert.equal(verdicts.length, 3);
-    assert.ok(verdicts.every((v) => /baseline .+ ratio/.test(v)), 'each figure has its baseline and ratio');
+    assert.ok(
+      verdicts.every((v) => /baseline .+ ratio/.test(v)),
+      'each figure has its baseline and ratio',
+    );
   });
 
   it('typing: updateMatches per edit against a full re-scan', () => {
@@ -42,7 +47,12 @@ describe('benchmarks (smoke run at tiny sizes)', () => {
 
   it('workspace: sovcode export and scan in a child process', function () {
     this.timeout(60_000);
-    const { verdicts } = smoke((r) => runWorkspaceBench({ texts: 3, annotationsPerText: 5, charsPerText: 2_000, scanFiles: 2, scanCharsPerFile: 5_000, runs: 1 }, r));
+    const { verdicts } = smoke((r) =>
+      runWorkspaceBench(
+        { texts: 3, annotationsPerText: 5, charsPerText: 2_000, scanFiles: 2, scanCharsPerFile: 5_000, runs: 1 },
+        r,
+      ),
+    );
     assert.equal(verdicts.length, 3);
   });
 });

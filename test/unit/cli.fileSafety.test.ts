@@ -49,7 +49,11 @@ describe('sovcode: file safety', () => {
       const r = inFolder(ws, command, command === 'agreement' ? '--coders=ana,boris' : '--verbose', '.');
       const printed = r.out + r.err;
       assert.doesNotMatch(printed, /\n\s+at /, `${command} printed a stack`);
-      assert.match(printed, /dangling:1:1: warning: is a symbolic link to .*missing-folder, which does not exist/, command);
+      assert.match(
+        printed,
+        /dangling:1:1: warning: is a symbolic link to .*missing-folder, which does not exist/,
+        command,
+      );
       assert.match(printed, /loop-a:1:1: warning: is a symbolic link in a loop/, command);
     }
   });
@@ -59,10 +63,19 @@ describe('sovcode: file safety', () => {
     writeFileSync(join(ws, 'texts', 'b.txt'), 'Some text.\n');
     symlinkSync(join(outside, 'secret.yaml'), join(ws, 'texts', 'b.txt.annotations.yaml'));
     symlinkSync(join(outside, 'secret.yaml'), join(ws, 'codebook.yaml'));
-    for (const args of [['validate', '.'], ['validate', join('texts', 'b.txt.annotations.yaml')], ['export', '.'], ['export', 'texts/b.txt']]) {
+    for (const args of [
+      ['validate', '.'],
+      ['validate', join('texts', 'b.txt.annotations.yaml')],
+      ['export', '.'],
+      ['export', 'texts/b.txt'],
+    ]) {
       const r = inFolder(ws, ...args);
       assert.doesNotMatch(r.out + r.err, /SECRET/, args.join(' '));
-      assert.match(r.out + r.err, /is a symbolic link to .*secret\.yaml, outside .*: not (read|followed)/, args.join(' '));
+      assert.match(
+        r.out + r.err,
+        /is a symbolic link to .*secret\.yaml, outside .*: not (read|followed)/,
+        args.join(' '),
+      );
     }
   });
 
@@ -84,22 +97,39 @@ describe('sovcode: file safety', () => {
     const sidecar = join(ws, 'texts', 'speech.txt.annotations.yaml');
     const before = readFileSync(sidecar, 'utf8');
     codedText(join(ws, 'texts'), 'two.txt', undefined, ['ana', 'boris']);
-    writeFileSync(join(ws, 'codebook.yaml'), readFileSync(join(__dirname, '..', '..', '..', 'codebook', 'sovereignty.yaml')));
+    writeFileSync(
+      join(ws, 'codebook.yaml'),
+      readFileSync(join(__dirname, '..', '..', '..', 'codebook', 'sovereignty.yaml')),
+    );
     const cases: [string[], RegExp][] = [
-      [['export', '--output', 'texts/speech.txt.annotations.yaml', 'texts/speech.txt.annotations.yaml'], /it is one of the files this export reads/],
+      [
+        ['export', '--output', 'texts/speech.txt.annotations.yaml', 'texts/speech.txt.annotations.yaml'],
+        /it is one of the files this export reads/,
+      ],
       [['export', '--output', 'texts/speech.txt', 'texts'], /it is one of the files this export reads/],
       [['export', '--output', 'codebook.yaml', 'texts'], /it is one of the files this export reads/],
       [['export', '--output', 'texts/other.txt.annotations.yaml', 'texts'], /it is an annotation file/],
-      [['agreement', '--output', 'texts/two.txt', '--coders=ana,boris', 'texts'], /it is one of the files this export reads/],
+      [
+        ['agreement', '--output', 'texts/two.txt', '--coders=ana,boris', 'texts'],
+        /it is one of the files this export reads/,
+      ],
     ];
     for (const [args, why] of cases) {
       const r = inFolder(ws, ...args);
       assert.equal(r.code, 2, args.join(' '));
-      assert.match(r.err, new RegExp(`refusing to write ${args[2]?.replace(/[.]/g, '\\.') ?? ''}: ${why.source}.*nothing was written.*--force`));
+      assert.match(
+        r.err,
+        new RegExp(
+          `refusing to write ${args[2]?.replace(/[.]/g, '\\.') ?? ''}: ${why.source}.*nothing was written.*--force`,
+        ),
+      );
     }
     assert.equal(readFileSync(sidecar, 'utf8'), before);
     symlinkSync('texts/speech.txt', join(ws, 'link-to-text.csv'));
-    assert.match(inFolder(ws, 'export', '--output', 'link-to-text.csv', 'texts').err, /the same file as texts\/speech\.txt/);
+    assert.match(
+      inFolder(ws, 'export', '--output', 'link-to-text.csv', 'texts').err,
+      /the same file as texts\/speech\.txt/,
+    );
     const forced = inFolder(ws, 'export', '--output', 'texts/speech.txt.annotations.yaml', '--force', 'texts');
     assert.equal(forced.code, 0, forced.err);
     assert.match(readFileSync(sidecar, 'utf8'), /^"document",/, '--force overwrote it, as asked');
@@ -112,7 +142,10 @@ describe('sovcode: file safety', () => {
     writeFileSync(young, 'version: 1\n');
     ageFile(stale, 30);
     const validate = inFolder(ws, 'validate', '.');
-    assert.match(validate.out, /\.speech\.txt\.annotations\.yaml\.0123456789ab\.tmp:1:1: warning: a temporary copy of speech\.txt\.annotations\.yaml left by an interrupted save 30 minute\(s\) ago; compare it with/);
+    assert.match(
+      validate.out,
+      /\.speech\.txt\.annotations\.yaml\.0123456789ab\.tmp:1:1: warning: a temporary copy of speech\.txt\.annotations\.yaml left by an interrupted save 30 minute\(s\) ago; compare it with/,
+    );
     assert.doesNotMatch(validate.out, /ba9876543210/);
     assert.equal(validate.code, 0);
     assert.match(inFolder(ws, 'export', '.').err, /0123456789ab\.tmp:1:1: warning: a temporary copy/);

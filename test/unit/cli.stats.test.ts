@@ -21,9 +21,21 @@ const TEXTS: Record<string, string> = {
   'note.txt': 'A short note about the sea and a ghost frame.\n',
 };
 const CODING: Record<string, [string, string][]> = {
-  'speech.txt': [['our land', 'land'], ['land ends at the sea', 'land'], ['the sea', 'sea'], ['The sea is open', 'sea']],
-  'op-ed.txt': [['the land, the sea', 'land'], ['the sea, and', 'sea'], ['网络', 'sea']],
-  'note.txt': [['the sea', 'sea'], ['a ghost frame', 'ghost']],
+  'speech.txt': [
+    ['our land', 'land'],
+    ['land ends at the sea', 'land'],
+    ['the sea', 'sea'],
+    ['The sea is open', 'sea'],
+  ],
+  'op-ed.txt': [
+    ['the land, the sea', 'land'],
+    ['the sea, and', 'sea'],
+    ['网络', 'sea'],
+  ],
+  'note.txt': [
+    ['the sea', 'sea'],
+    ['a ghost frame', 'ghost'],
+  ],
 };
 
 function workspace(): string {
@@ -35,14 +47,31 @@ function workspace(): string {
     writeFileSync(join(dir, name), text);
     const annotations = (CODING[name] ?? []).map(([needle, frame]) => {
       const at = text.indexOf(needle);
-      return createAnnotation(text, at, at + needle.length, frame, 'coder', '2026-12-01', `a${String(n++).padStart(10, '0')}`);
+      return createAnnotation(
+        text,
+        at,
+        at + needle.length,
+        frame,
+        'coder',
+        '2026-12-01',
+        `a${String(n++).padStart(10, '0')}`,
+      );
     });
-    writeFileSync(join(dir, `${name}.annotations.yaml`), serializeSidecar({ version: 1, source: name, sourceHash: textHash(text), codebook: 't', annotations }, text));
+    writeFileSync(
+      join(dir, `${name}.annotations.yaml`),
+      serializeSidecar({ version: 1, source: name, sourceHash: textHash(text), codebook: 't', annotations }, text),
+    );
   }
   return dir;
 }
 
-interface PythonCounts { frequency: Record<string, number>; by_value: Record<string, Record<string, number>>; overlaps: Record<string, number>; characters: number; coded: number }
+interface PythonCounts {
+  frequency: Record<string, number>;
+  by_value: Record<string, Record<string, number>>;
+  overlaps: Record<string, number>;
+  characters: number;
+  coded: number;
+}
 
 describe('sovcode stats', () => {
   it('agrees with counts Python computes from the CSV export', () => {
@@ -53,20 +82,35 @@ describe('sovcode stats', () => {
       const exported = sovcode('export', '-o', 'segments.csv', '.');
       assert.equal(exported.code, 0, exported.err);
       const script = resolve(cwd, 'test/python/stats_from_csv.py');
-      const python = JSON.parse(execFileSync('/usr/bin/python3', [script, 'segments.csv', 'documents.csv', 'country', '.'], { encoding: 'utf8' })) as PythonCounts;
+      const python = JSON.parse(
+        execFileSync('/usr/bin/python3', [script, 'segments.csv', 'documents.csv', 'country', '.'], {
+          encoding: 'utf8',
+        }),
+      ) as PythonCounts;
       const run = sovcode('stats', '--by', 'country', '--format', 'json', '.');
       assert.equal(run.code, 0, run.err);
       const report = JSON.parse(run.out) as StatsReport;
       for (const f of report.frequencies.frames) assert.equal(f.count, python.frequency[f.frame] ?? 0, f.frame);
-      assert.equal(report.frequencies.total, Object.values(python.frequency).reduce((a, b) => a + b, 0));
+      assert.equal(
+        report.frequencies.total,
+        Object.values(python.frequency).reduce((a, b) => a + b, 0),
+      );
       report.frequencies.groups.forEach((g, i) => {
-        for (const f of report.frequencies.frames) assert.equal(f.byGroup[i], python.by_value[g]?.[f.frame] ?? 0, `${g}/${f.frame}`);
+        for (const f of report.frequencies.frames)
+          assert.equal(f.byGroup[i], python.by_value[g]?.[f.frame] ?? 0, `${g}/${f.frame}`);
       });
       assert.deepEqual(report.frequencies.groups, ['cn', 'ru', '(none)']);
       const ids = report.cooccurrence.frames;
-      ids.forEach((a, i) => ids.forEach((b, j) => {
-        if (i !== j) assert.equal(report.cooccurrence.matrix[i]?.[j], python.overlaps[[a, b].sort().join('|')] ?? 0, `${a}×${b}`);
-      }));
+      ids.forEach((a, i) =>
+        ids.forEach((b, j) => {
+          if (i !== j)
+            assert.equal(
+              report.cooccurrence.matrix[i]?.[j],
+              python.overlaps[[a, b].sort().join('|')] ?? 0,
+              `${a}×${b}`,
+            );
+        }),
+      );
       assert.equal(report.coverage.characters, python.characters);
       assert.equal(report.coverage.coded, python.coded);
     } finally {
@@ -80,11 +124,17 @@ describe('sovcode stats', () => {
     assert.match(sovcode('stats', '--format', 'csv', '--cooccurrence', 'paragraph', dir).out, /^"table","frame_id"/);
     const svg = sovcode('stats', '--format', 'svg', dir).out;
     assert.match(svg, /^<\?xml[\s\S]*<svg[\s\S]*data-frame="land"[\s\S]*<\/svg>\n$/);
-    assert.match(sovcode('stats', '--by', 'outlet', dir).err, /--by 'outlet': use 'text' or a column of documents.csv \(country, date\)/);
+    assert.match(
+      sovcode('stats', '--by', 'outlet', dir).err,
+      /--by 'outlet': use 'text' or a column of documents.csv \(country, date\)/,
+    );
     assert.match(sovcode('stats', '--cooccurrence', 'page', dir).err, /unknown --cooccurrence 'page'/);
     writeFileSync(join(dir, 'documents.csv'), 'document,country,date\nspeech.txt,ru,2024-13\nmissing.txt,ru,2024\n');
     const bad = sovcode('stats', dir);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /documents\.csv:2:1: error: '2024-13' in column 'date' is not a date[\s\S]*documents\.csv:3:1: error: 'missing\.txt': no such text/);
+    assert.match(
+      bad.err,
+      /documents\.csv:2:1: error: '2024-13' in column 'date' is not a date[\s\S]*documents\.csv:3:1: error: 'missing\.txt': no such text/,
+    );
   });
 });

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { sovcode } from './sovcodeRunner';
 
-
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'sovcode-cli-'));
 }
@@ -20,7 +19,10 @@ describe('sovcode CLI', () => {
     writeFileSync(file, TEXT);
     const { code, out } = sovcode('scan', file);
     assert.equal(code, 0);
-    const records = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const canonical = TEXT.replace(/\r\n/g, '\n');
     assert.ok(records.length >= 3, out);
     for (const r of records) {
@@ -40,7 +42,10 @@ describe('sovcode CLI', () => {
     const dir = tempDir();
     const file = join(dir, 'b.txt');
     writeFileSync(file, TEXT);
-    const jsonl = sovcode('scan', file).out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const jsonl = sovcode('scan', file)
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const { code, out } = sovcode('scan', '--format', 'csv', file);
     assert.equal(code, 0);
     const rows = parseCsv<Record<string, string>>(out, { columns: true });
@@ -56,17 +61,31 @@ describe('sovcode CLI', () => {
   it('scan with a workspace codebook uses its frames', () => {
     const dir = tempDir();
     const codebook = join(dir, 'cb.yaml');
-    writeFileSync(codebook, 'codebook: t\ntitle: T\nframes:\n  - id: f\n    label: F\n    color: "#123456"\n    definition: d\n    terms: [ferr*]\n');
+    writeFileSync(
+      codebook,
+      'codebook: t\ntitle: T\nframes:\n  - id: f\n    label: F\n    color: "#123456"\n    definition: d\n    terms: [ferr*]\n',
+    );
     writeFileSync(join(dir, 't.txt'), 'Two ferries left.');
     const { code, out } = sovcode('scan', '--codebook', codebook, join(dir, 't.txt'));
     assert.equal(code, 0);
-    assert.deepEqual(JSON.parse(out), { file: join(dir, 't.txt'), start: 4, end: 11, line: 1, column: 5, term: 'ferries', frame: 'f' });
+    assert.deepEqual(JSON.parse(out), {
+      file: join(dir, 't.txt'),
+      start: 4,
+      end: 11,
+      line: 1,
+      column: 5,
+      term: 'ferries',
+      frame: 'f',
+    });
   });
 
   it('validate reports codebook problems as file:line:column and exits 1', () => {
     const dir = tempDir();
     const codebook = join(dir, 'codebook.yaml');
-    writeFileSync(codebook, 'codebook: t\ntitle: T\nframes:\n  - id: f\n    label: F\n    colour: "#123456"\n    definition: d\n');
+    writeFileSync(
+      codebook,
+      'codebook: t\ntitle: T\nframes:\n  - id: f\n    label: F\n    colour: "#123456"\n    definition: d\n',
+    );
     const { code, out } = sovcode('validate', dir);
     assert.equal(code, 1);
     assert.match(out, new RegExp(`^${codebook.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:6:5: error: .*colour`, 'm'));
@@ -77,22 +96,43 @@ describe('sovcode CLI', () => {
     writeFileSync(join(dir, 's.txt'), 'A text about data sovereignty.\n');
     const sidecar = [
       '# Sovereignty Coder annotations',
-      'version: 1', 'source: s.txt', 'sourceHash: sha256:0', 'codebook: sovereignty', 'offsets: utf16-lf', 'annotations:',
-      '  - id: a0000000001', '    frame: data', '    start: 13', '    end: 29', '    line: 1', '    column: 14',
-      '    quote: "data sovereignty"', '    prefix: "A text about "', '    suffix: ".\\n"', '    coder: tester', '    created: 2026-11-23', '',
+      'version: 1',
+      'source: s.txt',
+      'sourceHash: sha256:0',
+      'codebook: sovereignty',
+      'offsets: utf16-lf',
+      'annotations:',
+      '  - id: a0000000001',
+      '    frame: data',
+      '    start: 13',
+      '    end: 29',
+      '    line: 1',
+      '    column: 14',
+      '    quote: "data sovereignty"',
+      '    prefix: "A text about "',
+      '    suffix: ".\\n"',
+      '    coder: tester',
+      '    created: 2026-11-23',
+      '',
     ].join('\n');
     writeFileSync(join(dir, 's.txt.annotations.yaml'), sidecar);
     const clean = sovcode('validate', dir);
     assert.equal(clean.code, 0, clean.out);
     writeFileSync(join(dir, 's.txt'), 'Another text entirely, about ferries.\n');
     const moved = sovcode('validate', dir);
-    assert.match(moved.out, /s\.txt\.annotations\.yaml:8:1: warning: annotation a0000000001: .*no longer in the text \(orphaned/);
+    assert.match(
+      moved.out,
+      /s\.txt\.annotations\.yaml:8:1: warning: annotation a0000000001: .*no longer in the text \(orphaned/,
+    );
   });
 
   it('validate refuses a sidecar with conflict markers, naming the line', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'c.txt'), 'x');
-    writeFileSync(join(dir, 'c.txt.annotations.yaml'), 'version: 1\n<<<<<<< HEAD\nannotations: []\n=======\nannotations: []\n>>>>>>> b\n');
+    writeFileSync(
+      join(dir, 'c.txt.annotations.yaml'),
+      'version: 1\n<<<<<<< HEAD\nannotations: []\n=======\nannotations: []\n>>>>>>> b\n',
+    );
     const { code, out } = sovcode('validate', join(dir, 'c.txt.annotations.yaml'));
     assert.equal(code, 1);
     assert.match(out, /c\.txt\.annotations\.yaml:2:1: error: .*conflict/i);

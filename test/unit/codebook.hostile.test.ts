@@ -26,11 +26,19 @@ function assertNoPollution(): void {
 describe('codebook: hostile YAML', () => {
   it('rejects an alias bomb of 10 levels fast, naming the aliases', () => {
     const lines = ['codebook: bomb', 'title: Bomb', 'l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= 10; i++) lines.push(`l${i}: &l${i} [${Array<string>(10).fill(`*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 10; i++)
+      lines.push(
+        `l${i}: &l${i} [${Array<string>(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
     lines.push('frames: [*l10]');
     const { problems, ms } = timed(lines.join('\n'));
     assert.ok(ms < 500, `took ${ms} ms`);
-    assert.ok(problems.includes('3:9 YAML anchors (&l0) are not allowed in this file'), problems.slice(0, 3).join('\n'));
+    assert.ok(
+      problems.includes('3:9 YAML anchors (&l0) are not allowed in this file'),
+      problems.slice(0, 3).join('\n'),
+    );
     assert.ok(problems.includes('4:10 YAML aliases (*name) are not allowed in this file'));
     assert.ok(problems.includes('14:10 YAML aliases (*name) are not allowed in this file'));
   });
@@ -38,8 +46,14 @@ describe('codebook: hostile YAML', () => {
   it('rejects !!js/function and custom tags without running anything', () => {
     const text = 'codebook: !!js/function "function () { globalThis.pwned = true }"\ntitle: !foo T\nframes: []\n';
     const { problems } = timed(text);
-    assert.ok(problems.some((p) => p.startsWith('1:11 ') && p.includes('js/function')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('2:8 ') && p.includes('!foo')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('1:11 ') && p.includes('js/function')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('2:8 ') && p.includes('!foo')),
+      problems.join('\n'),
+    );
     assertNoPollution();
   });
 
@@ -100,7 +114,14 @@ describe('codebook: hostile YAML', () => {
     const lines = VALID.split('\n');
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat(lines.length - 1), op: fc.constantFrom('drop', 'dup', 'indent', 'garble') , s: fc.string({ maxLength: 6 }) }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            at: fc.nat(lines.length - 1),
+            op: fc.constantFrom('drop', 'dup', 'indent', 'garble'),
+            s: fc.string({ maxLength: 6 }),
+          }),
+          { maxLength: 6 },
+        ),
         (edits) => {
           const copy = [...lines];
           for (const { at, op, s } of edits) {
@@ -117,7 +138,10 @@ describe('codebook: hostile YAML', () => {
             assert.ok(p.line >= 1 && p.line <= lineCount + 1, `${p.line}:${p.column} ${p.message}`);
             assert.ok(p.column >= 1);
           }
-          assert.equal(codebook === undefined, problems.some((p) => p.severity === 'error'));
+          assert.equal(
+            codebook === undefined,
+            problems.some((p) => p.severity === 'error'),
+          );
         },
       ),
       { numRuns: 100 },

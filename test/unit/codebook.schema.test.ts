@@ -76,12 +76,18 @@ describe('codebook: JSON Schema agrees with the validator', () => {
     for (const key of schema.required ?? []) {
       const copy: Record<string, unknown> = { ...top };
       delete copy[key];
-      assert.match(parseCodebook(JSON.stringify(copy), 'c.yaml').problems[0]?.message ?? '', new RegExp(`required key '${key}'`));
+      assert.match(
+        parseCodebook(JSON.stringify(copy), 'c.yaml').problems[0]?.message ?? '',
+        new RegExp(`required key '${key}'`),
+      );
     }
     for (const key of defs['frame']?.required ?? []) {
       const f: Record<string, unknown> = { ...frame };
       delete f[key];
-      assert.match(parseCodebook(JSON.stringify({ ...top, frames: [f] }), 'c.yaml').problems[0]?.message ?? '', new RegExp(`required key '${key}'`));
+      assert.match(
+        parseCodebook(JSON.stringify({ ...top, frames: [f] }), 'c.yaml').problems[0]?.message ?? '',
+        new RegExp(`required key '${key}'`),
+      );
     }
   });
 
@@ -119,7 +125,13 @@ describe('codebook: JSON Schema agrees with the validator', () => {
       assert.equal(parseTerm(raw).ok, false, raw);
       assert.deepEqual(schemaErrors(raw, term), [' pattern'], raw);
     }
-    for (const raw of ['fluid territor*', '信息空间', 'информационн* пространств*', '“traditional values”', 'ИИ-альянс*']) {
+    for (const raw of [
+      'fluid territor*',
+      '信息空间',
+      'информационн* пространств*',
+      '“traditional values”',
+      'ИИ-альянс*',
+    ]) {
       assert.equal(parseTerm(raw).ok, true, raw);
       assert.deepEqual(schemaErrors(raw, term), [], raw);
     }

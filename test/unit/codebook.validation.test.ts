@@ -18,7 +18,11 @@ function problems(text: string): string[] {
 /** Asserts the exact positions and severities, and that each message contains the given fragments. */
 function expectProblems(text: string, expected: [string, ...string[]][]): void {
   const got = problems(text);
-  assert.deepEqual(got.map((g) => g.split(' ').slice(0, 2).join(' ')), expected.map((e) => e[0]), got.join('\n'));
+  assert.deepEqual(
+    got.map((g) => g.split(' ').slice(0, 2).join(' ')),
+    expected.map((e) => e[0]),
+    got.join('\n'),
+  );
   expected.forEach(([, ...fragments], i) => {
     for (const f of fragments) assert.ok(got[i]?.includes(f), `${got[i] ?? ''}\n  should contain: ${f}`);
   });
@@ -34,7 +38,12 @@ describe('codebook: validation with exact positions', () => {
     expectProblems(fixture('bad-shape.yaml'), [
       ['1:1 error', "missing the required key 'title'"],
       ['1:11 error', "'Bad Shape' is not a valid id", "e.g. 'bad-shape'"],
-      ['2:1 error', "unknown key 'titel'", 'allowed keys are codebook, title, version, languages, description, frames', "Did you mean 'title'?"],
+      [
+        '2:1 error',
+        "unknown key 'titel'",
+        'allowed keys are codebook, title, version, languages, description, frames',
+        "Did you mean 'title'?",
+      ],
       ['3:10 error', "'version'", 'must be text, not the number 2026.11', '"2026.11"'],
       ['4:12 error', "'languages'", 'must be a list'],
       ['5:1 error', "unknown key 'terms'", 'belongs inside a frame'],
@@ -72,13 +81,22 @@ describe('codebook: validation with exact positions', () => {
       ['12:11 error', "term 'a*'", 'at least 2 letters'],
       ['13:11 error', "term '主权*'", 'Chinese, Japanese and Thai'],
       ['14:9 warning', "term 'data locali*' appears twice in frame 'one'", 'line 11'],
-      ['19:20 error', "term 'DATA  locali*' is under frame 'two' and also under frame 'one' at line 11", "the same term as 'data locali*'"],
+      [
+        '19:20 error',
+        "term 'DATA  locali*' is under frame 'two' and also under frame 'one' at line 11",
+        "the same term as 'data locali*'",
+      ],
       ['24:13 error', "term '网络主权' is under frame 'three' and also under frame 'two' at line 19"],
     ]);
   });
 
   it('finds a long cycle once, at its first frame in the file', () => {
-    const text = HEAD + frame('c', ', parent: a') + frame('a', ', parent: b') + frame('b', ', parent: c') + frame('d', ', parent: a');
+    const text =
+      HEAD +
+      frame('c', ', parent: a') +
+      frame('a', ', parent: b') +
+      frame('b', ', parent: c') +
+      frame('d', ', parent: a');
     expectProblems(text, [['4:77 error', "parent cycle: 'c' → 'a' → 'b' → 'c'"]]);
   });
 
@@ -104,12 +122,15 @@ describe('codebook: validation with exact positions', () => {
   });
 
   it('checks language tags, and text values for blankness and type', () => {
-    expectProblems(`codebook: t\ntitle: "  "\nlanguages: [en, "english language", 7]\ndescription: true\nframes:\n${frame('a')}`, [
-      ['2:9 error', "'title' in the codebook is empty"],
-      ['3:18 error', "'english language' is not a language tag"],
-      ['3:37 error', "item 3 of 'languages'", 'not the number 7'],
-      ['4:14 error', "'description' in the codebook must be text, not the value true"],
-    ]);
+    expectProblems(
+      `codebook: t\ntitle: "  "\nlanguages: [en, "english language", 7]\ndescription: true\nframes:\n${frame('a')}`,
+      [
+        ['2:9 error', "'title' in the codebook is empty"],
+        ['3:18 error', "'english language' is not a language tag"],
+        ['3:37 error', "item 3 of 'languages'", 'not the number 7'],
+        ['4:14 error', "'description' in the codebook must be text, not the value true"],
+      ],
+    );
   });
 
   it('checks optional frame fields and examples', () => {
@@ -122,7 +143,9 @@ describe('codebook: validation with exact positions', () => {
 
   it('labels count as duplicates when they differ only in case, spacing or hyphens', () => {
     const text = `${HEAD}  - {id: a, label: Data sovereignty, color: "#111", definition: D, terms: [a1]}\n  - {id: b, label: data-Sovereignty, color: "#222", definition: D, terms: [b1]}\n`;
-    expectProblems(text, [['5:20 error', "duplicate label 'data-Sovereignty'", "frame 'b' has the same label as frame 'a' at line 4"]]);
+    expectProblems(text, [
+      ['5:20 error', "duplicate label 'data-Sovereignty'", "frame 'b' has the same label as frame 'a' at line 4"],
+    ]);
   });
 
   it('falls back to the start of the term when its text is not verbatim in the file', () => {
@@ -146,15 +169,35 @@ describe('codebook: validation with exact positions', () => {
 
 describe('codebook: terms that can never fire', () => {
   it('warns at a term that an earlier term of another frame always takes, and proves it with the matcher', () => {
-    const text = HEAD + frame('a', '', '[sovereign internet*, data border]') + frame('b', '', '[sovereign internet, data borders, internet]');
-    expectProblems(text, [['5:61 warning', "term 'sovereign internet' in frame 'b' can never be a cue", "'sovereign internet*' of frame 'a' at line 4"]]);
+    const text =
+      HEAD +
+      frame('a', '', '[sovereign internet*, data border]') +
+      frame('b', '', '[sovereign internet, data borders, internet]');
+    expectProblems(text, [
+      [
+        '5:61 warning',
+        "term 'sovereign internet' in frame 'b' can never be a cue",
+        "'sovereign internet*' of frame 'a' at line 4",
+      ],
+    ]);
     const { codebook } = parseCodebook(text, 'cb.yaml');
     assert.ok(codebook);
-    const found = Matcher.compile(matcherTerms(codebook)).find('A sovereign internet, sovereign internets, data borders.');
-    assert.deepEqual(found.map((m) => m.frameId), ['a', 'a', 'b'], "frame b's 'sovereign internet' never wins; 'data borders' is not shadowed by 'data border'");
+    const found = Matcher.compile(matcherTerms(codebook)).find(
+      'A sovereign internet, sovereign internets, data borders.',
+    );
+    assert.deepEqual(
+      found.map((m) => m.frameId),
+      ['a', 'a', 'b'],
+      "frame b's 'sovereign internet' never wins; 'data borders' is not shadowed by 'data border'",
+    );
   });
 
   it('does not warn when the narrower term comes first, or for a longer phrase', () => {
-    expectProblems(HEAD + frame('a', '', '[sovereign internet]') + frame('b', '', '[sovereign internet*, sovereign internet governance]'), []);
+    expectProblems(
+      HEAD +
+        frame('a', '', '[sovereign internet]') +
+        frame('b', '', '[sovereign internet*, sovereign internet governance]'),
+      [],
+    );
   });
 });

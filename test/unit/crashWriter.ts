@@ -9,7 +9,8 @@ import { nodeFilePort, writeSidecarSafely } from '../../src/core/sidecar/write';
 
 async function main(): Promise<void> {
   const [target, a, b] = process.argv.slice(2);
-  if (target === undefined || a === undefined || b === undefined) throw new Error('usage: crashWriter <target> <a> <b>');
+  if (target === undefined || a === undefined || b === undefined)
+    throw new Error('usage: crashWriter <target> <a> <b>');
   const versions = [readFileSync(a, 'utf8'), readFileSync(b, 'utf8')] as const;
   process.stdout.write('ready\n');
   for (let i = 0; ; i++) {

@@ -14,7 +14,8 @@ const SOURCE = 'speeches/council.txt';
 const SIDECAR = 'speeches/council.txt.annotations.yaml';
 
 function book(): Codebook {
-  const yaml = 'codebook: doc-book\ntitle: Documents\nframes:\n  - id: borders\n    label: Borders\n    color: "#336699"\n    definition: Borders online.\n    terms: [borders]\n';
+  const yaml =
+    'codebook: doc-book\ntitle: Documents\nframes:\n  - id: borders\n    label: Borders\n    color: "#336699"\n    definition: Borders online.\n    terms: [borders]\n';
   const { codebook, problems } = parseCodebook(yaml, 'codebook.yaml');
   assert.ok(codebook, JSON.stringify(problems));
   return codebook;
@@ -36,14 +37,20 @@ describe('documents: a coded document from a sidecar and its source', () => {
     assert.equal(read.readOnly, false);
     assert.equal(read.document?.path, SOURCE);
     assert.equal(read.document?.text, TEXT);
-    assert.deepEqual(read.document?.annotations.map((a) => a.quote), ['borders in the cloud', 'data at home']);
+    assert.deepEqual(
+      read.document?.annotations.map((a) => a.quote),
+      ['borders in the cloud', 'data at home'],
+    );
   });
 
   it('keeps the annotations of a document whose source is missing, with a warning naming the source', () => {
     const read = codedDocumentFrom(SOURCE, SIDECAR, sidecarText(['borders']), undefined);
     assert.equal(read.document?.text, undefined);
     assert.equal(read.document?.annotations.length, 1);
-    assert.deepEqual(read.problems.map((p) => [p.file, p.severity]), [[SIDECAR, 'warning']]);
+    assert.deepEqual(
+      read.problems.map((p) => [p.file, p.severity]),
+      [[SIDECAR, 'warning']],
+    );
     assert.match(read.problems[0]?.message ?? '', /source speeches\/council\.txt not found/);
   });
 
@@ -64,7 +71,10 @@ describe('documents: a coded document from a sidecar and its source', () => {
       return read.document;
     };
     const problems = unknownFrameProblems(book(), [doc('b.txt', ['borders', 'home-data']), doc('a.txt', ['gone'])]);
-    assert.deepEqual(problems.map((p) => p.file), ['a.txt.annotations.yaml', 'b.txt.annotations.yaml']);
+    assert.deepEqual(
+      problems.map((p) => p.file),
+      ['a.txt.annotations.yaml', 'b.txt.annotations.yaml'],
+    );
     assert.ok(problems.every((p) => p.severity === 'warning'));
     assert.match(problems[0]?.message ?? '', /annotation d0000000000: frame 'gone' is not in codebook 'doc-book'/);
     assert.match(problems[1]?.message ?? '', /frame 'home-data'/);

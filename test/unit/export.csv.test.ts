@@ -46,21 +46,33 @@ const at = (quote: string, frame = 'territory', id?: string): Annotation => {
 
 describe('export: coded segments as CSV', () => {
   it('gives every annotation one row, with its status after checking the current text', () => {
-    const stale: Annotation = { ...at('information space', 'territory', 'a0000000003'), quote: 'a sentence that was deleted', start: 3, end: 30 };
+    const stale: Annotation = {
+      ...at('information space', 'territory', 'a0000000003'),
+      quote: 'a sentence that was deleted',
+      start: 3,
+      end: 30,
+    };
     const review: Annotation = { ...at('网络主权', 'territory', 'a0000000004'), status: 'needs-review' };
     const unknown = at('цифровой суверенитет', 'old-frame', 'a0000000005');
     const edited = 'A new first line.\n' + TEXT;
     const segments = codedSegments(codebook(), [
-      { path: 'b.txt', text: edited, annotations: [at('information space', 'territory', 'a0000000001'), stale, review, unknown] },
+      {
+        path: 'b.txt',
+        text: edited,
+        annotations: [at('information space', 'territory', 'a0000000001'), stale, review, unknown],
+      },
       { path: 'a.txt', text: undefined, annotations: [at('information space', 'territory', 'a0000000002')] },
     ]);
-    assert.deepEqual(segments.map((s) => [s.document, s.annotation.id, s.status]), [
-      ['a.txt', 'a0000000002', 'source-missing'],
-      ['b.txt', 'a0000000001', 'moved'],
-      ['b.txt', 'a0000000003', 'orphaned'],
-      ['b.txt', 'a0000000004', 'needs-review'],
-      ['b.txt', 'a0000000005', 'moved'],
-    ]);
+    assert.deepEqual(
+      segments.map((s) => [s.document, s.annotation.id, s.status]),
+      [
+        ['a.txt', 'a0000000002', 'source-missing'],
+        ['b.txt', 'a0000000001', 'moved'],
+        ['b.txt', 'a0000000003', 'orphaned'],
+        ['b.txt', 'a0000000004', 'needs-review'],
+        ['b.txt', 'a0000000005', 'moved'],
+      ],
+    );
     const moved = segments[1];
     assert.equal(edited.slice(moved.start, moved.end), 'information space');
     assert.equal(moved.line, 2, 'line counted in the current text, 1-based');
@@ -82,13 +94,36 @@ describe('export: coded segments as CSV', () => {
 
   it('neutralises formula-like cells and keeps commas, quotes, line breaks and any script intact (case 23)', () => {
     const hostile = [
-      '=HYPERLINK("http://evil.example","x")', '+1+2', '-2+3', '@SUM(A1)', '\tindent', '\rreturn', '\nnewline',
-      '\0nul', '＝１＋１', '＋full', '－full', '＠full', 'a, "quoted", and\r\nmulti-line', 'Цифровой суверенитет',
-      '网络主权', 'emoji 👩🏽‍💻 e\u0301', "'already an apostrophe",
+      '=HYPERLINK("http://evil.example","x")',
+      '+1+2',
+      '-2+3',
+      '@SUM(A1)',
+      '\tindent',
+      '\rreturn',
+      '\nnewline',
+      '\0nul',
+      '＝１＋１',
+      '＋full',
+      '－full',
+      '＠full',
+      'a, "quoted", and\r\nmulti-line',
+      'Цифровой суверенитет',
+      '网络主权',
+      'emoji 👩🏽‍💻 e\u0301',
+      "'already an apostrophe",
     ];
     const base = at('information space');
-    const annotations = hostile.map((memo, i) => ({ ...base, id: `a00000000${String(i).padStart(2, '0')}`, memo, quote: memo, coder: memo }));
-    const csv = segmentsToCsv(codedSegments(codebook(), [{ path: '=cmd|calc.txt', text: undefined, annotations }]), 'test-book');
+    const annotations = hostile.map((memo, i) => ({
+      ...base,
+      id: `a00000000${String(i).padStart(2, '0')}`,
+      memo,
+      quote: memo,
+      coder: memo,
+    }));
+    const csv = segmentsToCsv(
+      codedSegments(codebook(), [{ path: '=cmd|calc.txt', text: undefined, annotations }]),
+      'test-book',
+    );
     const rows = parseCsv<Record<string, string>>(csv, { columns: true, relax_quotes: false });
     assert.equal(rows.length, hostile.length, 'the same row count as annotations');
     rows.forEach((row, i) => {
@@ -100,7 +135,14 @@ describe('export: coded segments as CSV', () => {
     assert.ok(csv.split('\r\n').length > hostile.length, 'rows end with CRLF');
 
     // A second reader from another ecosystem: Python's csv module (what pandas users' files pass through).
-    const python = spawnSync('python3', ['-c', 'import csv, io, json, sys; print(json.dumps(list(csv.DictReader(io.StringIO(sys.stdin.read(), newline="")))))'], { input: csv, encoding: 'utf8' });
+    const python = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import csv, io, json, sys; print(json.dumps(list(csv.DictReader(io.StringIO(sys.stdin.read(), newline="")))))',
+      ],
+      { input: csv, encoding: 'utf8' },
+    );
     assert.equal(python.status, 0, python.stderr);
     assert.deepEqual(JSON.parse(python.stdout), rows, "Python's csv module reads the same rows and values");
   });
@@ -113,7 +155,10 @@ describe('sovcode export', () => {
     mkdirSync(join(dir, 'texts'));
     writeFileSync(join(dir, 'texts', 'one.txt'), TEXT.replace(/\n/g, '\r\n'));
     const annotations = [at('information space', 'territory', 'a0000000001'), at('网络主权', 'gone', 'a0000000002')];
-    writeFileSync(join(dir, 'texts', 'one.txt.annotations.yaml'), serializeSidecar({ version: 1, source: 'one.txt', sourceHash: '', codebook: 'test-book', annotations }, TEXT));
+    writeFileSync(
+      join(dir, 'texts', 'one.txt.annotations.yaml'),
+      serializeSidecar({ version: 1, source: 'one.txt', sourceHash: '', codebook: 'test-book', annotations }, TEXT),
+    );
     return dir;
   }
 
@@ -122,11 +167,17 @@ describe('sovcode export', () => {
     const { code, out, err } = sovcode('export', dir);
     assert.equal(code, 0, err);
     const rows = parseCsv<Record<string, string>>(out, { columns: true });
-    assert.deepEqual(rows.map((r) => [r['quote'], r['frame_label'], r['status']]), [
-      ['information space', 'Territory', 'anchored'],
-      ['网络主权', '', 'anchored'],
-    ]);
-    assert.ok(rows.every((r) => r['document']?.endsWith('texts/one.txt')), out);
+    assert.deepEqual(
+      rows.map((r) => [r['quote'], r['frame_label'], r['status']]),
+      [
+        ['information space', 'Territory', 'anchored'],
+        ['网络主权', '', 'anchored'],
+      ],
+    );
+    assert.ok(
+      rows.every((r) => r['document']?.endsWith('texts/one.txt')),
+      out,
+    );
     assert.match(err, /frame 'gone' is not in codebook 'test-book'/);
   });
 

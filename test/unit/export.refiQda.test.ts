@@ -46,17 +46,29 @@ function codebook(yaml = CODEBOOK_YAML): Codebook {
 const TEXT = 'Intro 👩🏽‍💻 café e\u0301 — the information space.\n他们维护网络主权。\nЦифровой суверенитет.\n';
 function at(quote: string, frame: string, id: string, extra: Partial<Annotation> = {}): Annotation {
   const start = TEXT.indexOf(quote);
-  return { ...createAnnotation(TEXT, start, start + quote.length, frame, extra.coder ?? 'alice', '2026-11-30', id), ...extra };
+  return {
+    ...createAnnotation(TEXT, start, start + quote.length, frame, extra.coder ?? 'alice', '2026-11-30', id),
+    ...extra,
+  };
 }
 
 function documents(): CodedDocument[] {
   return [
     {
-      path: 'texts/one.txt', text: TEXT, annotations: [
-        at('information space', 'territory', 'a0000000001', { memo: 'A memo with <tags> & "quotes"\nand a second line.' }),
+      path: 'texts/one.txt',
+      text: TEXT,
+      annotations: [
+        at('information space', 'territory', 'a0000000001', {
+          memo: 'A memo with <tags> & "quotes"\nand a second line.',
+        }),
         at('网络主权', 'territory', 'a0000000002', { coder: 'li', status: 'needs-review' }),
         at('Цифровой суверенитет', 'renamed-frame', 'a0000000003'),
-        { ...at('information space', 'territory', 'a0000000004'), quote: 'a sentence since deleted', start: 0, end: 24 },
+        {
+          ...at('information space', 'territory', 'a0000000004'),
+          quote: 'a sentence since deleted',
+          start: 0,
+          end: 24,
+        },
       ],
     },
     { path: 'texts/gone.txt', text: undefined, annotations: [at('information space', 'claims', 'a0000000005')] },
@@ -104,7 +116,10 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
     const project = buildRefiQdaProject(codebook(), documents(), OPTIONS);
     writeFileSync(join(dir, 'p.qdpx'), qdpxBytes(project));
     const read = JSON.parse(python(READ_QDPX, join(dir, 'p.qdpx'), join(dir, 'project.qde'))) as {
-      names: string[]; bom: boolean; users: string[]; notes: string[];
+      names: string[];
+      bom: boolean;
+      users: string[];
+      notes: string[];
       selections: { source: string; text: string; name: string; code: string; description: string }[];
     };
     xmllint('Project.xsd', join(dir, 'project.qde'));
@@ -112,13 +127,23 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
     assert.equal(read.bom, false, 'project.qde has no byte-order mark');
     assert.deepEqual(read.users, ['alice', 'li']);
     assert.equal(read.selections.length, 3);
-    for (const s of read.selections) assert.equal(s.text, s.name, `the quote '${s.name}' is at its code-point positions`);
-    assert.deepEqual(read.selections.map((s) => s.code), ['Territory', 'Territory', 'renamed-frame']);
+    for (const s of read.selections)
+      assert.equal(s.text, s.name, `the quote '${s.name}' is at its code-point positions`);
+    assert.deepEqual(
+      read.selections.map((s) => s.code),
+      ['Territory', 'Territory', 'renamed-frame'],
+    );
     assert.match(read.selections[0]?.description ?? '', /A memo with <tags> & "quotes"\nand a second line\./);
     assert.match(read.selections[1]?.description ?? '', /needs review/);
     assert.equal(read.notes.length, 2, 'the orphan and the segment without a text are kept as notes');
-    assert.match(read.notes.join('\n'), /a0000000004 could not be placed in texts\/one\.txt: its quote is no longer in the text/);
-    assert.match(read.notes.join('\n'), /a0000000005 could not be placed in texts\/gone\.txt: the text file was not found/);
+    assert.match(
+      read.notes.join('\n'),
+      /a0000000004 could not be placed in texts\/one\.txt: its quote is no longer in the text/,
+    );
+    assert.match(
+      read.notes.join('\n'),
+      /a0000000005 could not be placed in texts\/gone\.txt: the text file was not found/,
+    );
     assert.equal(project.selections + project.notes, 5, 'every annotation is in the project');
   });
 
@@ -138,11 +163,19 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
 
   it('writes .qdc codebooks that xmllint validates, for the test codebook and the shipped one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sovcode-qdc-'));
-    for (const [name, cb] of [['test', codebook()], ['shipped', codebook(readFileSync(SHIPPED, 'utf8'))]] as const) {
+    for (const [name, cb] of [
+      ['test', codebook()],
+      ['shipped', codebook(readFileSync(SHIPPED, 'utf8'))],
+    ] as const) {
       const file = join(dir, `${name}.qdc`);
       writeFileSync(file, codebookToQdc(cb, OPTIONS.origin));
       xmllint('Codebook.xsd', file);
-      const count = Number(python("import sys, xml.etree.ElementTree as ET; print(len(list(ET.parse(sys.argv[1]).iter('{urn:QDA-XML:codebook:1.0}Code'))))", file).trim());
+      const count = Number(
+        python(
+          "import sys, xml.etree.ElementTree as ET; print(len(list(ET.parse(sys.argv[1]).iter('{urn:QDA-XML:codebook:1.0}Code'))))",
+          file,
+        ).trim(),
+      );
       assert.equal(count, cb.frames.length, `${name}: one code per frame`);
     }
   });
@@ -150,7 +183,17 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
   it('counts code points across surrogate pairs in one pass', () => {
     const text = 'a😀b𝄞c';
     const positions = codePointPositions(text, [0, 1, 3, 4, 6, 7]);
-    assert.deepEqual([...positions.entries()], [[0, 0], [1, 1], [3, 2], [4, 3], [6, 4], [7, 5]]);
+    assert.deepEqual(
+      [...positions.entries()],
+      [
+        [0, 0],
+        [1, 1],
+        [3, 2],
+        [4, 3],
+        [6, 4],
+        [7, 5],
+      ],
+    );
   });
 
   it('sovcode export writes .qdpx and .qdc files by their extension, and wants --output for them', () => {
@@ -158,16 +201,30 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
     writeFileSync(join(dir, 'codebook.yaml'), CODEBOOK_YAML);
     writeFileSync(join(dir, 'one.txt'), TEXT.replace(/\n/g, '\r\n'));
     const annotations = documents()[0]?.annotations ?? [];
-    writeFileSync(join(dir, 'one.txt.annotations.yaml'), serializeSidecar({ version: 1, source: 'one.txt', sourceHash: '', codebook: 'refi-test', annotations: [...annotations] }, TEXT));
+    writeFileSync(
+      join(dir, 'one.txt.annotations.yaml'),
+      serializeSidecar(
+        { version: 1, source: 'one.txt', sourceHash: '', codebook: 'refi-test', annotations: [...annotations] },
+        TEXT,
+      ),
+    );
     const sovcode = (...args: string[]): { code: number; err: string } => {
       let err = '';
-      const code = run(args, () => undefined, (s) => { err += s; });
+      const code = run(
+        args,
+        () => undefined,
+        (s) => {
+          err += s;
+        },
+      );
       return { code, err };
     };
     const qdpx = sovcode('export', '-o', join(dir, 'out.qdpx'), dir);
     assert.equal(qdpx.code, 0, qdpx.err);
     assert.match(qdpx.err, /3 coded selection\(s\) and 1 unplaced annotation\(s\) as notes, 1 file\(s\) written/);
-    const read = JSON.parse(python(READ_QDPX, join(dir, 'out.qdpx'), join(dir, 'project.qde'))) as { selections: { text: string; name: string }[] };
+    const read = JSON.parse(python(READ_QDPX, join(dir, 'out.qdpx'), join(dir, 'project.qde'))) as {
+      selections: { text: string; name: string }[];
+    };
     xmllint('Project.xsd', join(dir, 'project.qde'));
     assert.equal(read.selections.length, 3);
     for (const sel of read.selections) assert.equal(sel.text, sel.name);
@@ -184,7 +241,13 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
     writeFileSync(join(dir, 'one.txt'), TEXT);
     const errOf = (...args: string[]): { code: number; err: string } => {
       let err = '';
-      const code = run(args, () => undefined, (s) => { err += s; });
+      const code = run(
+        args,
+        () => undefined,
+        (s) => {
+          err += s;
+        },
+      );
       return { code, err };
     };
     for (const name of ['coded.xlsx', 'coded.ODS']) {

@@ -36,7 +36,10 @@ describe('files: the safe reader', () => {
     assert.equal(r.ok, false);
     if (r.ok) return;
     assert.equal(r.refusal.reason, 'outside');
-    assert.ok(r.refusal.message.startsWith(`${link}: is a symbolic link to ${join(outside, 'secret.yaml')}`), r.refusal.message);
+    assert.ok(
+      r.refusal.message.startsWith(`${link}: is a symbolic link to ${join(outside, 'secret.yaml')}`),
+      r.refusal.message,
+    );
     assert.doesNotMatch(r.refusal.message, /SECRET-CONTENT/);
   });
 

@@ -9,7 +9,10 @@ import { sidecarNameOfTemp, walkFolder } from '../../src/core/files';
 import { tempPathFor } from '../../src/core/sidecar';
 import { tempFolder } from './fileFixtures';
 
-const OPTIONS = { skipFolders: new Set(['node_modules', '.git']), wanted: (n: string) => n.endsWith('.annotations.yaml') };
+const OPTIONS = {
+  skipFolders: new Set(['node_modules', '.git']),
+  wanted: (n: string) => n.endsWith('.annotations.yaml'),
+};
 
 describe('files: the folder walker', () => {
   let root: string;
@@ -24,7 +27,10 @@ describe('files: the folder walker', () => {
     symlinkSync(join(root, 'texts'), join(root, 'alias')); // 'alias' sorts before 'texts'
     const r = walkFolder(root, OPTIONS);
     assert.deepEqual(r.files, [join(root, 'texts', 'a.txt.annotations.yaml'), join(root, 'top.txt.annotations.yaml')]);
-    assert.deepEqual(r.skipped.map((s) => [s.path, s.reason]), [[join(root, 'alias'), 'duplicate']]);
+    assert.deepEqual(
+      r.skipped.map((s) => [s.path, s.reason]),
+      [[join(root, 'alias'), 'duplicate']],
+    );
     assert.match(r.skipped[0]?.message ?? '', /already|walked/);
   });
 
@@ -33,7 +39,10 @@ describe('files: the folder walker', () => {
     const r = walkFolder(root, OPTIONS);
     assert.equal(r.files.filter((f) => f.endsWith('top.txt.annotations.yaml')).length, 1);
     assert.ok(!r.files.includes(join(root, 'copy.txt.annotations.yaml')));
-    assert.deepEqual(r.skipped.map((s) => s.reason), ['duplicate']);
+    assert.deepEqual(
+      r.skipped.map((s) => s.reason),
+      ['duplicate'],
+    );
   });
 
   it('does not follow links that leave the root, and says so', () => {
@@ -42,8 +51,14 @@ describe('files: the folder walker', () => {
     symlinkSync(outside, join(root, 'elsewhere'));
     symlinkSync(join(outside, 'b.txt.annotations.yaml'), join(root, 'b.txt.annotations.yaml'));
     const r = walkFolder(root, OPTIONS);
-    assert.ok(r.files.every((f) => !f.includes('b.txt')), r.files.join());
-    assert.deepEqual(r.skipped.map((s) => [s.path, s.reason]).sort(), [[join(root, 'b.txt.annotations.yaml'), 'outside'], [join(root, 'elsewhere'), 'outside']]);
+    assert.ok(
+      r.files.every((f) => !f.includes('b.txt')),
+      r.files.join(),
+    );
+    assert.deepEqual(r.skipped.map((s) => [s.path, s.reason]).sort(), [
+      [join(root, 'b.txt.annotations.yaml'), 'outside'],
+      [join(root, 'elsewhere'), 'outside'],
+    ]);
   });
 
   it('reports dangling links and loops by path and goes on', () => {
@@ -54,7 +69,10 @@ describe('files: the folder walker', () => {
     const r = walkFolder(root, OPTIONS);
     assert.equal(r.files.length, 2);
     assert.deepEqual(r.skipped.map((s) => [s.path.slice(root.length + 1), s.reason]).sort(), [
-      ['dangling', 'dangling'], ['loop1', 'loop'], ['loop2', 'loop'], [join('texts', 'up'), 'duplicate'],
+      ['dangling', 'dangling'],
+      ['loop1', 'loop'],
+      ['loop2', 'loop'],
+      [join('texts', 'up'), 'duplicate'],
     ]);
   });
 
@@ -70,7 +88,11 @@ describe('files: stale temp names', () => {
   it('recognises exactly the temp names the atomic write uses', () => {
     const temp = tempPathFor('/w/texts/speech.txt.annotations.yaml');
     assert.equal(sidecarNameOfTemp(basename(temp)), 'speech.txt.annotations.yaml');
-    for (const other of ['.speech.txt.annotations.yaml.tmp', 'speech.txt.annotations.yaml.0123456789ab.tmp', '.notes.txt.0123456789ab.tmp']) {
+    for (const other of [
+      '.speech.txt.annotations.yaml.tmp',
+      'speech.txt.annotations.yaml.0123456789ab.tmp',
+      '.notes.txt.0123456789ab.tmp',
+    ]) {
       assert.equal(sidecarNameOfTemp(other), undefined, other);
     }
   });

@@ -7,14 +7,15 @@ import { textHash } from '../../src/core/text';
 import { tempRepo, type TempRepo } from './gitRepo';
 
 /** Our own text: several sentences, so that spans are far apart and the text can be edited at both ends. */
-const TEXT = [
-  'The envoy called for digital borders to shield the national network.',
-  'A researcher warned that a sovereign internet would cut scholars off.',
-  'Several delegations preferred an open AI Commons run by many states.',
-  '代表们讨论了网络主权与数据本地化。',
-  'Участники обсуждали технологический суверенитет и импортозамещение.',
-  'The chair closed by promising a global AI compact within ten years.',
-].join('\n') + '\n';
+const TEXT =
+  [
+    'The envoy called for digital borders to shield the national network.',
+    'A researcher warned that a sovereign internet would cut scholars off.',
+    'Several delegations preferred an open AI Commons run by many states.',
+    '代表们讨论了网络主权与数据本地化。',
+    'Участники обсуждали технологический суверенитет и импортозамещение.',
+    'The chair closed by promising a global AI compact within ten years.',
+  ].join('\n') + '\n';
 
 const FILE = 'talk.txt';
 const SIDECAR = 'talk.txt.annotations.yaml';
@@ -26,17 +27,28 @@ function code(text: string, quote: string, frame: string, coder: string, id: str
 }
 
 function yamlOf(list: Annotation[], text = TEXT): string {
-  return serializeSidecar({ version: 1, source: FILE, sourceHash: textHash(text), codebook: 'sovereignty', annotations: list }, text);
+  return serializeSidecar(
+    { version: 1, source: FILE, sourceHash: textHash(text), codebook: 'sovereignty', annotations: list },
+    text,
+  );
 }
 
 function readMerged(repo: TempRepo): Annotation[] {
   const parsed = parseSidecar(repo.read(SIDECAR), SIDECAR);
-  assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    parsed.problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   return parsed.sidecar?.annotations ?? [];
 }
 
 /** main commits `base`; branch coder-b commits its side, main its own; then coder-b is merged into main. */
-function twoCoders(repo: TempRepo, base: { text: string; sidecar?: string }, ours: { text: string; sidecar: string }, theirs: { text: string; sidecar: string }): { code: number; out: string } {
+function twoCoders(
+  repo: TempRepo,
+  base: { text: string; sidecar?: string },
+  ours: { text: string; sidecar: string },
+  theirs: { text: string; sidecar: string },
+): { code: number; out: string } {
   repo.write(FILE, base.text);
   if (base.sidecar !== undefined) repo.write(SIDECAR, base.sidecar);
   repo.commitAll('base');
@@ -78,7 +90,12 @@ describe('git: merge driver on real repositories', function () {
   it('two coders who both create the sidecar of a fresh text merge cleanly with both sets', () => {
     const r = repo();
     const carol = code(TEXT, '网络主权', 'data', 'bob', 'a00000000b2');
-    const m = twoCoders(r, { text: TEXT }, { text: TEXT, sidecar: yamlOf([alice]) }, { text: TEXT, sidecar: yamlOf([bob, carol]) });
+    const m = twoCoders(
+      r,
+      { text: TEXT },
+      { text: TEXT, sidecar: yamlOf([alice]) },
+      { text: TEXT, sidecar: yamlOf([bob, carol]) },
+    );
     assert.equal(m.code, 0, m.out);
     assert.equal(r.read(SIDECAR), yamlOf([alice, bob, carol]), 'exactly what the extension would write');
   });
@@ -87,16 +104,24 @@ describe('git: merge driver on real repositories', function () {
     const r = repo();
     const one = code(TEXT, 'Several delegations', 'governance', 'alice', 'a00000000a2');
     const two = code(TEXT, 'many states', 'governance', 'bob', 'a00000000b3');
-    const m = twoCoders(r, { text: TEXT, sidecar: yamlOf([alice, base]) }, { text: TEXT, sidecar: yamlOf([alice, base, one]) }, { text: TEXT, sidecar: yamlOf([alice, base, two]) });
+    const m = twoCoders(
+      r,
+      { text: TEXT, sidecar: yamlOf([alice, base]) },
+      { text: TEXT, sidecar: yamlOf([alice, base, one]) },
+      { text: TEXT, sidecar: yamlOf([alice, base, two]) },
+    );
     assert.equal(m.code, 0, m.out);
     assert.equal(r.read(SIDECAR), yamlOf([alice, base, one, two]));
   });
 
   it('retag against retag keeps both versions as conflict entries, exits 1, is refused by validate --strict, and resolves', () => {
     const r = repo();
-    const m = twoCoders(r, { text: TEXT, sidecar: yamlOf([base]) },
+    const m = twoCoders(
+      r,
+      { text: TEXT, sidecar: yamlOf([base]) },
       { text: TEXT, sidecar: yamlOf([{ ...base, frame: 'ai-sovereignty' }]) },
-      { text: TEXT, sidecar: yamlOf([{ ...base, frame: 'colonization' }]) });
+      { text: TEXT, sidecar: yamlOf([{ ...base, frame: 'colonization' }]) },
+    );
     assert.notEqual(m.code, 0, 'Git reports the conflict');
     assert.match(m.out, /1 conflict/);
     assert.match(r.git('status', '--porcelain'), /^UU talk\.txt\.annotations\.yaml$/m);
@@ -112,7 +137,10 @@ describe('git: merge driver on real repositories', function () {
     assert.equal(strict.code, 1);
     assert.match(strict.out, /talk\.txt\.annotations\.yaml:\d+:1: error: annotation a0000000001: merge conflict with/);
     const kept = resolveConflict(merged, theirs?.id ?? '', 'this');
-    assert.deepEqual(kept.map((a) => [a.frame, a.status]), [['colonization', undefined]]);
+    assert.deepEqual(
+      kept.map((a) => [a.frame, a.status]),
+      [['colonization', undefined]],
+    );
     r.write(SIDECAR, yamlOf(kept));
     const after = r.sovcode('validate', '--strict', '.');
     assert.equal(after.code, 0, after.out);
@@ -123,23 +151,49 @@ describe('git: merge driver on real repositories', function () {
     const ours = `Opening remarks.\n${TEXT}`;
     const theirs = TEXT.replace('within ten years', 'within a decade');
     const late = code(TEXT, 'global AI compact', 'governance', 'bob', 'a00000000b4');
-    const m = twoCoders(r, { text: TEXT, sidecar: yamlOf([alice, base]) },
-      { text: ours, sidecar: yamlOf([code(ours, 'digital borders', 'territory', 'alice', alice.id), code(ours, 'AI Commons', 'governance', 'alice', base.id)], ours) },
-      { text: theirs, sidecar: yamlOf([alice, base, code(theirs, 'global AI compact', 'governance', 'bob', late.id)], theirs) });
+    const m = twoCoders(
+      r,
+      { text: TEXT, sidecar: yamlOf([alice, base]) },
+      {
+        text: ours,
+        sidecar: yamlOf(
+          [
+            code(ours, 'digital borders', 'territory', 'alice', alice.id),
+            code(ours, 'AI Commons', 'governance', 'alice', base.id),
+          ],
+          ours,
+        ),
+      },
+      {
+        text: theirs,
+        sidecar: yamlOf([alice, base, code(theirs, 'global AI compact', 'governance', 'bob', late.id)], theirs),
+      },
+    );
     assert.equal(m.code, 0, m.out);
     const text = r.read(FILE);
     assert.equal(text, `Opening remarks.\n${theirs}`, 'Git merged the text itself');
     const sidecar = parseSidecar(r.read(SIDECAR), SIDECAR).sidecar;
     assert.equal(sidecar?.sourceHash, textHash(text), 'the sidecar belongs to the merged text');
-    assert.deepEqual(sidecar?.annotations.map((a) => [a.id, text.slice(a.start, a.end) === a.quote, a.status]),
-      [[alice.id, true, undefined], [base.id, true, undefined], [late.id, true, undefined]]);
+    assert.deepEqual(
+      sidecar?.annotations.map((a) => [a.id, text.slice(a.start, a.end) === a.quote, a.status]),
+      [
+        [alice.id, true, undefined],
+        [base.id, true, undefined],
+        [late.id, true, undefined],
+      ],
+    );
   });
 
   it('without the driver: sovcode resolve turns the conflict markers into the same merge', () => {
     const r = repo(false);
     const one = code(TEXT, 'many states', 'governance', 'alice', 'a00000000a2');
     const two = code(TEXT, '网络主权', 'data', 'bob', 'a00000000b3');
-    const m = twoCoders(r, { text: TEXT, sidecar: yamlOf([base]) }, { text: TEXT, sidecar: yamlOf([base, one]) }, { text: TEXT, sidecar: yamlOf([base, two]) });
+    const m = twoCoders(
+      r,
+      { text: TEXT, sidecar: yamlOf([base]) },
+      { text: TEXT, sidecar: yamlOf([base, one]) },
+      { text: TEXT, sidecar: yamlOf([base, two]) },
+    );
     assert.notEqual(m.code, 0, 'Git alone conflicts on adds between the same neighbours');
     assert.match(r.read(SIDECAR), /^<<<<<<< /m);
     const resolved = r.sovcode('resolve', SIDECAR);
@@ -151,7 +205,12 @@ describe('git: merge driver on real repositories', function () {
     const r = repo(false);
     const one = code(TEXT, 'many states', 'governance', 'alice', 'a00000000a2');
     const two = code(TEXT, '网络主权', 'data', 'bob', 'a00000000b3');
-    const m = twoCoders(r, { text: TEXT, sidecar: yamlOf([base]) }, { text: TEXT, sidecar: yamlOf([base, one]) }, { text: TEXT, sidecar: yamlOf([base, two]) });
+    const m = twoCoders(
+      r,
+      { text: TEXT, sidecar: yamlOf([base]) },
+      { text: TEXT, sidecar: yamlOf([base, one]) },
+      { text: TEXT, sidecar: yamlOf([base, two]) },
+    );
     assert.notEqual(m.code, 0);
     const conflicted = r.read(SIDECAR);
     r.git('merge', '--abort');

@@ -8,12 +8,13 @@ import { textHash } from '../../src/core/text';
 import { tempRepo, type TempRepo } from './gitRepo';
 
 /** Our own text; every word is a possible span. */
-const TEXT = [
-  'Ministers argued over who governs the data that crosses their borders every day.',
-  'One side wanted local servers, the other feared a fractured and slower network.',
-  '专家认为数字主权需要本地的算力和开放的标准。',
-  'Наблюдатели отметили, что цифровой суверенитет стал темой каждой встречи.',
-].join('\n') + '\n';
+const TEXT =
+  [
+    'Ministers argued over who governs the data that crosses their borders every day.',
+    'One side wanted local servers, the other feared a fractured and slower network.',
+    '专家认为数字主权需要本地的算力和开放的标准。',
+    'Наблюдатели отметили, что цифровой суверенитет стал темой каждой встречи.',
+  ].join('\n') + '\n';
 const WORDS = [...TEXT.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 const FRAMES = ['territory', 'data', 'governance', 'colonization'];
 const MEMOS = ['check the context', 'ironic use', 'quoted speaker'];
@@ -33,7 +34,10 @@ function random(seed: number): () => number {
 }
 
 type Op = 'keep' | 'remove' | 'retag' | 'memo';
-interface Side { list: Annotation[]; ops: Map<string, Op> }
+interface Side {
+  list: Annotation[];
+  ops: Map<string, Op>;
+}
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
   return items[Math.floor(rnd() * items.length)];
@@ -51,15 +55,29 @@ function sideOf(rnd: () => number, base: readonly Annotation[], tag: string): Si
     const op = pick(rnd, ['keep', 'keep', 'remove', 'retag', 'memo'] as const);
     ops.set(a.id, op);
     if (op === 'keep') list.push(a);
-    if (op === 'retag') list.push({ ...a, frame: pick(rnd, FRAMES.filter((f) => f !== a.frame)) });
+    if (op === 'retag')
+      list.push({
+        ...a,
+        frame: pick(
+          rnd,
+          FRAMES.filter((f) => f !== a.frame),
+        ),
+      });
     if (op === 'memo') list.push({ ...a, memo: pick(rnd, MEMOS) });
   }
   const adds = Math.floor(rnd() * 4);
-  for (let i = 0; i < adds; i++) list.push(fresh(rnd, `a${tag}${String(i).padStart(9, '0')}`, tag === 'x' ? 'alice' : 'bob'));
+  for (let i = 0; i < adds; i++)
+    list.push(fresh(rnd, `a${tag}${String(i).padStart(9, '0')}`, tag === 'x' ? 'alice' : 'bob'));
   return { list, ops };
 }
 
-const sidecar = (list: Annotation[]): Sidecar => ({ version: 1, source: 'note.txt', sourceHash: textHash(TEXT), codebook: 'sovereignty', annotations: list });
+const sidecar = (list: Annotation[]): Sidecar => ({
+  version: 1,
+  source: 'note.txt',
+  sourceHash: textHash(TEXT),
+  codebook: 'sovereignty',
+  annotations: list,
+});
 
 /** What the merge must give, by set algebra over the two sides' operations: [id-or-pair, frame, memo] sorted. */
 function expected(base: readonly Annotation[], a: Side, b: Side): { versions: string[]; conflicts: number } {
@@ -92,10 +110,21 @@ function expected(base: readonly Annotation[], a: Side, b: Side): { versions: st
 /** The merge result in the same shape: a conflict's other version is named by the id it points to. */
 function actual(list: readonly Annotation[], base: readonly Annotation[]): string[] {
   const baseIds = new Set(base.map((o) => o.id));
-  return list.map((x) => `${x.status === 'conflict' && !baseIds.has(x.id) ? `other:${x.conflictWith ?? ''}` : x.id}|${x.frame}|${x.memo ?? ''}`).sort();
+  return list
+    .map(
+      (x) =>
+        `${x.status === 'conflict' && !baseIds.has(x.id) ? `other:${x.conflictWith ?? ''}` : x.id}|${x.frame}|${x.memo ?? ''}`,
+    )
+    .sort();
 }
 
-function mergeWithGit(repo: TempRepo, base: Annotation[], a: Annotation[], b: Annotation[], run: number): { code: number; list: Annotation[] } {
+function mergeWithGit(
+  repo: TempRepo,
+  base: Annotation[],
+  a: Annotation[],
+  b: Annotation[],
+  run: number,
+): { code: number; list: Annotation[] } {
   const write = (list: Annotation[], message: string): void => {
     repo.write('note.txt.annotations.yaml', serializeSidecar(sidecar(list), TEXT));
     repo.commitAll(message);
@@ -126,14 +155,20 @@ describe('git: merge property test (random pairs of branches)', function () {
     const counts = { runs: 0, realGit: 0, conflictPairs: 0, cleanRuns: 0, annotations: 0 };
     for (let run = 0; run < RUNS; run++) {
       const rnd = random(run + 1);
-      const base = Array.from({ length: 2 + Math.floor(rnd() * 8) }, (_, i) => fresh(rnd, `a0${String(i).padStart(9, '0')}`, 'alice'));
+      const base = Array.from({ length: 2 + Math.floor(rnd() * 8) }, (_, i) =>
+        fresh(rnd, `a0${String(i).padStart(9, '0')}`, 'alice'),
+      );
       const [a, b] = [sideOf(rnd, base, 'x'), sideOf(rnd, base, 'y')];
       const want = expected(base, a, b);
       const merged = mergeSidecars(sidecar(base), sidecar(a.list), sidecar(b.list), TEXT);
       assert.deepEqual(actual(merged.sidecar.annotations, base), want.versions, `run ${run}`);
       assert.equal(merged.conflicts, want.conflicts, `run ${run}`);
       const reread = parseSidecar(serializeSidecar(merged.sidecar, TEXT), 'note.txt.annotations.yaml');
-      assert.deepEqual(reread.sidecar?.annotations, merged.sidecar.annotations, `run ${run}: the merged file round-trips`);
+      assert.deepEqual(
+        reread.sidecar?.annotations,
+        merged.sidecar.annotations,
+        `run ${run}: the merged file round-trips`,
+      );
       if (run % REAL_GIT_EVERY === 0) {
         const git = mergeWithGit(repo, base, a.list, b.list, run);
         assert.equal(git.code === 0, want.conflicts === 0, `run ${run}: exit code`);
@@ -147,6 +182,9 @@ describe('git: merge property test (random pairs of branches)', function () {
     }
     console.log(`      merge property: ${JSON.stringify(counts)}`);
     assert.equal(counts.runs, RUNS);
-    assert.ok(counts.conflictPairs > 0 && counts.cleanRuns > 0, 'the random pairs cover both clean merges and conflicts');
+    assert.ok(
+      counts.conflictPairs > 0 && counts.cleanRuns > 0,
+      'the random pairs cover both clean merges and conflicts',
+    );
   });
 });

@@ -7,11 +7,12 @@ import { textHash } from '../../src/core/text';
 import { tempRepo, type TempRepo } from './gitRepo';
 
 /** Our own text. */
-const TEXT = [
-  'The speaker rejected digital colonialism by foreign platforms.',
-  'She asked for data kept at home and for an open AI Commons.',
-  'Критики назвали это цифровым суверенитетом без гарантий.',
-].join('\n') + '\n';
+const TEXT =
+  [
+    'The speaker rejected digital colonialism by foreign platforms.',
+    'She asked for data kept at home and for an open AI Commons.',
+    'Критики назвали это цифровым суверенитетом без гарантий.',
+  ].join('\n') + '\n';
 
 function code(text: string, quote: string, frame: string, coder: string, id: string): Annotation {
   const s = text.indexOf(quote);
@@ -20,7 +21,10 @@ function code(text: string, quote: string, frame: string, coder: string, id: str
 }
 
 const yamlOf = (list: Annotation[], text = TEXT): string =>
-  serializeSidecar({ version: 1, source: 'talk.txt', sourceHash: textHash(text), codebook: 'sovereignty', annotations: list }, text);
+  serializeSidecar(
+    { version: 1, source: 'talk.txt', sourceHash: textHash(text), codebook: 'sovereignty', annotations: list },
+    text,
+  );
 
 describe('git: review (diff, show) and CI (validate --strict), agreement from revisions', function () {
   this.timeout(60000);
@@ -45,22 +49,45 @@ describe('git: review (diff, show) and CI (validate --strict), agreement from re
     const edited = `Opening line.\n${TEXT}`;
     r.write('talk.txt', edited);
     const moved = code(edited, 'digital colonialism', 'colonization', 'alice', colonial.id);
-    r.write('talk.txt.annotations.yaml', yamlOf([{ ...moved, memo: 'platform power' }, { ...code(edited, 'data kept at home', 'data', 'alice', home.id), frame: 'territory', status: 'needs-review' }, code(edited, 'цифровым суверенитетом', 'territory', 'bob', suverenitet.id)], edited));
+    r.write(
+      'talk.txt.annotations.yaml',
+      yamlOf(
+        [
+          { ...moved, memo: 'platform power' },
+          {
+            ...code(edited, 'data kept at home', 'data', 'alice', home.id),
+            frame: 'territory',
+            status: 'needs-review',
+          },
+          code(edited, 'цифровым суверенитетом', 'territory', 'bob', suverenitet.id),
+        ],
+        edited,
+      ),
+    );
     const text = r.sovcode('diff');
     assert.equal(text.code, 0, text.err);
-    assert.equal(text.out, [
-      'talk.txt',
-      '  > moved 1:22 → [colonization] "digital colonialism" 2:22 (alice)',
-      '  ~ memo [colonization] "digital colonialism" 2:22 (alice): "" → "platform power"',
-      '  ~ retagged [data] → [territory] "data kept at home" 3:15 (alice)',
-      '  > moved 2:15 → [territory] "data kept at home" 3:15 (alice)',
-      '  ~ status [territory] "data kept at home" 3:15 (alice): (none) → needs-review',
-      '  + [territory] "цифровым суверенитетом" 4:21 (bob)',
-      '  - [governance] "AI Commons" 2:49 (alice)',
-      '',
-    ].join('\n'));
-    const json = JSON.parse(r.sovcode('diff', '--format', 'json').out) as Array<{ text: string; changes: Array<{ kind: string }> }>;
-    assert.deepEqual(json[0]?.changes.map((c) => c.kind), ['moved', 'memo', 'retagged', 'moved', 'status', 'added', 'removed']);
+    assert.equal(
+      text.out,
+      [
+        'talk.txt',
+        '  > moved 1:22 → [colonization] "digital colonialism" 2:22 (alice)',
+        '  ~ memo [colonization] "digital colonialism" 2:22 (alice): "" → "platform power"',
+        '  ~ retagged [data] → [territory] "data kept at home" 3:15 (alice)',
+        '  > moved 2:15 → [territory] "data kept at home" 3:15 (alice)',
+        '  ~ status [territory] "data kept at home" 3:15 (alice): (none) → needs-review',
+        '  + [territory] "цифровым суверенитетом" 4:21 (bob)',
+        '  - [governance] "AI Commons" 2:49 (alice)',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(r.sovcode('diff', '--format', 'json').out) as Array<{
+      text: string;
+      changes: Array<{ kind: string }>;
+    }>;
+    assert.deepEqual(
+      json[0]?.changes.map((c) => c.kind),
+      ['moved', 'memo', 'retagged', 'moved', 'status', 'added', 'removed'],
+    );
     const md = r.sovcode('diff', 'HEAD', '--format', 'markdown', 'talk.txt').out;
     assert.match(md, /^### Annotation changes: HEAD → working tree$/m);
     assert.match(md, /^\*\*talk\.txt\*\*: 2 moved, 1 memo, 1 retagged, 1 status, 1 added, 1 removed$/m);
@@ -83,8 +110,15 @@ describe('git: review (diff, show) and CI (validate --strict), agreement from re
 
   it('validate --strict refuses unknown frames, orphans (unless --allow-orphans) and the same decision twice', () => {
     const r = committed();
-    const orphan: Annotation = { ...code(TEXT, 'AI Commons', 'governance', 'bob', 'a0000000009'), quote: 'a phrase no longer there', status: 'orphaned' };
-    r.write('talk.txt.annotations.yaml', yamlOf([colonial, { ...home, frame: 'no-such-frame' }, { ...colonial, id: 'a0000000005' }, orphan]));
+    const orphan: Annotation = {
+      ...code(TEXT, 'AI Commons', 'governance', 'bob', 'a0000000009'),
+      quote: 'a phrase no longer there',
+      status: 'orphaned',
+    };
+    r.write(
+      'talk.txt.annotations.yaml',
+      yamlOf([colonial, { ...home, frame: 'no-such-frame' }, { ...colonial, id: 'a0000000005' }, orphan]),
+    );
     const plain = r.sovcode('validate', '.');
     assert.equal(plain.code, 0, plain.out);
     const strict = r.sovcode('validate', '--strict', '.');
@@ -93,7 +127,7 @@ describe('git: review (diff, show) and CI (validate --strict), agreement from re
     assert.match(strict.out, /error: annotation a0000000009: orphaned/);
     assert.match(strict.out, /error: annotation a0000000005: the same decision as a0000000001/);
     const allowed = r.sovcode('validate', '--strict', '--allow-orphans', '.');
-    assert.doesNotMatch(allowed.out, /error: annotation a0000000009/, "an orphan is at most a warning then");
+    assert.doesNotMatch(allowed.out, /error: annotation a0000000009/, 'an orphan is at most a warning then');
   });
 
   it('agreement --rev compares two coders on their own branches without merging', () => {
@@ -104,26 +138,44 @@ describe('git: review (diff, show) and CI (validate --strict), agreement from re
     r.write('talk.txt.annotations.yaml', yamlOf([colonial, home]));
     r.commitAll('alice codes');
     r.git('checkout', '-q', 'bob');
-    r.write('talk.txt.annotations.yaml', yamlOf([code(TEXT, 'digital colonialism', 'colonization', 'bob', 'a00000000b1'), code(TEXT, 'an open AI Commons', 'governance', 'bob', 'a00000000b2')]));
+    r.write(
+      'talk.txt.annotations.yaml',
+      yamlOf([
+        code(TEXT, 'digital colonialism', 'colonization', 'bob', 'a00000000b1'),
+        code(TEXT, 'an open AI Commons', 'governance', 'bob', 'a00000000b2'),
+      ]),
+    );
     r.commitAll('bob codes');
     const report = r.sovcode('agreement', '--rev', 'main', '--rev', 'bob', '--format', 'json');
     assert.equal(report.code, 0, report.err);
-    const parsed = JSON.parse(report.out) as { coders: string[]; frames: Array<{ frame: string; items: number; percentAgreement: number }> };
+    const parsed = JSON.parse(report.out) as {
+      coders: string[];
+      frames: Array<{ frame: string; items: number; percentAgreement: number }>;
+    };
     assert.deepEqual(parsed.coders, ['alice', 'bob']);
     assert.equal(parsed.frames.find((f) => f.frame === 'colonization')?.percentAgreement, 1);
     assert.equal(r.sovcode('agreement', '--rev', 'main').code, 2, 'one revision is not a comparison');
   });
 
   it('diffAnnotations pairs by id: a retag that moves the block is one change; splitConflict keeps the base of diff3 markers', () => {
-    const changes = diffAnnotations({ annotations: [colonial, home], text: TEXT }, { annotations: [{ ...colonial, frame: 'values' }, home], text: TEXT });
-    assert.deepEqual(changes.map((c) => [c.kind, c.id, c.from, c.to]), [['retagged', colonial.id, 'colonization', 'values']]);
+    const changes = diffAnnotations(
+      { annotations: [colonial, home], text: TEXT },
+      { annotations: [{ ...colonial, frame: 'values' }, home], text: TEXT },
+    );
+    assert.deepEqual(
+      changes.map((c) => [c.kind, c.id, c.from, c.to]),
+      [['retagged', colonial.id, 'colonization', 'values']],
+    );
     const sides = splitConflict('a\n<<<<<<< ours\nb\n||||||| base\nc\n=======\nd\n>>>>>>> theirs\ne\n');
     assert.deepEqual(sides, { ours: 'a\nb\ne\n', base: 'a\nc\ne\n', theirs: 'a\nd\ne\n', hunks: 1 });
     assert.deepEqual(splitConflict('<<<<<<< ours\nb\n'), { error: 'a conflict hunk is not closed', line: 2 });
   });
 
   it('a conflict entry round-trips through serialize and parse, and a half-written one is refused at its line', () => {
-    const pair = [{ ...home, status: 'conflict' as const, conflictWith: 'a0000000007' }, { ...home, id: 'a0000000007', frame: 'territory', status: 'conflict' as const, conflictWith: home.id }];
+    const pair = [
+      { ...home, status: 'conflict' as const, conflictWith: 'a0000000007' },
+      { ...home, id: 'a0000000007', frame: 'territory', status: 'conflict' as const, conflictWith: home.id },
+    ];
     const yaml = yamlOf(pair);
     assert.match(yaml, /^ {4}status: conflict\n {4}conflictWith: a0000000007$/m);
     assert.deepEqual(parseSidecar(yaml, 'talk.txt.annotations.yaml').sidecar?.annotations, pair);

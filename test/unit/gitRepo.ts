@@ -25,7 +25,15 @@ export interface TempRepo {
 
 /** Git isolated from the machine's configuration (no global or system config, fixed identity). */
 export function gitEnv(dir: string): NodeJS.ProcessEnv {
-  return { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+  return {
+    ...process.env,
+    HOME: dir,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.invalid',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.invalid',
+  };
 }
 
 /** A new repository on branch main; with `driver`, `sovcode git-setup` has configured it. */

@@ -47,7 +47,11 @@ describe('import: adding texts', () => {
     assert.equal(text, `${FIRST.map((b) => ('paragraph' in b ? b.paragraph : '')).join('\n')}\n`);
     const record = parseProvenance(readFileSync(join(dir, 'speech.txt.provenance.yaml'), 'utf8'), 'p.yaml');
     if (record instanceof Error) throw record;
-    assert.deepEqual(record.original, { path: 'speech.docx', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    assert.deepEqual(record.original, {
+      path: 'speech.docx',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     assert.equal(record.title, META.title);
     assert.equal(record.author, META.author);
     assert.equal(record.date, META.created);
@@ -64,7 +68,10 @@ describe('import: adding texts', () => {
     const original = join(dir, 'originals', 'paper.pdf');
     mkdirSync(join(dir, 'originals'), { recursive: true });
     mkdirSync(corpus);
-    writeFileSync(original, makePdf({ pages: [{ texts: [{ x: 60, y: 700, size: 10, text: 'A paper about borders.' }] }] }));
+    writeFileSync(
+      original,
+      makePdf({ pages: [{ texts: [{ x: 60, y: 700, size: 10, text: 'A paper about borders.' }] }] }),
+    );
     const result = await addText(original, { convert: convertOriginal, toolVersion: 't', into: corpus, now: NOW });
     assert.equal(result.text, join(corpus, 'paper.txt'));
     assert.equal(result.provenance.original.path, '../originals/paper.pdf');
@@ -73,13 +80,22 @@ describe('import: adding texts', () => {
   it('bad input (scan, truncated DOCX, a hand-written text in the way) writes nothing', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'scan.pdf'), makePdf({ pages: [{ image: true }] }));
-    await assert.rejects(addText(join(dir, 'scan.pdf'), { convert: convertOriginal, toolVersion: 't' }), (e: unknown) => e instanceof ImportError && e.kind === 'no-text');
+    await assert.rejects(
+      addText(join(dir, 'scan.pdf'), { convert: convertOriginal, toolVersion: 't' }),
+      (e: unknown) => e instanceof ImportError && e.kind === 'no-text',
+    );
     const docx = makeDocx(FIRST, META);
     writeFileSync(join(dir, 'cut.docx'), docx.subarray(0, 300));
-    await assert.rejects(addText(join(dir, 'cut.docx'), { convert: convertOriginal, toolVersion: 't' }), (e: unknown) => e instanceof ImportError && e.kind === 'damaged');
+    await assert.rejects(
+      addText(join(dir, 'cut.docx'), { convert: convertOriginal, toolVersion: 't' }),
+      (e: unknown) => e instanceof ImportError && e.kind === 'damaged',
+    );
     writeFileSync(join(dir, 'notes.txt'), 'my own notes\n');
     writeFileSync(join(dir, 'notes.docx'), docx);
-    await assert.rejects(addText(join(dir, 'notes.docx'), { convert: convertOriginal, toolVersion: 't' }), /notes\.txt: already exists and was not added from an original/);
+    await assert.rejects(
+      addText(join(dir, 'notes.docx'), { convert: convertOriginal, toolVersion: 't' }),
+      /notes\.txt: already exists and was not added from an original/,
+    );
     assert.deepEqual(readdirSync(dir).sort(), ['cut.docx', 'notes.docx', 'notes.txt', 'scan.pdf']);
     assert.equal(readFileSync(join(dir, 'notes.txt'), 'utf8'), 'my own notes\n');
   });
@@ -96,7 +112,10 @@ describe('import: adding texts', () => {
       codeQuote(text, 'no say in how our schools teach history', 'non-interference'),
     ];
     const sidecarPath = sidecarPathFor(first.text);
-    writeFileSync(sidecarPath, serializeSidecar({ version: 1, source: 'speech.txt', sourceHash: '', codebook: 'test', annotations }, text));
+    writeFileSync(
+      sidecarPath,
+      serializeSidecar({ version: 1, source: 'speech.txt', sourceHash: '', codebook: 'test', annotations }, text),
+    );
 
     writeFileSync(original, makeDocx(REVISED, META));
     const second = await addText(original, { convert: convertOriginal, toolVersion: 't', now: NOW });
@@ -107,7 +126,9 @@ describe('import: adding texts', () => {
     assert.equal(reimport.kept, 3);
     assert.deepEqual(reimport.counts, { exact: 0, moved: 2, ambiguous: 0, fuzzy: 0, orphaned: 1 });
     assert.deepEqual(reimport.moves.map((m) => [m.quote, m.outcome]).sort(), [
-      ['autonomy within the federation', 'moved'], ['no say in how our schools teach history', 'moved'], ['publish its budget', 'orphaned'],
+      ['autonomy within the federation', 'moved'],
+      ['no say in how our schools teach history', 'moved'],
+      ['publish its budget', 'orphaned'],
     ]);
     assert.deepEqual(reimport.changes, { added: 1, removed: 1, kept: 2 });
     const parsed = parseSidecar(readFileSync(sidecarPath, 'utf8'), sidecarPath);

@@ -6,14 +6,26 @@ import { makeDocx, makeEpub, makeOdt, type DocBlock } from './importFixtures/off
 
 const BLOCKS: DocBlock[] = [
   { heading: 'Statement on Maritime Borders' },
-  { paragraph: 'The ministry rejects any claim that weakens the sovereign rights of the coastal provinces.', footnote: 'Press release of the ministry, second edition.' },
-  { table: [['Zone', 'Status'], ['North', 'disputed']] },
+  {
+    paragraph: 'The ministry rejects any claim that weakens the sovereign rights of the coastal provinces.',
+    footnote: 'Press release of the ministry, second edition.',
+  },
+  {
+    table: [
+      ['Zone', 'Status'],
+      ['North', 'disputed'],
+    ],
+  },
   { paragraph: 'Talks will resume after the consultations with the parliament.' },
 ];
 const META = { title: 'Maritime Statement', author: 'Press Office', created: '2023-06-01T09:30:00Z' };
 
 function refusedAsDamaged(file: string) {
-  return (e: unknown): boolean => e instanceof ImportError && e.kind === 'damaged' && e.message.startsWith(`${file}: `) && /truncated or damaged/.test(e.message);
+  return (e: unknown): boolean =>
+    e instanceof ImportError &&
+    e.kind === 'damaged' &&
+    e.message.startsWith(`${file}: `) &&
+    /truncated or damaged/.test(e.message);
 }
 
 describe('import: DOCX, ODT, EPUB, HTML', () => {
@@ -45,14 +57,24 @@ describe('import: DOCX, ODT, EPUB, HTML', () => {
   });
 
   it('EPUB: chapters in spine order, not file-name order; Dublin Core metadata', async () => {
-    const epub = makeEpub([['One', 'The first chapter opens the case.'], ['Two', 'The second chapter closes it.']], { title: 'A Short Book', author: 'B. Author', date: '2021' });
+    const epub = makeEpub(
+      [
+        ['One', 'The first chapter opens the case.'],
+        ['Two', 'The second chapter closes it.'],
+      ],
+      { title: 'A Short Book', author: 'B. Author', date: '2021' },
+    );
     const result = await convertOriginal('book.epub', epub);
     assert.equal(result.text, 'One\nThe first chapter opens the case.\nTwo\nThe second chapter closes it.\n');
     assert.deepEqual(result.metadata, { title: 'A Short Book', author: 'B. Author', date: '2021' });
   });
 
   it('HTML: the article without navigation, adverts or footer; title, byline and date', async () => {
-    const article = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1} of the op-ed argues, at some length and with examples, that a state which cannot control its own data has given up part of its sovereignty, and that the remedy is law made at home.</p>`).join('\n');
+    const article = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the op-ed argues, at some length and with examples, that a state which cannot control its own data has given up part of its sovereignty, and that the remedy is law made at home.</p>`,
+    ).join('\n');
     const page = `<!doctype html><html><head><meta charset="utf-8"><title>Data and the State | Daily Example</title>
       <meta name="author" content="C. Columnist"><meta property="article:published_time" content="2022-11-05"></head>
       <body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/opinion">Opinion</a></nav>
@@ -71,7 +93,10 @@ describe('import: DOCX, ODT, EPUB, HTML', () => {
 
   it('a truncated DOCX, ODT or EPUB is refused naming the file; nothing is guessed', async () => {
     const docx = makeDocx(BLOCKS, META);
-    await assert.rejects(convertOriginal('cut.docx', docx.subarray(0, Math.floor(docx.length / 2))), refusedAsDamaged('cut.docx'));
+    await assert.rejects(
+      convertOriginal('cut.docx', docx.subarray(0, Math.floor(docx.length / 2))),
+      refusedAsDamaged('cut.docx'),
+    );
     const odt = makeOdt(BLOCKS, META);
     await assert.rejects(convertOriginal('cut.odt', odt.subarray(0, odt.length - 40)), refusedAsDamaged('cut.odt'));
     const epub = makeEpub([['One', 'Text.']], { title: 't', author: 'a', date: '2020' });
@@ -79,7 +104,13 @@ describe('import: DOCX, ODT, EPUB, HTML', () => {
   });
 
   it('RTF and legacy .doc are refused with what to do instead', async () => {
-    await assert.rejects(convertOriginal('old.rtf', new TextEncoder().encode('{\\rtf1 hello}')), /old\.rtf: RTF is not read.*Save it as DOCX or ODT/);
-    await assert.rejects(convertOriginal('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])), /old\.doc: .*Save it as DOCX/);
+    await assert.rejects(
+      convertOriginal('old.rtf', new TextEncoder().encode('{\\rtf1 hello}')),
+      /old\.rtf: RTF is not read.*Save it as DOCX or ODT/,
+    );
+    await assert.rejects(
+      convertOriginal('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])),
+      /old\.doc: .*Save it as DOCX/,
+    );
   });
 });

@@ -24,9 +24,38 @@ function twoColumnPdf(): Uint8Array {
   return makePdf({
     info: { Title: 'Forum on Borders', Author: 'A. Writer', CreationDate: 'D:20240315120000Z' },
     pages: [
-      { texts: [...runningLines(1), { x: 60, y: 760, size: 16, text: 'Sovereignty at the Forum' }, ...layoutColumn(LEFT, 60, 720, 220, 10), ...layoutColumn(RIGHT, 320, 720, 220, 10)] },
-      { texts: [...runningLines(2), ...layoutColumn(['A second page keeps the argument going with one more paragraph of text.'], 60, 760, 480, 10)] },
-      { texts: [...runningLines(3), ...layoutColumn(['The third page ends the report with a last remark about self-determination.'], 60, 760, 480, 10)] },
+      {
+        texts: [
+          ...runningLines(1),
+          { x: 60, y: 760, size: 16, text: 'Sovereignty at the Forum' },
+          ...layoutColumn(LEFT, 60, 720, 220, 10),
+          ...layoutColumn(RIGHT, 320, 720, 220, 10),
+        ],
+      },
+      {
+        texts: [
+          ...runningLines(2),
+          ...layoutColumn(
+            ['A second page keeps the argument going with one more paragraph of text.'],
+            60,
+            760,
+            480,
+            10,
+          ),
+        ],
+      },
+      {
+        texts: [
+          ...runningLines(3),
+          ...layoutColumn(
+            ['The third page ends the report with a last remark about self-determination.'],
+            60,
+            760,
+            480,
+            10,
+          ),
+        ],
+      },
     ],
   });
 }
@@ -47,7 +76,10 @@ describe('import: PDF', () => {
     assert.equal(result.metadata.author, 'A. Writer');
     assert.equal(result.metadata.date, '2024-03-15T12:00:00');
     assert.match(result.converter, /^pdfjs-dist \d+\.\d+/);
-    assert.ok(result.notes.some((n) => /6 running header/.test(n)), result.notes.join('; '));
+    assert.ok(
+      result.notes.some((n) => /6 running header/.test(n)),
+      result.notes.join('; '),
+    );
   });
 
   it('refuses an image-only PDF saying OCR is needed and not done', async () => {
@@ -61,12 +93,24 @@ describe('import: PDF', () => {
   });
 
   it('refuses an encrypted PDF saying a password is needed', async () => {
-    const locked = makePdf({ encrypted: true, pages: [{ texts: [{ x: 60, y: 700, size: 10, text: 'Hidden words' }] }] });
-    await assert.rejects(convertOriginal('locked.pdf', locked), (e: unknown) => e instanceof ImportError && e.kind === 'encrypted' && /locked\.pdf: is an encrypted PDF that needs a password/.test(e.message));
+    const locked = makePdf({
+      encrypted: true,
+      pages: [{ texts: [{ x: 60, y: 700, size: 10, text: 'Hidden words' }] }],
+    });
+    await assert.rejects(
+      convertOriginal('locked.pdf', locked),
+      (e: unknown) =>
+        e instanceof ImportError &&
+        e.kind === 'encrypted' &&
+        /locked\.pdf: is an encrypted PDF that needs a password/.test(e.message),
+    );
   });
 
   it('refuses a truncated PDF as damaged', async () => {
     const whole = twoColumnPdf();
-    await assert.rejects(convertOriginal('cut.pdf', whole.subarray(0, 200)), (e: unknown) => e instanceof ImportError && /cut\.pdf/.test(e.message));
+    await assert.rejects(
+      convertOriginal('cut.pdf', whole.subarray(0, 200)),
+      (e: unknown) => e instanceof ImportError && /cut\.pdf/.test(e.message),
+    );
   });
 });

@@ -5,9 +5,12 @@ import { convertOriginal } from '../../src/core/import/convert';
 import { joinParagraphs } from '../../src/core/import/paragraphs';
 import { ImportError } from '../../src/core/import/types';
 
-const ZH_SIMPLIFIED = '国家主权是本文讨论的核心问题。作者认为，各国有权自主选择发展道路，外部力量不应干涉内政。\n\n第二段讨论网络空间的管理，以及数据跨境流动带来的新问题。\n';
-const ZH_TRADITIONAL = '國家主權是本文討論的核心問題。作者認為，各國有權自主選擇發展道路，外部力量不應干涉內政。\n\n第二段討論網絡空間的管理，以及數據跨境流動帶來的新問題。\n';
-const RU = 'Автор статьи утверждает, что государственный суверенитет остаётся основой международного права, и напоминает о\nневмешательстве во внутренние дела.\n\nВо второй части речь идёт о цифровой независимости и защите данных граждан от иностранных компаний.\n';
+const ZH_SIMPLIFIED =
+  '国家主权是本文讨论的核心问题。作者认为，各国有权自主选择发展道路，外部力量不应干涉内政。\n\n第二段讨论网络空间的管理，以及数据跨境流动带来的新问题。\n';
+const ZH_TRADITIONAL =
+  '國家主權是本文討論的核心問題。作者認為，各國有權自主選擇發展道路，外部力量不應干涉內政。\n\n第二段討論網絡空間的管理，以及數據跨境流動帶來的新問題。\n';
+const RU =
+  'Автор статьи утверждает, что государственный суверенитет остаётся основой международного права, и напоминает о\nневмешательстве во внутренние дела.\n\nВо второй части речь идёт о цифровой независимости и защите данных граждан от иностранных компаний.\n';
 
 describe('import: plain text and encodings', () => {
   for (const [name, text, encoding] of [
@@ -52,7 +55,10 @@ describe('import: plain text and encodings', () => {
   it('hyphenation at a line end is rejoined in English and Russian, but a compound the text writes with a hyphen keeps it', () => {
     assert.equal(joinParagraphs(['the sover-\neignty of states']), 'the sovereignty of states\n');
     assert.equal(joinParagraphs(['государственный сувере-\nнитет']), 'государственный суверенитет\n');
-    assert.equal(joinParagraphs(['self-determination first; then self-\ndetermination again']), 'self-determination first; then self-determination again\n');
+    assert.equal(
+      joinParagraphs(['self-determination first; then self-\ndetermination again']),
+      'self-determination first; then self-determination again\n',
+    );
     assert.equal(joinParagraphs(['A line ending in a dash -\nand another']), 'A line ending in a dash - and another\n');
     assert.equal(joinParagraphs(['主权问题\n十分重要']), '主权问题十分重要\n');
   });

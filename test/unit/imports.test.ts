@@ -32,7 +32,10 @@ function importGraph(): Map<string, string[]> {
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
     const targets = [...text.matchAll(/\bfrom\s+'(\.[^']*)'/g)].map((m) => resolveSpecifier(file, m[1] ?? ''));
-    graph.set(relative(SRC, file), targets.map((t) => relative(SRC, t)));
+    graph.set(
+      relative(SRC, file),
+      targets.map((t) => relative(SRC, t)),
+    );
   }
   return graph;
 }
@@ -84,7 +87,10 @@ describe('imports: the shape of the house', () => {
 
   it('reads a graph of the whole of src', () => {
     assert.ok(graph.has('extension.ts'));
-    assert.ok((graph.get('extension.ts') ?? []).some((f) => f.startsWith('vscode')), 'extension.ts imports the adapter');
+    assert.ok(
+      (graph.get('extension.ts') ?? []).some((f) => f.startsWith('vscode')),
+      'extension.ts imports the adapter',
+    );
   });
 
   it('has no import circle between files', () => {
@@ -115,7 +121,12 @@ describe('imports: the shape of the house', () => {
   });
 
   it('finds a circle when there is one (the checker itself)', () => {
-    const graphWithCircle = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graphWithCircle = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     assert.deepEqual(findCircle(graphWithCircle), ['a', 'b', 'c', 'a']);
   });
 });

@@ -32,7 +32,13 @@ describe('messages quote files only as short, sanitised excerpts', () => {
 
   it('a recognised sidecar quotes an unknown key only as a short excerpt, escapes included', () => {
     const key = `x\u001b]0;${SECRET.repeat(20)}`;
-    const r = parseSidecar(SAMPLE_SIDECAR.replace('codebook: sovereignty\n', `codebook: sovereignty\n"${key.replace('\u001b', '\\e')}": 1\n`), 'sample.txt.annotations.yaml');
+    const r = parseSidecar(
+      SAMPLE_SIDECAR.replace(
+        'codebook: sovereignty\n',
+        `codebook: sovereignty\n"${key.replace('\u001b', '\\e')}": 1\n`,
+      ),
+      'sample.txt.annotations.yaml',
+    );
     const m = messages(r.problems);
     assert.match(m, /unknown key 'x\\u001B\]0;SECRET/);
     assert.ok(!m.includes('\u001b'), 'no raw escape character');
@@ -42,14 +48,20 @@ describe('messages quote files only as short, sanitised excerpts', () => {
   it('a YAML file that is not a codebook gets one error naming none of its keys or values', () => {
     const r = parseCodebook(`${SECRET}: 1\napi_token: ${SECRET}\nnested:\n  ${SECRET}x: 2\n`, 'settings.yaml');
     assert.equal(r.codebook, undefined);
-    assert.deepEqual(r.problems.map((p) => [p.line, p.column]), [[1, 1]]);
+    assert.deepEqual(
+      r.problems.map((p) => [p.line, p.column]),
+      [[1, 1]],
+    );
     assert.match(r.problems[0]?.message ?? '', /not a codebook: its top level has neither 'codebook:' nor 'frames:'/);
     assert.ok(!messages(r.problems).includes('SECRET') && !messages(r.problems).includes('api_token'));
   });
 
   it('a recognised codebook quotes long bad keys, ids and tags only as excerpts', () => {
     const long = SECRET.repeat(10);
-    const withKey = parseCodebook(FIXTURE_CODEBOOK.replace('title: "Test', `${long}: 1\ntitle: "Test`), 'codebook.yaml');
+    const withKey = parseCodebook(
+      FIXTURE_CODEBOOK.replace('title: "Test', `${long}: 1\ntitle: "Test`),
+      'codebook.yaml',
+    );
     assert.match(messages(withKey.problems), /unknown key 'SECRET/);
     assert.ok(!messages(withKey.problems).includes(SECRET.repeat(2)), messages(withKey.problems));
     const withTag = parseCodebook(FIXTURE_CODEBOOK.replace('title: "Test', `title: !${long} "Test`), 'codebook.yaml');

@@ -34,12 +34,44 @@ function random(seed: number): () => number {
 }
 
 /** Bytes that mean something to UTF-8 or YAML, and lines that mean something to our readers. */
-const BYTES = [0x00, 0x09, 0x0a, 0x0d, 0x20, 0x22, 0x23, 0x26, 0x27, 0x2a, 0x2d, 0x3a, 0x3e, 0x5b, 0x7b, 0x7c, 0x80, 0xbf, 0xc0, 0xc3, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xff];
+const BYTES = [
+  0x00, 0x09, 0x0a, 0x0d, 0x20, 0x22, 0x23, 0x26, 0x27, 0x2a, 0x2d, 0x3a, 0x3e, 0x5b, 0x7b, 0x7c, 0x80, 0xbf, 0xc0,
+  0xc3, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xff,
+];
 const LINES = [
-  '<<<<<<< HEAD', '=======', '>>>>>>> theirs', '&a [x, y]', '*a', '__proto__: 1', 'constructor: 2', 'version: 2', 'version: "1"',
-  'offsets: utf8', '  - id: a0000000001', 'annotations:', 'annotations: []', '    quote: "\\uDC1F"', '    start: -1', '    end: 99999999999',
-  '    memo: !!js/function "x"', '---', '...', '  frames:', 'frames: 7', '  - id: control', '    terms: [digital border*, "*"]', '    parent: control',
-  '? complex', '"key": [1, {a: b}]', '\t- tab', 'x: |', '  block', 'x: >-', '%YAML 1.1', '#', '',
+  '<<<<<<< HEAD',
+  '=======',
+  '>>>>>>> theirs',
+  '&a [x, y]',
+  '*a',
+  '__proto__: 1',
+  'constructor: 2',
+  'version: 2',
+  'version: "1"',
+  'offsets: utf8',
+  '  - id: a0000000001',
+  'annotations:',
+  'annotations: []',
+  '    quote: "\\uDC1F"',
+  '    start: -1',
+  '    end: 99999999999',
+  '    memo: !!js/function "x"',
+  '---',
+  '...',
+  '  frames:',
+  'frames: 7',
+  '  - id: control',
+  '    terms: [digital border*, "*"]',
+  '    parent: control',
+  '? complex',
+  '"key": [1, {a: b}]',
+  '\t- tab',
+  'x: |',
+  '  block',
+  'x: >-',
+  '%YAML 1.1',
+  '#',
+  '',
 ];
 
 type Pick = <T>(list: readonly T[]) => T;
@@ -48,11 +80,19 @@ function mutateBytes(bytes: Buffer, rand: () => number, pick: Pick): Buffer {
   const at = Math.floor(rand() * (bytes.length + 1));
   const len = 1 + Math.floor(rand() * 16);
   switch (Math.floor(rand() * 5)) {
-    case 0: return Buffer.concat([bytes.subarray(0, at), Buffer.from([pick(BYTES)]), bytes.subarray(at)]);
-    case 1: { const copy = Buffer.from(bytes); if (at < copy.length) copy[at] = pick(BYTES); return copy; }
-    case 2: return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + len)]);
-    case 3: return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at, at + len), bytes.subarray(at)]);
-    default: return bytes.subarray(0, at);
+    case 0:
+      return Buffer.concat([bytes.subarray(0, at), Buffer.from([pick(BYTES)]), bytes.subarray(at)]);
+    case 1: {
+      const copy = Buffer.from(bytes);
+      if (at < copy.length) copy[at] = pick(BYTES);
+      return copy;
+    }
+    case 2:
+      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + len)]);
+    case 3:
+      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at, at + len), bytes.subarray(at)]);
+    default:
+      return bytes.subarray(0, at);
   }
 }
 
@@ -61,11 +101,20 @@ function mutateLines(bytes: Buffer, rand: () => number, pick: Pick): Buffer {
   const i = Math.floor(rand() * lines.length);
   const j = Math.floor(rand() * lines.length);
   switch (Math.floor(rand() * 5)) {
-    case 0: lines.splice(i, 1); break;
-    case 1: lines.splice(i, 0, lines[j] ?? ''); break;
-    case 2: [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? '']; break;
-    case 3: lines[i] = rand() < 0.5 ? `  ${lines[i] ?? ''}` : (lines[i] ?? '').replace(/^ {1,2}/, ''); break;
-    default: lines.splice(i, 0, Buffer.from(pick(LINES), 'utf8').toString('latin1'));
+    case 0:
+      lines.splice(i, 1);
+      break;
+    case 1:
+      lines.splice(i, 0, lines[j] ?? '');
+      break;
+    case 2:
+      [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
+      break;
+    case 3:
+      lines[i] = rand() < 0.5 ? `  ${lines[i] ?? ''}` : (lines[i] ?? '').replace(/^ {1,2}/, '');
+      break;
+    default:
+      lines.splice(i, 0, Buffer.from(pick(LINES), 'utf8').toString('latin1'));
   }
   return Buffer.from(lines.join('\n'), 'latin1');
 }
@@ -76,7 +125,8 @@ function* mutants(sample: string, count: number, seed: number): Generator<{ n: n
   for (let n = 0; n < count; n++) {
     let bytes: Buffer = Buffer.from(sample, 'utf8');
     const steps = 1 + Math.floor(rand() * 4);
-    for (let s = 0; s < steps; s++) bytes = rand() < 0.5 ? mutateBytes(bytes, rand, pick) : mutateLines(bytes, rand, pick);
+    for (let s = 0; s < steps; s++)
+      bytes = rand() < 0.5 ? mutateBytes(bytes, rand, pick) : mutateLines(bytes, rand, pick);
     yield { n, bytes };
   }
 }
@@ -86,7 +136,10 @@ function checkOutcome(what: string, accepted: boolean, problems: readonly Proble
   if (!accepted) assert.ok(hasErrors(problems), `${what}: refused without an error`);
   for (const p of problems) {
     assert.equal(p.file, file, what);
-    assert.ok(Number.isInteger(p.line) && p.line >= 1 && Number.isInteger(p.column) && p.column >= 1, `${what}: position ${p.line}:${p.column} (${p.message})`);
+    assert.ok(
+      Number.isInteger(p.line) && p.line >= 1 && Number.isInteger(p.column) && p.column >= 1,
+      `${what}: position ${p.line}:${p.column} (${p.message})`,
+    );
     assert.ok(p.message.length > 0 && !/\n\s+at /.test(p.message), `${what}: a message, not a stack trace`);
   }
 }
@@ -121,7 +174,9 @@ describe('fuzzing the sidecar and codebook readers', function () {
         assert.ok([0, 1, 2].includes(r.code), `${what}: validate exit code ${r.code}`);
       }
     }
-    console.log(`      ${SIDECAR_INPUTS} sidecars: ${accepted} accepted, ${SIDECAR_INPUTS - accepted} refused or read-only`);
+    console.log(
+      `      ${SIDECAR_INPUTS} sidecars: ${accepted} accepted, ${SIDECAR_INPUTS - accepted} refused or read-only`,
+    );
     assert.ok(accepted > 50 && accepted < SIDECAR_INPUTS, 'the mutations reach both outcomes');
   });
 

@@ -10,10 +10,25 @@ import { join } from 'node:path';
 import { ACTIVE_EDITOR_CODED, ALL_COMMAND_IDS, FILTERED, GROUPED_BY_TEXT } from '../../src/vscode/commandIds';
 import { FRAME_COLOR_SOURCES, SETTING_DEFAULTS, SETTINGS_SECTION } from '../../src/vscode/settingsKeys';
 
-interface CommandContribution { command: string; title: string; category?: string }
-interface MenuEntry { command: string; when?: string }
-interface Keybinding { command: string; key: string; when?: string }
-interface SettingContribution { type: string; default: unknown; enum?: unknown[] }
+interface CommandContribution {
+  command: string;
+  title: string;
+  category?: string;
+}
+interface MenuEntry {
+  command: string;
+  when?: string;
+}
+interface Keybinding {
+  command: string;
+  key: string;
+  when?: string;
+}
+interface SettingContribution {
+  type: string;
+  default: unknown;
+  enum?: unknown[];
+}
 interface Manifest {
   contributes: {
     commands: CommandContribution[];
@@ -38,7 +53,8 @@ function duplicateKeys(text: string): string[] {
   let last = '';
   for (const [t] of text.matchAll(/"(?:[^"\\]|\\.)*"|[{}[\]:,]/g)) {
     const top = stack[stack.length - 1];
-    if (t === '{' || t === '[') stack.push({ object: t === '{', keys: new Set(), path: `${top?.path ?? ''}/${last}`, expectKey: t === '{' });
+    if (t === '{' || t === '[')
+      stack.push({ object: t === '{', keys: new Set(), path: `${top?.path ?? ''}/${last}`, expectKey: t === '{' });
     else if (t === '}' || t === ']') stack.pop();
     else if (t === ',') {
       if (top) top.expectKey = top.object;
@@ -68,7 +84,11 @@ function jsonType(value: unknown): string {
 
 describe('manifest: package.json against the code', () => {
   it('has no key twice in one object (JSON.parse would keep only the last)', () => {
-    assert.deepEqual(duplicateKeys('{"a": {"b": 1, "b": 2}, "c": [{"d": 1}, {"d": 2}]}'), ['//a/b'], 'the checker itself');
+    assert.deepEqual(
+      duplicateKeys('{"a": {"b": 1, "b": 2}, "c": [{"d": 1}, {"d": 2}]}'),
+      ['//a/b'],
+      'the checker itself',
+    );
     assert.deepEqual(duplicateKeys(manifestText), []);
   });
 
@@ -84,7 +104,9 @@ describe('manifest: package.json against the code', () => {
 
   it('names only known commands in menus and keybindings', () => {
     const entries = [
-      ...Object.entries(manifest.contributes.menus).flatMap(([menu, list]) => list.map((e) => ({ where: `menus.${menu}`, ...e }))),
+      ...Object.entries(manifest.contributes.menus).flatMap(([menu, list]) =>
+        list.map((e) => ({ where: `menus.${menu}`, ...e })),
+      ),
       ...manifest.contributes.keybindings.map((k) => ({ where: `keybinding ${k.key}`, ...k })),
     ];
     assert.ok(entries.length > 0);
@@ -94,10 +116,14 @@ describe('manifest: package.json against the code', () => {
 
   it('uses in when clauses only the context keys the extension sets', () => {
     // the extension's context keys, and the ids of its own views (`view == sovereigntyCoder.segments`)
-    const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+    const views = Object.values(manifest.contributes.views)
+      .flat()
+      .map((v) => v.id);
     const known = new Set([ACTIVE_EDITOR_CODED, GROUPED_BY_TEXT, FILTERED, ...views]);
     const clauses = [
-      ...Object.values(manifest.contributes.menus).flat().map((e) => e.when),
+      ...Object.values(manifest.contributes.menus)
+        .flat()
+        .map((e) => e.when),
       ...manifest.contributes.keybindings.map((k) => k.when),
     ].filter((w): w is string => w !== undefined);
     const unknown = clauses.flatMap(ownContextKeys).filter((key) => !known.has(key));
@@ -119,6 +145,9 @@ describe('manifest: package.json against the code', () => {
   it('restricts in untrusted workspaces only settings that exist', () => {
     const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
     const declared = Object.keys(manifest.contributes.configuration.properties);
-    assert.deepEqual(restricted.filter((key) => !declared.includes(key)), []);
+    assert.deepEqual(
+      restricted.filter((key) => !declared.includes(key)),
+      [],
+    );
   });
 });

@@ -29,14 +29,23 @@ function breakWeight(text: string, i: number): number {
 
 function foldUnits(text: string): Unit[] {
   const units: Unit[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) as number;
     const len = cp > 0xffff ? 2 : 1;
     const f = foldCodePoint(cp);
     const last = units[units.length - 1];
     if (f === JOINER) {
       if (last?.joiner === true) last.breaks += breakWeight(text, i);
-      else units.push({ text: ' ', joiner: true, breaks: breakWeight(text, i), spaced: false, first: true, start: i, end: i + len });
+      else
+        units.push({
+          text: ' ',
+          joiner: true,
+          breaks: breakWeight(text, i),
+          spaced: false,
+          first: true,
+          start: i,
+          end: i + len,
+        });
     } else {
       [...f].forEach((ch, k) => {
         const spaced = isSpacedWordChar(ch.codePointAt(0) as number);
@@ -90,7 +99,7 @@ function referenceFind(terms: readonly MatcherTerm[], text: string): TermMatch[]
   for (let j = 0; j < units.length; j++) {
     terms.forEach((term, t) => {
       const e = matchTerm(units, j, term.pattern);
-      if (e >= 0) cands.push({ start: (units[j]).start, end: (units[e - 1]).end, t });
+      if (e >= 0) cands.push({ start: units[j].start, end: units[e - 1].end, t });
     });
   }
   cands.sort((a, b) => a.start - b.start || b.end - a.end || a.t - b.t);
@@ -137,16 +146,84 @@ const CODEBOOK = [
 ];
 
 const FRAGMENTS = [
-  'sovereign', 'Sovereign', 'SOVEREIGNTY', 'sovereignty', 'internet', 'law', 'digital', 'Digital', 'ai', 'AI',
-  'цифровой', 'ЦИФРОВЫМ', 'цифровом', 'суверенитет', 'суверенитетом', 'о', '网络', '主权', '网络主权', '的', 'AI基础设施',
-  'coloni', 'colonisation', "'s", '\u2019s', 'Russia', 'Straße', 'STRASSE', 'stras', 'ß', 'x', 'y', 'x x', 'x y',
-  '\u{1F600}', '\u{1F1E8}\u{1F1F3}', '\u00AD', '-', '\u2010', '\u2013', ' ', '  ', '\t', '\n', '\n\n', '\r\n', ' \n ',
-  '\u2029', ',', '.', '"', '\u201C', '(', ')', 'ǅ', 'İ', 'ﬁ',
+  'sovereign',
+  'Sovereign',
+  'SOVEREIGNTY',
+  'sovereignty',
+  'internet',
+  'law',
+  'digital',
+  'Digital',
+  'ai',
+  'AI',
+  'цифровой',
+  'ЦИФРОВЫМ',
+  'цифровом',
+  'суверенитет',
+  'суверенитетом',
+  'о',
+  '网络',
+  '主权',
+  '网络主权',
+  '的',
+  'AI基础设施',
+  'coloni',
+  'colonisation',
+  "'s",
+  '\u2019s',
+  'Russia',
+  'Straße',
+  'STRASSE',
+  'stras',
+  'ß',
+  'x',
+  'y',
+  'x x',
+  'x y',
+  '\u{1F600}',
+  '\u{1F1E8}\u{1F1F3}',
+  '\u00AD',
+  '-',
+  '\u2010',
+  '\u2013',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\n\n',
+  '\r\n',
+  ' \n ',
+  '\u2029',
+  ',',
+  '.',
+  '"',
+  '\u201C',
+  '(',
+  ')',
+  'ǅ',
+  'İ',
+  'ﬁ',
 ];
 
 const PHRASE_WORDS = [
-  'sovereign', 'internet', 'law', 'digital', 'Sovereignty', 'x', 'y', 'AI', 'цифровым', 'суверенитетом', '网络主权', 'colonial',
-  '(x', 'y)', 'law,', '\u201CAI\u201D', '的网络主权', 'x\u00AD',
+  'sovereign',
+  'internet',
+  'law',
+  'digital',
+  'Sovereignty',
+  'x',
+  'y',
+  'AI',
+  'цифровым',
+  'суверенитетом',
+  '网络主权',
+  'colonial',
+  '(x',
+  'y)',
+  'law,',
+  '\u201CAI\u201D',
+  '的网络主权',
+  'x\u00AD',
 ];
 const JOINERS = [' ', '  ', '\n', '\n\n', ' \n \n ', '\r\n', '\r\n\r\n', '-', '\u2011', ' \u00AD ', '\u2029', '\u2028'];
 
@@ -156,7 +233,11 @@ const freeText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map(
 const phraseText = fc
   .array(fc.tuple(fc.constantFrom(...PHRASE_WORDS), fc.constantFrom(...JOINERS)), { maxLength: 40 })
   .map((pairs) => pairs.map(([w, j]) => w + j).join(''));
-const textArb = fc.oneof(freeText, phraseText, fc.tuple(freeText, phraseText).map(([a, b]) => a + b));
+const textArb = fc.oneof(
+  freeText,
+  phraseText,
+  fc.tuple(freeText, phraseText).map(([a, b]) => a + b),
+);
 const codebookArb = fc.subarray(CODEBOOK, { minLength: 1 });
 
 describe('matcher properties', () => {
@@ -208,7 +289,10 @@ describe('matcher properties', () => {
         let from = 0;
         for (const line of lines) {
           const to = from + line.length;
-          assert.deepEqual(m.findInRange(text, from, to), all.filter((x) => x.start < to && x.end > from));
+          assert.deepEqual(
+            m.findInRange(text, from, to),
+            all.filter((x) => x.start < to && x.end > from),
+          );
           from = to + 1;
         }
       }),

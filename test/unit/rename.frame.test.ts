@@ -38,14 +38,27 @@ frames:
 
 const TEXT = 'Our land and our sea.\n';
 function sidecar(frames: string[]): string {
-  const annotations = frames.map((f, i) => createAnnotation(TEXT, 4 + i, 8 + i, f, 'x', '2026-12-01', `a${String(i).padStart(10, '0')}`));
-  return serializeSidecar({ version: 1, source: 'a.txt', sourceHash: textHash(TEXT), codebook: 't', annotations }, TEXT);
+  const annotations = frames.map((f, i) =>
+    createAnnotation(TEXT, 4 + i, 8 + i, f, 'x', '2026-12-01', `a${String(i).padStart(10, '0')}`),
+  );
+  return serializeSidecar(
+    { version: 1, source: 'a.txt', sourceHash: textHash(TEXT), codebook: 't', annotations },
+    TEXT,
+  );
 }
 
 async function sovcodeAsync(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runAsync(args, (s) => { out += s; }, (s) => { err += s; });
+  const code = await runAsync(
+    args,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
   return { code, out, err };
 }
 
@@ -57,30 +70,59 @@ describe('rename a frame', () => {
     assert.ok(r.text);
     const old = parseSidecar(before, 'a.txt.annotations.yaml').sidecar?.annotations ?? [];
     const now = parseSidecar(r.text, 'a.txt.annotations.yaml').sidecar?.annotations ?? [];
-    assert.deepEqual(now.map((a) => ({ ...a, frame: a.frame === 'territory' ? 'land' : a.frame })).sort((a, b) => a.id.localeCompare(b.id)), [...old].sort((a, b) => a.id.localeCompare(b.id)));
+    assert.deepEqual(
+      now
+        .map((a) => ({ ...a, frame: a.frame === 'territory' ? 'land' : a.frame }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+      [...old].sort((a, b) => a.id.localeCompare(b.id)),
+    );
     assert.equal(renameFrameInSidecar(before, 'a.txt.annotations.yaml', TEXT, 'ghost', 'x').text, undefined);
     const broken = before.replace('version: 1', '<<<<<<< HEAD\nversion: 1');
-    assert.ok(renameFrameInSidecar(broken, 'a.txt.annotations.yaml', TEXT, 'land', 'territory').problems.some((p) => p.severity === 'error'));
+    assert.ok(
+      renameFrameInSidecar(broken, 'a.txt.annotations.yaml', TEXT, 'land', 'territory').problems.some(
+        (p) => p.severity === 'error',
+      ),
+    );
   });
 
   it('renames the id and every parent reference in the codebook, nothing else', () => {
     const out = renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'land', 'territory', false);
-    assert.equal(out, CODEBOOK.replace('  - id: land\n', '  - id: territory\n').replace('parent: land', 'parent: territory'));
-    assert.throws(() => renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'land', 'sea', false), /already exists: use --into sea/);
+    assert.equal(
+      out,
+      CODEBOOK.replace('  - id: land\n', '  - id: territory\n').replace('parent: land', 'parent: territory'),
+    );
+    assert.throws(
+      () => renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'land', 'sea', false),
+      /already exists: use --into sea/,
+    );
     assert.throws(() => renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'ghost', 'x', false), /no frame 'ghost'/);
-    assert.throws(() => renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'land', 'Not Valid', false), /not a valid frame id/);
+    assert.throws(
+      () => renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'land', 'Not Valid', false),
+      /not a valid frame id/,
+    );
   });
 
   it('merges: removes the frame, moves its terms and re-parents its children', () => {
     const out = renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'land', 'sea', true);
     const book = parseCodebook(out, 'codebook.yaml').codebook;
     assert.ok(book);
-    assert.deepEqual(book.frames.map((f) => f.id), ['shore', 'sea']);
+    assert.deepEqual(
+      book.frames.map((f) => f.id),
+      ['shore', 'sea'],
+    );
     assert.equal(book.frames[0]?.parent, 'sea');
-    assert.deepEqual(book.frames[1]?.terms.map((t) => t.raw), ['sea', 'land', 'borders']);
+    assert.deepEqual(
+      book.frames[1]?.terms.map((t) => t.raw),
+      ['sea', 'land', 'borders'],
+    );
     assert.ok(out.startsWith('# our codebook: comments stay\n'));
     const last = renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'sea', 'land', true);
-    assert.deepEqual(parseCodebook(last, 'codebook.yaml').codebook?.frames.find((f) => f.id === 'land')?.terms.map((t) => t.raw), ['land', 'borders', 'sea']);
+    assert.deepEqual(
+      parseCodebook(last, 'codebook.yaml')
+        .codebook?.frames.find((f) => f.id === 'land')
+        ?.terms.map((t) => t.raw),
+      ['land', 'borders', 'sea'],
+    );
     assert.throws(() => renameFrameInCodebook(CODEBOOK, 'codebook.yaml', 'shore', 'land', true), /flow list/);
   });
 

@@ -18,7 +18,10 @@ const SHIPPED = 'codebook/sovereignty.yaml';
 
 function load(rel: string): Codebook {
   const { codebook, problems } = parseCodebook(read(rel), rel);
-  assert.deepEqual(problems.map((p) => `${p.line}:${p.column} ${p.message}`), []);
+  assert.deepEqual(
+    problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+    [],
+  );
   assert.ok(codebook);
   return codebook;
 }
@@ -43,7 +46,11 @@ function lab(hex: string): [number, number, number] {
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   const [r, g, b] = lin;
-  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883];
+  const xyz = [
+    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+    0.2126 * r + 0.7152 * g + 0.0722 * b,
+    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+  ];
   const f = (t: number): number => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
   const [fx, fy, fz] = xyz.map(f) as [number, number, number];
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
@@ -80,7 +87,10 @@ describe('Shipped codebook and sample content', () => {
       const raws = f.terms.map((t) => t.raw);
       assert.ok(raws.some(isHan), `frame ${f.id} has no Chinese cue`);
       assert.ok(raws.some(isCyrillic), `frame ${f.id} has no Russian cue`);
-      assert.ok(raws.some((r) => /^[\p{Script=Latin}\d\s*'-]+$/u.test(r)), `frame ${f.id} has no English cue`);
+      assert.ok(
+        raws.some((r) => /^[\p{Script=Latin}\d\s*'-]+$/u.test(r)),
+        `frame ${f.id} has no English cue`,
+      );
       assert.ok(f.terms.length >= 10, `frame ${f.id} has only ${f.terms.length} cues`);
     }
   });
@@ -104,7 +114,8 @@ describe('Shipped codebook and sample content', () => {
       assert.ok(contrast(f.color, '#1e1e1e') >= 3.5, `${f.id} ${f.color} is too dark on a dark theme`);
     }
     for (const [i, a] of leaves.entries()) {
-      for (const b of leaves.slice(i + 1)) assert.ok(deltaE(a.color, b.color) >= 12, `${a.id} ${a.color} and ${b.id} ${b.color} look alike`);
+      for (const b of leaves.slice(i + 1))
+        assert.ok(deltaE(a.color, b.color) >= 12, `${a.id} ${a.color} and ${b.id} ${b.color} look alike`);
     }
   });
 
@@ -131,7 +142,10 @@ describe('Shipped codebook and sample content', () => {
       assert.equal(sidecar.sourceHash, textHash(text), 'regenerate with node scripts/precode-sample.mjs');
       for (const a of sidecar.annotations) {
         assert.equal(text.slice(a.start, a.end), a.quote);
-        assert.ok(codebook.frames.some((f) => f.id === a.frame), a.frame);
+        assert.ok(
+          codebook.frames.some((f) => f.id === a.frame),
+          a.frame,
+        );
       }
       assert.equal(serializeSidecar(sidecar, text), yaml);
       assert.ok(fs.existsSync(path.join(ROOT, 'sample/README.md')));
@@ -158,12 +172,22 @@ describe('Shipped codebook and sample content', () => {
 
     it('lights up every leaf frame somewhere in the sample', () => {
       const seen = new Set(texts.flatMap((f) => matcher.find(read(`sample/${f}`)).map((m) => m.frameId)));
-      assert.deepEqual(leaves.map((f) => f.id).filter((id) => !seen.has(id)), []);
+      assert.deepEqual(
+        leaves.map((f) => f.id).filter((id) => !seen.has(id)),
+        [],
+      );
     });
   });
 
   describe('fixture texts with cues at known places', () => {
-    interface Cue { line: number; character: number; start: number; end: number; text: string; frame: string }
+    interface Cue {
+      line: number;
+      character: number;
+      start: number;
+      end: number;
+      text: string;
+      frame: string;
+    }
     /** The text as VS Code shows it: without a byte order mark. */
     const textOf = (file: string): string => read(file).replace(/^\uFEFF/, '');
 
@@ -174,24 +198,45 @@ describe('Shipped codebook and sample content', () => {
         const lines = text.split(/\r\n|\r|\n/);
         for (const c of cues) {
           assert.equal(text.slice(c.start, c.end), c.text, `${file}: offsets of '${c.text}'`);
-          assert.equal((lines[c.line] ?? '').slice(c.character, c.character + 1), c.text.slice(0, 1), `${file}: line/character of '${c.text}'`);
+          assert.equal(
+            (lines[c.line] ?? '').slice(c.character, c.character + 1),
+            c.text.slice(0, 1),
+            `${file}: line/character of '${c.text}'`,
+          );
         }
-        const found = matcher.find(text).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), frame: m.frameId }));
-        assert.deepEqual(found, cues.map((c) => ({ start: c.start, end: c.end, text: c.text, frame: c.frame })), `${dir}/${file} with ${codebookFile}`);
+        const found = matcher
+          .find(text)
+          .map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), frame: m.frameId }));
+        assert.deepEqual(
+          found,
+          cues.map((c) => ({ start: c.start, end: c.end, text: c.text, frame: c.frame })),
+          `${dir}/${file} with ${codebookFile}`,
+        );
       }
     }
 
     it('finds exactly the listed cues in test/fixtures/texts (multilingual, CRLF, BOM, emoji, variants)', () => {
       const expected = JSON.parse(read('test/fixtures/texts/expected-cues.json')) as { files: Record<string, Cue[]> };
-      assert.deepEqual(Object.keys(expected.files).sort(), fs.readdirSync(path.join(ROOT, 'test/fixtures/texts')).filter((f) => f.endsWith('.txt')).sort());
+      assert.deepEqual(
+        Object.keys(expected.files).sort(),
+        fs
+          .readdirSync(path.join(ROOT, 'test/fixtures/texts'))
+          .filter((f) => f.endsWith('.txt'))
+          .sort(),
+      );
       checkFolder('test/fixtures/texts', SHIPPED, expected.files);
-      assert.ok(read('test/fixtures/texts/crlf.txt').includes('techno-\r\nnationalism'), 'crlf.txt lost its CRLF line endings');
+      assert.ok(
+        read('test/fixtures/texts/crlf.txt').includes('techno-\r\nnationalism'),
+        'crlf.txt lost its CRLF line endings',
+      );
       assert.equal(read('test/fixtures/texts/bom.txt').charCodeAt(0), 0xfeff, 'bom.txt lost its byte order mark');
     });
 
     it('finds exactly the listed cues in the integration workspace, with its own codebook and with the shipped one', () => {
       const ws = 'test/fixtures/workspace';
-      const expected = JSON.parse(read(`${ws}/expected-cues.json`)) as { codebooks: Record<string, Record<string, Cue[]>> };
+      const expected = JSON.parse(read(`${ws}/expected-cues.json`)) as {
+        codebooks: Record<string, Record<string, Cue[]>>;
+      };
       assert.deepEqual(Object.keys(expected.codebooks).sort(), ['codebook.yaml', 'sovereignty.yaml']);
       for (const [cb, files] of Object.entries(expected.codebooks)) checkFolder(ws, `${ws}/${cb}`, files);
     });

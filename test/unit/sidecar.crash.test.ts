@@ -35,9 +35,13 @@ function trial(n: number): Promise<{ content: string; leftovers: string[]; other
   writeFileSync(join(dir, 'a.src'), VERSION_A);
   writeFileSync(join(dir, 'b.src'), VERSION_B);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, target, join(dir, 'a.src'), join(dir, 'b.src')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WRITER, target, join(dir, 'a.src'), join(dir, 'b.src')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayFor(n)));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -48,7 +52,11 @@ function trial(n: number): Promise<{ content: string; leftovers: string[]; other
       const names = readdirSync(dir).filter((f) => f !== 'a.src' && f !== 'b.src' && f !== NAME);
       const content = readFileSync(target, 'utf8');
       rmSync(dir, { recursive: true, force: true });
-      resolve({ content, leftovers: names.filter((f) => TEMP_NAME.test(f)), others: names.filter((f) => !TEMP_NAME.test(f)) });
+      resolve({
+        content,
+        leftovers: names.filter((f) => TEMP_NAME.test(f)),
+        others: names.filter((f) => !TEMP_NAME.test(f)),
+      });
     });
   });
 }
@@ -60,10 +68,15 @@ describe('sidecar writes killed with SIGKILL', function () {
     let leftovers = 0;
     const seen = { a: 0, b: 0 };
     for (let start = 0; start < TRIALS; start += PARALLEL) {
-      const batch = await Promise.all(Array.from({ length: Math.min(PARALLEL, TRIALS - start) }, (_, k) => trial(start + k)));
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(PARALLEL, TRIALS - start) }, (_, k) => trial(start + k)),
+      );
       batch.forEach((r, k) => {
         const n = start + k;
-        assert.ok(r.content === VERSION_A || r.content === VERSION_B, `trial ${n}: the sidecar is neither version (${r.content.length} characters)`);
+        assert.ok(
+          r.content === VERSION_A || r.content === VERSION_B,
+          `trial ${n}: the sidecar is neither version (${r.content.length} characters)`,
+        );
         if (r.content === VERSION_A) seen.a++;
         else seen.b++;
         assert.deepEqual(r.others, [], `trial ${n}: files other than the sidecar and its temp files`);
@@ -71,7 +84,9 @@ describe('sidecar writes killed with SIGKILL', function () {
         leftovers += r.leftovers.length;
       });
     }
-    console.log(`      ${TRIALS} kills: ${seen.a} left version A, ${seen.b} version B; ${leftovers} stray temp file(s), all named .<name>.<hex>.tmp`);
+    console.log(
+      `      ${TRIALS} kills: ${seen.a} left version A, ${seen.b} version B; ${leftovers} stray temp file(s), all named .<name>.<hex>.tmp`,
+    );
     assert.ok(seen.a > 0 && seen.b > 0, 'the kills fell both before and after renames');
   });
 });

@@ -10,12 +10,48 @@ const CANONICAL = readFileSync(FILE, 'utf8');
 
 /** Lines and values that trip YAML readers in different ways. */
 const TRICKY = [
-  '<<<<<<< HEAD', '=======', '>>>>>>> b', '    frame: &a x', '    frame: *a', '    frame: !!js/function "f"', '    __proto__: x',
-  '    memo: 42', '    memo: null', '    memo: "a" # c', '    start: -1', '    start: 1.5', '    start: 0x10', '    end: 007',
-  '    quote: ""', "    quote: 'single'", '    quote: "\\x41"', '    quote: "\\u00e9"', '    quote: "tab\there"', '    coder: true',
-  '    coder: 123', '    coder: ~', '    created: 2026-02-30', '    status: fine', '    colour: red', '  - id: a0000000001',
-  '---', '...', '', ' ', '#', '# c', 'version: 2', 'annotations: []', '    quote: "a\\"b', '    quote: "\u0085"', '    line: 0',
-  '    prefix: "\u2028"', '\tfoo: bar', '    frame: "x"y', '    frame: a:', '    frame: a: b',
+  '<<<<<<< HEAD',
+  '=======',
+  '>>>>>>> b',
+  '    frame: &a x',
+  '    frame: *a',
+  '    frame: !!js/function "f"',
+  '    __proto__: x',
+  '    memo: 42',
+  '    memo: null',
+  '    memo: "a" # c',
+  '    start: -1',
+  '    start: 1.5',
+  '    start: 0x10',
+  '    end: 007',
+  '    quote: ""',
+  "    quote: 'single'",
+  '    quote: "\\x41"',
+  '    quote: "\\u00e9"',
+  '    quote: "tab\there"',
+  '    coder: true',
+  '    coder: 123',
+  '    coder: ~',
+  '    created: 2026-02-30',
+  '    status: fine',
+  '    colour: red',
+  '  - id: a0000000001',
+  '---',
+  '...',
+  '',
+  ' ',
+  '#',
+  '# c',
+  'version: 2',
+  'annotations: []',
+  '    quote: "a\\"b',
+  '    quote: "\u0085"',
+  '    line: 0',
+  '    prefix: "\u2028"',
+  '\tfoo: bar',
+  '    frame: "x"y',
+  '    frame: a:',
+  '    frame: a: b',
 ];
 
 /** Half of the mutated files are written with CRLF line ends, as a Windows checkout would have them. */
@@ -62,24 +98,31 @@ describe('sidecar fast reader', () => {
 
   it('property: after any line mutation it either gives up or agrees with a clean full read', () => {
     const lines = CANONICAL.split('\n');
-    const mutation = fc.tuple(fc.nat({ max: lines.length - 1 }), fc.constantFrom('delete', 'duplicate', 'insert', 'replace', 'swap', 'value'), fc.constantFrom(...TRICKY));
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
-      const ls = [...lines];
-      for (const [at, kind, tricky] of mutations) {
-        const i = Math.min(at, ls.length - 1);
-        if (kind === 'delete') ls.splice(i, 1);
-        else if (kind === 'duplicate') ls.splice(i, 0, ls[i] ?? '');
-        else if (kind === 'insert') ls.splice(i, 0, tricky);
-        else if (kind === 'replace') ls[i] = tricky;
-        else if (kind === 'swap' && i + 1 < ls.length) [ls[i], ls[i + 1]] = [ls[i + 1] ?? '', ls[i] ?? ''];
-        else if (kind === 'value') ls[i] = (ls[i] ?? '').replace(/: .*$/, tricky.replace(/^[^:]*/, ''));
-      }
-      const text = ls.join(writtenWithCrlf(mutations) ? '\r\n' : '\n');
-      const fast = parseCanonicalSidecar(text, FILE);
-      if (fast === undefined) return;
-      const full = parseSidecarYaml(text, FILE);
-      assert.deepEqual(full.problems, [], text);
-      assert.deepEqual(fast, full.sidecar);
-    }), { numRuns: 3000 });
+    const mutation = fc.tuple(
+      fc.nat({ max: lines.length - 1 }),
+      fc.constantFrom('delete', 'duplicate', 'insert', 'replace', 'swap', 'value'),
+      fc.constantFrom(...TRICKY),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        const ls = [...lines];
+        for (const [at, kind, tricky] of mutations) {
+          const i = Math.min(at, ls.length - 1);
+          if (kind === 'delete') ls.splice(i, 1);
+          else if (kind === 'duplicate') ls.splice(i, 0, ls[i] ?? '');
+          else if (kind === 'insert') ls.splice(i, 0, tricky);
+          else if (kind === 'replace') ls[i] = tricky;
+          else if (kind === 'swap' && i + 1 < ls.length) [ls[i], ls[i + 1]] = [ls[i + 1] ?? '', ls[i] ?? ''];
+          else if (kind === 'value') ls[i] = (ls[i] ?? '').replace(/: .*$/, tricky.replace(/^[^:]*/, ''));
+        }
+        const text = ls.join(writtenWithCrlf(mutations) ? '\r\n' : '\n');
+        const fast = parseCanonicalSidecar(text, FILE);
+        if (fast === undefined) return;
+        const full = parseSidecarYaml(text, FILE);
+        assert.deepEqual(full.problems, [], text);
+        assert.deepEqual(fast, full.sidecar);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createAnnotation } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations';
-import { mustEscape, parseCanonicalSidecar, parseSidecar, parseSidecarYaml, quoteYaml, serializeSidecar } from '../../src/core/sidecar';
+import {
+  mustEscape,
+  parseCanonicalSidecar,
+  parseSidecar,
+  parseSidecarYaml,
+  quoteYaml,
+  serializeSidecar,
+} from '../../src/core/sidecar';
 import type { Sidecar } from '../../src/core/sidecar';
 import { canonicalText, textHash } from '../../src/core/text';
 
@@ -46,7 +53,10 @@ describe('sidecar serialization', () => {
     for (const a of s.annotations) assert.equal(fixtureText.slice(a.start, a.end), a.quote, a.id);
     assert.equal(s.sourceHash, textHash(fixtureText));
     const memo = s.annotations.find((a) => a.id === 'a3k9x0q2m7c')?.memo;
-    assert.equal(memo, 'Quoted as a slogan: "respect" is the norm claimed.\nSecond line of the memo, with a backslash \\ and a tab\there.');
+    assert.equal(
+      memo,
+      'Quoted as a slogan: "respect" is the norm claimed.\nSecond line of the memo, with a backslash \\ and a tab\there.',
+    );
     assert.equal(s.annotations.find((a) => a.id === 'ag9s7d5f3h1')?.quote, '👩\u200D💻');
   });
 
@@ -64,12 +74,41 @@ describe('sidecar serialization', () => {
     assert.ok(!fixtureYaml.includes('\r'));
     assert.deepEqual(fixtureYaml.split('\n').slice(0, 7), [
       '# Sovereignty Coder annotations: one block per coding decision (docs/sidecar-format.md)',
-      'version: 1', 'source: multilingual.txt', `sourceHash: ${textHash(fixtureText)}`, 'codebook: sovereignty', 'offsets: utf16-lf', 'annotations:',
+      'version: 1',
+      'source: multilingual.txt',
+      `sourceHash: ${textHash(fixtureText)}`,
+      'codebook: sovereignty',
+      'offsets: utf16-lf',
+      'annotations:',
     ]);
-    const keys = fixtureYaml.split('\n').filter((l) => l.startsWith('    ') || l.startsWith('  - ')).map((l) => l.replace(/^ {2}- /, '    ').trim().split(':')[0]);
-    const order = ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status'];
+    const keys = fixtureYaml
+      .split('\n')
+      .filter((l) => l.startsWith('    ') || l.startsWith('  - '))
+      .map(
+        (l) =>
+          l
+            .replace(/^ {2}- /, '    ')
+            .trim()
+            .split(':')[0],
+      );
+    const order = [
+      'id',
+      'frame',
+      'start',
+      'end',
+      'line',
+      'column',
+      'quote',
+      'prefix',
+      'suffix',
+      'coder',
+      'created',
+      'memo',
+      'status',
+    ];
     for (let i = 1; i < keys.length; i++) {
-      if (keys[i] !== 'id') assert.ok(order.indexOf(keys[i]) > order.indexOf(keys[i - 1]), `${keys[i - 1]} before ${keys[i]}`);
+      if (keys[i] !== 'id')
+        assert.ok(order.indexOf(keys[i]) > order.indexOf(keys[i - 1]), `${keys[i - 1]} before ${keys[i]}`);
     }
     for (const line of fixtureYaml.split('\n').filter((l) => /^ {4}(quote|prefix|suffix|memo): /.test(l))) {
       assert.match(line, /^ {4}\w+: "(?:[^"\\]|\\.)*"$/);
@@ -91,7 +130,13 @@ describe('sidecar serialization', () => {
   });
 
   it('writes annotations: [] when empty, and leaves line/column out without the text', () => {
-    const empty = serializeSidecar({ version: 1, source: 'a.txt', sourceHash: textHash(''), codebook: 'sovereignty', annotations: [] });
+    const empty = serializeSidecar({
+      version: 1,
+      source: 'a.txt',
+      sourceHash: textHash(''),
+      codebook: 'sovereignty',
+      annotations: [],
+    });
     assert.ok(empty.endsWith('offsets: utf16-lf\nannotations: []\n'));
     const noText = serializeSidecar(load(fixtureYaml));
     assert.ok(!/^ {4}(line|column):/m.test(noText));
@@ -101,7 +146,15 @@ describe('sidecar serialization', () => {
   it('adding one annotation adds only its own block, nothing else', () => {
     const s = load(fixtureYaml);
     const start = fixtureText.indexOf('数据本地化');
-    const added = createAnnotation(fixtureText, start, start + 5, 'data-sovereignty', 'bob', '2026-12-05', 'ak5m7p9r1t3');
+    const added = createAnnotation(
+      fixtureText,
+      start,
+      start + 5,
+      'data-sovereignty',
+      'bob',
+      '2026-12-05',
+      'ak5m7p9r1t3',
+    );
     const after = serializeSidecar({ ...s, annotations: [...s.annotations, added] }, fixtureText);
     const run = insertedRun(fixtureYaml.split('\n'), after.split('\n'));
     assert.ok(run, 'the old file is the new one minus one contiguous run of lines');
@@ -119,24 +172,54 @@ describe('sidecar serialization', () => {
   });
 
   it('property: any memo, quote, frame and coder survive serialize → parse → serialize unchanged', () => {
-    const utf16 = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 1, maxLength: 40 }).map((units) => String.fromCharCode(...units));
-    const mixed = fc.oneof(utf16, fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.constantFrom('true', '123', 'null', 'a: b', '- x', '#c', '~', "'q'", '0x1F', '1e3', 'yes', '2026-01-01'));
+    const utf16 = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { minLength: 1, maxLength: 40 })
+      .map((units) => String.fromCharCode(...units));
+    const mixed = fc.oneof(
+      utf16,
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+      fc.constantFrom('true', '123', 'null', 'a: b', '- x', '#c', '~', "'q'", '0x1F', '1e3', 'yes', '2026-01-01'),
+    );
     // a quote is a slice of a text decoded from UTF-8, so it never holds a lone surrogate (one that does is refused:
     // sidecar.splitCharacter.test.ts); memo, frame and coder may hold anything
     const quotes = mixed.map((q) => q.replace(/\p{Cs}/gu, '\uFFFD'));
-    fc.assert(fc.property(mixed, quotes, mixed, mixed, (memo, quote, frame, coder) => {
-      const a: Annotation = { id: 'a0000000001', frame, start: 0, end: 3, quote, prefix: memo, suffix: quote, coder, created: '2026-01-01', memo };
-      const s: Sidecar = { version: 1, source: 'x.txt', sourceHash: textHash('abc'), codebook: frame, annotations: [a] };
-      const yaml = serializeSidecar(s);
-      assert.equal(yaml.split('\n').length, 18, 'one line per key (7 + 10 + the empty string after the final newline)');
-      const back = parseSidecar(yaml, 'x.txt.annotations.yaml');
-      assert.deepEqual(back.problems, []);
-      assert.ok(parseCanonicalSidecar(yaml, 'x.txt.annotations.yaml'), 'our own output is read by the fast reader');
-      assert.deepEqual(parseSidecarYaml(yaml, 'x.txt.annotations.yaml'), back, 'and the full reader agrees');
-      assert.deepEqual(back.sidecar?.annotations[0], a);
-      assert.equal(back.sidecar?.codebook, frame);
-      assert.equal(serializeSidecar(back.sidecar), yaml);
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(mixed, quotes, mixed, mixed, (memo, quote, frame, coder) => {
+        const a: Annotation = {
+          id: 'a0000000001',
+          frame,
+          start: 0,
+          end: 3,
+          quote,
+          prefix: memo,
+          suffix: quote,
+          coder,
+          created: '2026-01-01',
+          memo,
+        };
+        const s: Sidecar = {
+          version: 1,
+          source: 'x.txt',
+          sourceHash: textHash('abc'),
+          codebook: frame,
+          annotations: [a],
+        };
+        const yaml = serializeSidecar(s);
+        assert.equal(
+          yaml.split('\n').length,
+          18,
+          'one line per key (7 + 10 + the empty string after the final newline)',
+        );
+        const back = parseSidecar(yaml, 'x.txt.annotations.yaml');
+        assert.deepEqual(back.problems, []);
+        assert.ok(parseCanonicalSidecar(yaml, 'x.txt.annotations.yaml'), 'our own output is read by the fast reader');
+        assert.deepEqual(parseSidecarYaml(yaml, 'x.txt.annotations.yaml'), back, 'and the full reader agrees');
+        assert.deepEqual(back.sidecar?.annotations[0], a);
+        assert.equal(back.sidecar?.codebook, frame);
+        assert.equal(serializeSidecar(back.sidecar), yaml);
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   describe('documentation', () => {
@@ -149,17 +232,52 @@ describe('sidecar serialization', () => {
       const yaml = /```yaml\n([\s\S]*?)```/.exec(example)?.[1];
       assert.ok(text !== undefined && yaml !== undefined);
       assert.equal(serializeSidecar(load(yaml, '/docs/speech.txt.annotations.yaml'), text), yaml);
-      for (const a of load(yaml, '/docs/speech.txt.annotations.yaml').annotations) assert.equal(text.slice(a.start, a.end), a.quote);
+      for (const a of load(yaml, '/docs/speech.txt.annotations.yaml').annotations)
+        assert.equal(text.slice(a.start, a.end), a.quote);
     });
 
     it('docs/sidecar.schema.json lists the keys the reader knows, with the same required ones', () => {
       const schema = JSON.parse(readFileSync(join(DOCS, 'sidecar.schema.json'), 'utf8')) as {
-        required: string[]; properties: Record<string, unknown>; $defs: { annotation: { required: string[]; properties: Record<string, unknown> } };
+        required: string[];
+        properties: Record<string, unknown>;
+        $defs: { annotation: { required: string[]; properties: Record<string, unknown> } };
       };
-      assert.deepEqual(Object.keys(schema.properties), ['version', 'source', 'sourceHash', 'codebook', 'offsets', 'annotations']);
+      assert.deepEqual(Object.keys(schema.properties), [
+        'version',
+        'source',
+        'sourceHash',
+        'codebook',
+        'offsets',
+        'annotations',
+      ]);
       assert.deepEqual(schema.required, Object.keys(schema.properties));
-      assert.deepEqual(Object.keys(schema.$defs.annotation.properties), ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status', 'conflictWith']);
-      assert.deepEqual(schema.$defs.annotation.required, ['id', 'frame', 'start', 'end', 'quote', 'prefix', 'suffix', 'coder', 'created']);
+      assert.deepEqual(Object.keys(schema.$defs.annotation.properties), [
+        'id',
+        'frame',
+        'start',
+        'end',
+        'line',
+        'column',
+        'quote',
+        'prefix',
+        'suffix',
+        'coder',
+        'created',
+        'memo',
+        'status',
+        'conflictWith',
+      ]);
+      assert.deepEqual(schema.$defs.annotation.required, [
+        'id',
+        'frame',
+        'start',
+        'end',
+        'quote',
+        'prefix',
+        'suffix',
+        'coder',
+        'created',
+      ]);
     });
   });
 });

@@ -9,15 +9,16 @@ import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
 import { textHash } from '../../src/core/text';
 
 /** Our own text, long enough that annotations early and late are far apart. */
-const TEXT = [
-  'The minister opened with a plea for digital borders that protect citizens.',
-  'Critics answered that a sovereign internet would isolate researchers.',
-  'Delegates from the Global South asked for an AI Commons instead.',
-  '会议讨论了网络主权和数据本地化的问题。',
-  'Эксперты спорили о технологическом суверенитете и импортозамещении.',
-  'A closing note warned against a splinternet of incompatible standards.',
-  'The chair promised a global AI compact by the end of the decade.',
-].join('\n') + '\n';
+const TEXT =
+  [
+    'The minister opened with a plea for digital borders that protect citizens.',
+    'Critics answered that a sovereign internet would isolate researchers.',
+    'Delegates from the Global South asked for an AI Commons instead.',
+    '会议讨论了网络主权和数据本地化的问题。',
+    'Эксперты спорили о технологическом суверенитете и импортозамещении.',
+    'A closing note warned against a splinternet of incompatible standards.',
+    'The chair promised a global AI compact by the end of the decade.',
+  ].join('\n') + '\n';
 
 const SIDECAR = 'speech.txt.annotations.yaml';
 
@@ -34,18 +35,34 @@ const BASE = [
 ];
 
 function yamlOf(list: Annotation[]): string {
-  return serializeSidecar({ version: 1, source: 'speech.txt', sourceHash: textHash(TEXT), codebook: 'sovereignty', annotations: list }, TEXT);
+  return serializeSidecar(
+    { version: 1, source: 'speech.txt', sourceHash: textHash(TEXT), codebook: 'sovereignty', annotations: list },
+    TEXT,
+  );
 }
 
 /** Git isolated from the machine's configuration (no global or system config, fixed identity). */
 function gitEnv(dir: string): NodeJS.ProcessEnv {
-  return { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+  return {
+    ...process.env,
+    HOME: dir,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.invalid',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.invalid',
+  };
 }
 
 /** A throwaway repository with the text and a sidecar of `base` committed on main. */
-function repoWith(base: Annotation[]): { dir: string; git: (...args: string[]) => string; commitSidecar: (list: Annotation[], message: string) => void } {
+function repoWith(base: Annotation[]): {
+  dir: string;
+  git: (...args: string[]) => string;
+  commitSidecar: (list: Annotation[], message: string) => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-merge-'));
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(dir), encoding: 'utf8', stdio: 'pipe' });
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd: dir, env: gitEnv(dir), encoding: 'utf8', stdio: 'pipe' });
   const commitSidecar = (list: Annotation[], message: string): void => {
     writeFileSync(join(dir, SIDECAR), yamlOf(list));
     git('add', '.');
@@ -58,13 +75,21 @@ function repoWith(base: Annotation[]): { dir: string; git: (...args: string[]) =
 }
 
 /** Branch a and branch b each commit their list; then b is merged into a. Returns whether git merged cleanly. */
-function mergeBranches(base: Annotation[], onA: Annotation[], onB: Annotation[]): { clean: boolean; merged: string; dir: string } {
+function mergeBranches(
+  base: Annotation[],
+  onA: Annotation[],
+  onB: Annotation[],
+): { clean: boolean; merged: string; dir: string } {
   const { dir, git, commitSidecar } = repoWith(base);
   git('checkout', '-q', '-b', 'coder-b');
   commitSidecar(onB, 'b adds');
   git('checkout', '-q', 'main');
   commitSidecar(onA, 'a adds');
-  const merge = spawnSync('git', ['merge', '-q', '--no-edit', 'coder-b'], { cwd: dir, env: gitEnv(dir), encoding: 'utf8' });
+  const merge = spawnSync('git', ['merge', '-q', '--no-edit', 'coder-b'], {
+    cwd: dir,
+    env: gitEnv(dir),
+    encoding: 'utf8',
+  });
   return { clean: merge.status === 0, merged: readFileSync(join(dir, SIDECAR), 'utf8'), dir };
 }
 
@@ -82,7 +107,10 @@ describe('sidecar git merge', function () {
     assert.ok(r.clean, r.merged);
     const parsed = parseSidecar(r.merged, SIDECAR);
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(parsed.sidecar?.annotations.map((a) => a.id), ['a0000000020', 'a0000000010', 'a0000000011', 'a0000000012', 'a0000000030']);
+    assert.deepEqual(
+      parsed.sidecar?.annotations.map((a) => a.id),
+      ['a0000000020', 'a0000000010', 'a0000000011', 'a0000000012', 'a0000000030'],
+    );
     assert.equal(r.merged, yamlOf([...BASE, early, late]), 'the merge is exactly what the extension would write');
   });
 

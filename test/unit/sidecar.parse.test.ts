@@ -14,7 +14,10 @@ function fixture(name: string): { file: string; text: string } {
 
 /** 1-based line of the n-th (0-based) line containing `needle`. */
 function lineOf(text: string, needle: string, nth = 0): number {
-  const hits = text.split('\n').map((l, i) => (l.includes(needle) ? i + 1 : 0)).filter((n) => n > 0);
+  const hits = text
+    .split('\n')
+    .map((l, i) => (l.includes(needle) ? i + 1 : 0))
+    .filter((n) => n > 0);
   assert.ok(hits[nth] !== undefined, `no ${nth}th line with ${needle}`);
   return hits[nth];
 }
@@ -23,7 +26,8 @@ function sidecarText(top: string, annotations: string): string {
   return `version: 1\nsource: s.txt\nsourceHash: ${HASH}\ncodebook: sovereignty\noffsets: utf16-lf\n${top}annotations:\n${annotations}`;
 }
 
-const GOOD_BLOCK = '  - id: a0000000001\n    frame: f\n    start: 0\n    end: 4\n    quote: "Text"\n    prefix: ""\n    suffix: ""\n    coder: c\n    created: 2026-01-01\n';
+const GOOD_BLOCK =
+  '  - id: a0000000001\n    frame: f\n    start: 0\n    end: 4\n    quote: "Text"\n    prefix: ""\n    suffix: ""\n    coder: c\n    created: 2026-01-01\n';
 
 function parse(text: string, file = 's.txt.annotations.yaml'): ParsedSidecar {
   return parseSidecar(text, file);
@@ -33,7 +37,10 @@ describe('sidecar parsing', () => {
   it('reports each per-annotation problem at its position while the others load, read-only', () => {
     const { file, text } = fixture('bad-entries.txt.annotations.yaml');
     const r = parseSidecar(text, file);
-    assert.deepEqual(r.sidecar?.annotations.map((a) => a.id), ['aok0000001a', 'aok0000002z']);
+    assert.deepEqual(
+      r.sidecar?.annotations.map((a) => a.id),
+      ['aok0000001a', 'aok0000002z'],
+    );
     assert.equal(r.readOnly, true);
     const expected: Array<[number, RegExp]> = [
       [lineOf(text, 'id: amissing01b'), /amissing01b: missing 'quote'/],
@@ -62,7 +69,10 @@ describe('sidecar parsing', () => {
     const r = parseSidecar(text, file);
     assert.equal(r.sidecar, undefined);
     assert.equal(r.readOnly, true);
-    assert.deepEqual(r.problems.map((p) => p.line), [lineOf(text, '<<<<<<<'), lineOf(text, '======='), lineOf(text, '>>>>>>>')]);
+    assert.deepEqual(
+      r.problems.map((p) => p.line),
+      [lineOf(text, '<<<<<<<'), lineOf(text, '======='), lineOf(text, '>>>>>>>')],
+    );
     assert.match(r.problems[0]?.message ?? '', /conflict/);
     assert.deepEqual(readFileSync(file), before);
   });
@@ -81,7 +91,10 @@ describe('sidecar parsing', () => {
     const { file, text } = fixture('js-function.txt.annotations.yaml');
     const r = parseSidecar(text, file);
     assert.equal(r.sidecar, undefined);
-    assert.ok(r.problems.some((p) => p.line === lineOf(text, '!!js/function') && /tag/.test(p.message)), JSON.stringify(r.problems));
+    assert.ok(
+      r.problems.some((p) => p.line === lineOf(text, '!!js/function') && /tag/.test(p.message)),
+      JSON.stringify(r.problems),
+    );
     assert.equal(parse(sidecarText('', GOOD_BLOCK.replace('frame: f', 'frame: !foo f'))).sidecar, undefined);
   });
 
@@ -108,10 +121,16 @@ describe('sidecar parsing', () => {
   });
 
   it('warns (not read-only) when source names another file, and takes the name from the path', () => {
-    const r = parse(sidecarText('', GOOD_BLOCK).replace('source: s.txt', 'source: old-name.txt'), '/w/speech.txt.annotations.yaml');
+    const r = parse(
+      sidecarText('', GOOD_BLOCK).replace('source: s.txt', 'source: old-name.txt'),
+      '/w/speech.txt.annotations.yaml',
+    );
     assert.equal(r.readOnly, false);
     assert.equal(r.sidecar?.source, 'speech.txt');
-    assert.deepEqual(r.problems.map((p) => [p.severity, p.line]), [['warning', 2]]);
+    assert.deepEqual(
+      r.problems.map((p) => [p.severity, p.line]),
+      [['warning', 2]],
+    );
   });
 
   it('refuses an unknown or missing version, and an unknown offset unit', () => {
@@ -119,7 +138,10 @@ describe('sidecar parsing', () => {
     assert.equal(parse(good).sidecar?.annotations.length, 1);
     for (const [text, message] of [
       [good.replace('version: 1', 'version: 2'), /unsupported sidecar version 2/],
-      [good.replace('version: 1', 'version: "1"'), /^'version' is the string "1", where a number is expected: write version: 1 without quotes$/],
+      [
+        good.replace('version: 1', 'version: "1"'),
+        /^'version' is the string "1", where a number is expected: write version: 1 without quotes$/,
+      ],
       [good.replace('version: 1\n', ''), /missing 'version'/],
       [good.replace('offsets: utf16-lf', 'offsets: utf8-bytes'), /unknown offset unit 'utf8-bytes'/],
     ] as const) {
@@ -153,18 +175,28 @@ describe('sidecar parsing', () => {
     assert.equal(extra.sidecar?.annotations.length, 1);
     assert.match(extra.problems[0]?.message ?? '', /unknown key 'modified'/);
     const hash = parse(sidecarText('', GOOD_BLOCK).replace(HASH, 'md5:abc'));
-    assert.deepEqual(hash.problems.map((p) => [p.severity, p.line]), [['warning', 3]]);
+    assert.deepEqual(
+      hash.problems.map((p) => [p.severity, p.line]),
+      [['warning', 3]],
+    );
     assert.equal(hash.readOnly, false, 'the hash is recomputed on save, so nothing is lost by writing');
     const notList = parse(sidecarText('', '  id: x\n'));
     assert.match(notList.problems[0]?.message ?? '', /must be a list/);
   });
 
   it('accepts zero-width orphans only, sorts unsorted files, and keeps unknown frames as they are', () => {
-    const orphan = GOOD_BLOCK.replace('id: a0000000001', 'id: a0000000002').replace('end: 4', 'end: 0') + '    status: orphaned\n';
-    const later = GOOD_BLOCK.replace('id: a0000000001', 'id: a0000000003').replace('start: 0', 'start: 2').replace('end: 4', 'end: 6').replace('frame: f', 'frame: gone-frame');
+    const orphan =
+      GOOD_BLOCK.replace('id: a0000000001', 'id: a0000000002').replace('end: 4', 'end: 0') + '    status: orphaned\n';
+    const later = GOOD_BLOCK.replace('id: a0000000001', 'id: a0000000003')
+      .replace('start: 0', 'start: 2')
+      .replace('end: 4', 'end: 6')
+      .replace('frame: f', 'frame: gone-frame');
     const r = parse(sidecarText('', later + GOOD_BLOCK + orphan));
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(r.sidecar?.annotations.map((a) => a.id), ['a0000000002', 'a0000000001', 'a0000000003']);
+    assert.deepEqual(
+      r.sidecar?.annotations.map((a) => a.id),
+      ['a0000000002', 'a0000000001', 'a0000000003'],
+    );
     assert.equal(r.sidecar?.annotations[2]?.frame, 'gone-frame');
     const empty = parse(sidecarText('', GOOD_BLOCK.replace('end: 4', 'end: 0')));
     assert.match(empty.problems[0]?.message ?? '', /empty span is allowed only for an orphaned annotation/);

@@ -7,12 +7,25 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnnotation, type Annotation } from '../../src/core/annotations';
-import { nodeFilePort, parseSidecar, serializeSidecar, SIDECAR_MAX_BYTES, SIDECAR_YAML_MAX_BYTES, writeSidecarSafely } from '../../src/core/sidecar';
+import {
+  nodeFilePort,
+  parseSidecar,
+  serializeSidecar,
+  SIDECAR_MAX_BYTES,
+  SIDECAR_YAML_MAX_BYTES,
+  writeSidecarSafely,
+} from '../../src/core/sidecar';
 import { textHash } from '../../src/core/text';
 import { tempFolder } from './fileFixtures';
 
 /** Sentences written for this test, varied so that contexts differ. */
-const CLAUSES = ['各国代表讨论网络主权的原则', '数据本地化的要求日益增加', '会议强调信息空间的安全', '专家认为数字边界需要明确', '发言人提到技术自主的重要性'];
+const CLAUSES = [
+  '各国代表讨论网络主权的原则',
+  '数据本地化的要求日益增加',
+  '会议强调信息空间的安全',
+  '专家认为数字边界需要明确',
+  '发言人提到技术自主的重要性',
+];
 
 function chineseText(sentences: number): string {
   const parts: string[] = [];
@@ -30,10 +43,15 @@ describe('sidecar size: one limit for writer and reader', function () {
     for (let i = 0; i < 100000; i++) {
       const start = text.indexOf('：', at) + 1;
       const end = text.indexOf('。', start);
-      annotations.push(createAnnotation(text, start, end, 'territory', 'coder', '2026-12-01', `a${i.toString(36).padStart(10, '0')}`));
+      annotations.push(
+        createAnnotation(text, start, end, 'territory', 'coder', '2026-12-01', `a${i.toString(36).padStart(10, '0')}`),
+      );
       at = end;
     }
-    const yaml = serializeSidecar({ version: 1, source: 'speeches.txt', sourceHash: textHash(text), codebook: 'sovereignty', annotations }, text);
+    const yaml = serializeSidecar(
+      { version: 1, source: 'speeches.txt', sourceHash: textHash(text), codebook: 'sovereignty', annotations },
+      text,
+    );
     const bytes = Buffer.byteLength(yaml, 'utf8');
     assert.ok(bytes > SIDECAR_YAML_MAX_BYTES && bytes <= SIDECAR_MAX_BYTES, `${bytes} bytes`);
     const parsed = parseSidecar(yaml, '/w/speeches.txt.annotations.yaml');
@@ -51,7 +69,12 @@ describe('sidecar size: one limit for writer and reader', function () {
     assert.equal(r.ok, false);
     if (r.ok) return;
     assert.equal(r.reason, 'too-big');
-    assert.match(r.message, new RegExp(`big\\.txt\\.annotations\\.yaml would be ${SIDECAR_MAX_BYTES + 3} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes .*nothing was written`));
+    assert.match(
+      r.message,
+      new RegExp(
+        `big\\.txt\\.annotations\\.yaml would be ${SIDECAR_MAX_BYTES + 3} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes .*nothing was written`,
+      ),
+    );
     assert.deepEqual(readdirSync(dir), ['big.txt.annotations.yaml'], 'no temp file');
     assert.ok(existsSync(target));
   });
@@ -60,6 +83,9 @@ describe('sidecar size: one limit for writer and reader', function () {
     const yaml = `version: 1\nsource: a.txt\nsourceHash: "x"\ncodebook: c\noffsets: utf16-lf\nannotations: []\n# ${'y'.repeat(SIDECAR_YAML_MAX_BYTES)}\n`;
     const r = parseSidecar(yaml, '/w/a.txt.annotations.yaml');
     assert.equal(r.sidecar, undefined);
-    assert.match(r.problems[0]?.message ?? '', /only the exact form Sovereignty Coder writes is read, and this file differs from it/);
+    assert.match(
+      r.problems[0]?.message ?? '',
+      /only the exact form Sovereignty Coder writes is read, and this file differs from it/,
+    );
   });
 });

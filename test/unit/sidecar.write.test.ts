@@ -1,6 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeFilePort, tempPathFor, writeSidecarSafely } from '../../src/core/sidecar';
@@ -40,7 +50,10 @@ describe('sidecar safe write', () => {
   const leftovers = (): string[] => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
 
   it('names the temp file .<name>.<random>.tmp in the same folder', () => {
-    assert.match(tempPathFor('/w/a/speech.txt.annotations.yaml'), /^\/w\/a\/\.speech\.txt\.annotations\.yaml\.[0-9a-f]{12}\.tmp$/);
+    assert.match(
+      tempPathFor('/w/a/speech.txt.annotations.yaml'),
+      /^\/w\/a\/\.speech\.txt\.annotations\.yaml\.[0-9a-f]{12}\.tmp$/,
+    );
     assert.match(tempPathFor('C:\\w\\s.yaml'), /^C:\\w\\\.s\.yaml\.[0-9a-f]{12}\.tmp$/);
     assert.notEqual(tempPathFor('/a/b'), tempPathFor('/a/b'));
   });
@@ -111,7 +124,8 @@ describe('sidecar safe write', () => {
     writeFileSync(target, OLD);
     let failures = 2;
     const port = portWith({
-      rename: (from, to) => (failures-- > 0 ? Promise.reject(codeError(failures === 1 ? 'EBUSY' : 'EPERM')) : nodeFilePort.rename(from, to)),
+      rename: (from, to) =>
+        failures-- > 0 ? Promise.reject(codeError(failures === 1 ? 'EBUSY' : 'EPERM')) : nodeFilePort.rename(from, to),
     });
     assert.deepEqual(await writeSidecarSafely(port, target, NEW, OLD, FAST), { ok: true });
     assert.equal(port.renames, 3);
@@ -121,8 +135,16 @@ describe('sidecar safe write', () => {
 
   it('also retries the lock errors as vscode.workspace.fs reports them', async () => {
     writeFileSync(target, OLD);
-    const errors = [codeError('NoPermissions'), Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'Unknown' })];
-    const port = portWith({ rename: (from, to) => { const e = errors.shift(); return e ? Promise.reject(e) : nodeFilePort.rename(from, to); } });
+    const errors = [
+      codeError('NoPermissions'),
+      Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'Unknown' }),
+    ];
+    const port = portWith({
+      rename: (from, to) => {
+        const e = errors.shift();
+        return e ? Promise.reject(e) : nodeFilePort.rename(from, to);
+      },
+    });
     assert.deepEqual(await writeSidecarSafely(port, target, NEW, OLD, FAST), { ok: true });
     assert.equal(port.renames, 3);
   });
@@ -139,7 +161,10 @@ describe('sidecar safe write', () => {
 
   it('says so when the temp file cannot be removed after a crash-like failure, old file intact', async () => {
     writeFileSync(target, OLD);
-    const port = portWith({ rename: () => Promise.reject(codeError('EIO')), remove: () => Promise.reject(codeError('EIO')) });
+    const port = portWith({
+      rename: () => Promise.reject(codeError('EIO')),
+      remove: () => Promise.reject(codeError('EIO')),
+    });
     const r = await writeSidecarSafely(port, target, NEW, OLD, FAST);
     assert.ok(!r.ok && /could not be removed/.test(r.message));
     assert.equal(readFileSync(target, 'utf8'), OLD);

@@ -4,6 +4,14 @@ import { run } from '../../src/cli/main';
 export function sovcode(...args: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = run(args, (s) => { out += s; }, (s) => { err += s; });
+  const code = run(
+    args,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
   return { code, out, err };
 }

@@ -44,7 +44,10 @@ describe('canonical text and LineIndex', () => {
   describe('splitsSurrogatePair', () => {
     it('is true only between the two units of an astral character', () => {
       const s = 'a😀b';
-      assert.deepEqual([0, 1, 2, 3, 4].map((o) => splitsSurrogatePair(s, o)), [false, false, true, false, false]);
+      assert.deepEqual(
+        [0, 1, 2, 3, 4].map((o) => splitsSurrogatePair(s, o)),
+        [false, false, true, false, false],
+      );
     });
   });
 
@@ -59,7 +62,15 @@ describe('canonical text and LineIndex', () => {
     });
 
     it('gives line starts and ends without the LF', () => {
-      assert.deepEqual([0, 1, 2, 3].map((l) => [index.lineStart(l), index.lineEnd(l)]), [[0, 2], [3, 3], [4, 11], [12, 14]]);
+      assert.deepEqual(
+        [0, 1, 2, 3].map((l) => [index.lineStart(l), index.lineEnd(l)]),
+        [
+          [0, 2],
+          [3, 3],
+          [4, 11],
+          [12, 14],
+        ],
+      );
       assert.equal(text.slice(index.lineStart(2), index.lineEnd(2)), 'два 😀x');
     });
 

@@ -36,7 +36,9 @@ function annotate(text: string, count: number): Annotation[] {
     if ((text.charCodeAt(s) & 0xfc00) === 0xdc00) s++;
     let e = s + 5 + (i % 30);
     if ((text.charCodeAt(e) & 0xfc00) === 0xdc00) e++;
-    out.push(createAnnotation(text, s, e, `frame${i % 12}`, 'bench', '2026-03-01', `b${i.toString(32).padStart(10, '0')}`));
+    out.push(
+      createAnnotation(text, s, e, `frame${i % 12}`, 'bench', '2026-03-01', `b${i.toString(32).padStart(10, '0')}`),
+    );
   }
   return out;
 }
@@ -52,11 +54,26 @@ function nextPaint(uri: vscode.Uri, coder: Awaited<ReturnType<typeof api>>): Pro
   });
 }
 
-async function openAndType(name: string, text: string, annotations: number, coder: Awaited<ReturnType<typeof api>>, report: Report): Promise<void> {
+async function openAndType(
+  name: string,
+  text: string,
+  annotations: number,
+  coder: Awaited<ReturnType<typeof api>>,
+  report: Report,
+): Promise<void> {
   const uri = workspaceUri(name);
   await writeFile(uri, text);
   if (annotations > 0) {
-    const sidecar = serializeSidecar({ version: 1, source: name, sourceHash: textHash(text), codebook: 'bench', annotations: annotate(text, annotations) }, text);
+    const sidecar = serializeSidecar(
+      {
+        version: 1,
+        source: name,
+        sourceHash: textHash(text),
+        codebook: 'bench',
+        annotations: annotate(text, annotations),
+      },
+      text,
+    );
     await writeFile(uri.with({ path: `${uri.path}.annotations.yaml` }), sidecar);
   }
   const label = `${(CHARS / 1e6).toFixed(0)} MB, ${TERMS} terms, ${annotations} annotations`;
@@ -67,8 +84,19 @@ async function openAndType(name: string, text: string, annotations: number, code
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   const firstPaint = (await painted) - t0;
-  if (annotations > 0) await waitFor('the annotations to load', () => (coder.annotationsFor(uri).length === annotations ? true : undefined), 120_000);
-  report.add({ name: `open (${label}): longest extension-host block`, value: monitor.stop(), unit: 'ms', better: 'lower', target: { text: '≤ 50 ms', pass: (v) => v <= 50 } });
+  if (annotations > 0)
+    await waitFor(
+      'the annotations to load',
+      () => (coder.annotationsFor(uri).length === annotations ? true : undefined),
+      120_000,
+    );
+  report.add({
+    name: `open (${label}): longest extension-host block`,
+    value: monitor.stop(),
+    unit: 'ms',
+    better: 'lower',
+    target: { text: '≤ 50 ms', pass: (v) => v <= 50 },
+  });
   report.note(`first paint ${firstPaint.toFixed(0)} ms after openTextDocument`);
 
   const middle = new vscode.Position(Math.floor(doc.lineCount / 2), 0);
@@ -86,9 +114,21 @@ async function openAndType(name: string, text: string, annotations: number, code
     times.push((await paint) - start);
   }
   const block = monitor.stop();
-  report.add({ name: `keystroke → decorations (${label}) p95`, value: quantile(times, 0.95), unit: 'ms', better: 'lower', target: { text: '≤ 16 ms', pass: (v) => v <= 16 } });
+  report.add({
+    name: `keystroke → decorations (${label}) p95`,
+    value: quantile(times, 0.95),
+    unit: 'ms',
+    better: 'lower',
+    target: { text: '≤ 16 ms', pass: (v) => v <= 16 },
+  });
   report.note(`p50 ${quantile(times, 0.5).toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
-  report.add({ name: `typing (${label}): longest extension-host block`, value: block, unit: 'ms', better: 'lower', target: { text: '≤ 50 ms', pass: (v) => v <= 50 } });
+  report.add({
+    name: `typing (${label}): longest extension-host block`,
+    value: block,
+    unit: 'ms',
+    better: 'lower',
+    target: { text: '≤ 50 ms', pass: (v) => v <= 50 },
+  });
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
@@ -100,7 +140,13 @@ export async function run(): Promise<void> {
   await writeFile(workspaceUri('codebook.yaml'), codebookYaml(codebookTerms(TERMS)));
   await vscode.commands.executeCommand('sovereigntyCoder.reloadCodebook');
   await waitFor('the bench codebook', () => (coder.codebookId() === 'bench' ? true : undefined), 60_000);
-  report.add({ name: `compile a ${TERMS}-term codebook: longest extension-host block`, value: monitor.stop(), unit: 'ms', better: 'lower', target: { text: '≤ 50 ms', pass: (v) => v <= 50 } });
+  report.add({
+    name: `compile a ${TERMS}-term codebook: longest extension-host block`,
+    value: monitor.stop(),
+    unit: 'ms',
+    better: 'lower',
+    target: { text: '≤ 50 ms', pass: (v) => v <= 50 },
+  });
   const text = makeText(CHARS);
   await openAndType('bench-plain.txt', text, 0, coder, report);
   await openAndType('bench-coded.txt', text, ANNOTATIONS, coder, report);

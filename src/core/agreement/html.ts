@@ -6,7 +6,8 @@
 import type { Coefficients } from './statistics';
 import type { AgreementReport, FrameAgreement } from './report';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (x: number | undefined, digits = 2): string => (x === undefined ? 'n/a' : x.toFixed(digits));
 const pct = (x: number | undefined): string => (x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
@@ -37,17 +38,24 @@ function chart(rows: { name: string; c: Coefficients }[]): string {
   const lowest = Math.min(0, ...rows.flatMap((r) => [r.c.cohenKappa ?? 0, r.c.krippendorffAlpha ?? 0]));
   const lo = lowest >= 0 ? 0 : lowest >= -0.5 ? -0.5 : -1;
   const x = (v: number): number => LABEL_WIDTH + ((Math.max(v, lo) - lo) / (1 - lo)) * PLOT_WIDTH;
-  const guides = [...new Set([lo, 0, 0.67, 0.8, 1])].map((v) => `<line x1="${x(v)}" x2="${x(v)}" y1="20" y2="${height - 10}" class="${v === 0 ? 'axis' : 'guide'}"/><text x="${x(v)}" y="14" class="tick">${v}</text>`).join('');
+  const guides = [...new Set([lo, 0, 0.67, 0.8, 1])]
+    .map(
+      (v) =>
+        `<line x1="${x(v)}" x2="${x(v)}" y1="20" y2="${height - 10}" class="${v === 0 ? 'axis' : 'guide'}"/><text x="${x(v)}" y="14" class="tick">${v}</text>`,
+    )
+    .join('');
   const bar = (v: number | undefined, y: number, cls: string): string => {
     if (v === undefined) return `<text x="${x(0) + 4}" y="${y + BAR_HEIGHT - 3}" class="na">n/a</text>`;
     const from = Math.min(x(0), x(v));
     return `<rect x="${from}" y="${y}" width="${Math.max(1, Math.abs(x(v) - x(0)))}" height="${BAR_HEIGHT}" class="${cls}"/><text x="${x(Math.max(v, 0)) + 4}" y="${y + BAR_HEIGHT - 3}" class="value">${v.toFixed(2)}</text>`;
   };
-  const bars = rows.map((r, i) => {
-    const y = 24 + i * ROW;
-    const short = [...r.name].length > MAX_LABEL ? `${[...r.name].slice(0, MAX_LABEL - 1).join('')}…` : r.name;
-    return `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT + 4}" class="label"><title>${esc(r.name)}</title>${esc(short)}</text>${bar(r.c.cohenKappa, y, 'kappa')}${bar(r.c.krippendorffAlpha, y + BAR_HEIGHT + 2, 'alpha')}`;
-  }).join('');
+  const bars = rows
+    .map((r, i) => {
+      const y = 24 + i * ROW;
+      const short = [...r.name].length > MAX_LABEL ? `${[...r.name].slice(0, MAX_LABEL - 1).join('')}…` : r.name;
+      return `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT + 4}" class="label"><title>${esc(r.name)}</title>${esc(short)}</text>${bar(r.c.cohenKappa, y, 'kappa')}${bar(r.c.krippendorffAlpha, y + BAR_HEIGHT + 2, 'alpha')}`;
+    })
+    .join('');
   const width = LABEL_WIDTH + PLOT_WIDTH + 60;
   // scales down with the panel (a webview beside the editor is narrow), never up past its natural size
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Cohen's kappa and Krippendorff's alpha per frame" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${guides}${bars}</svg>`;
@@ -63,8 +71,17 @@ function tableRow(name: string, c: Coefficients, coded: string): string {
 
 function disagreements(f: FrameAgreement, limit: number): string {
   if (f.disagreements.length === 0) return '';
-  const items = f.disagreements.slice(0, limit).map((d) => `<li><span class="where">${esc(d.document)}:${d.line}</span> — applied by ${esc(d.appliedBy.join(', '))}<blockquote>${esc(d.text)}</blockquote></li>`).join('');
-  const more = f.disagreements.length > limit ? `<p class="more">… and ${f.disagreements.length - limit} more (see the CSV or JSON output of <code>sovcode agreement</code>).</p>` : '';
+  const items = f.disagreements
+    .slice(0, limit)
+    .map(
+      (d) =>
+        `<li><span class="where">${esc(d.document)}:${d.line}</span> — applied by ${esc(d.appliedBy.join(', '))}<blockquote>${esc(d.text)}</blockquote></li>`,
+    )
+    .join('');
+  const more =
+    f.disagreements.length > limit
+      ? `<p class="more">… and ${f.disagreements.length - limit} more (see the CSV or JSON output of <code>sovcode agreement</code>).</p>`
+      : '';
   return `<h3>${esc(frameName(f))} <span class="count">${f.disagreements.length}</span></h3><ul>${items}</ul>${more}`;
 }
 
@@ -76,7 +93,12 @@ svg text{fill:currentColor;font-size:12px}.label{text-anchor:end}.tick{text-anch
 .where{font-family:monospace}.count{font-weight:normal;opacity:.7}.note{opacity:.8}`;
 
 /** The whole report page. `title` names the workspace or folder; `generated` is shown as is. */
-export function agreementHtml(report: AgreementReport, title: string, generated: string, disagreementLimit = 20): string {
+export function agreementHtml(
+  report: AgreementReport,
+  title: string,
+  generated: string,
+  disagreementLimit = 20,
+): string {
   const rows = report.frames.map((f) => ({ name: frameName(f), c: f }));
   const excluded = report.documents.excluded.map((e) => `<li>${esc(e.document)}: ${esc(e.reason)}</li>`).join('');
   return `<!DOCTYPE html>

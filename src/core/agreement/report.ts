@@ -52,10 +52,19 @@ interface UnitCoding {
   frames: Set<string>[];
 }
 
-function unitCodings(doc: CodedDocument & { text: string }, segments: readonly CodedSegment[], coders: readonly string[]): UnitCoding[] {
+function unitCodings(
+  doc: CodedDocument & { text: string },
+  segments: readonly CodedSegment[],
+  coders: readonly string[],
+): UnitCoding[] {
   const lines = new LineIndex(doc.text);
   const units: TextUnit[] = sentenceUnits(doc.text);
-  const codings = units.map((u) => ({ document: doc.path, line: lines.positionAt(u.start).line + 1, text: doc.text.slice(u.start, u.end), frames: coders.map(() => new Set<string>()) }));
+  const codings = units.map((u) => ({
+    document: doc.path,
+    line: lines.positionAt(u.start).line + 1,
+    text: doc.text.slice(u.start, u.end),
+    frames: coders.map(() => new Set<string>()),
+  }));
   const mine = segments.filter((s) => s.document === doc.path);
   for (const s of mine) {
     const c = coders.indexOf(s.annotation.coder);
@@ -65,10 +74,10 @@ function unitCodings(doc: CodedDocument & { text: string }, segments: readonly C
     let hi = units.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((units[mid]).end <= s.start) lo = mid + 1;
+      if (units[mid].end <= s.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let u = lo; u < units.length && (units[u]).start < s.end; u++) codings[u]?.frames[c]?.add(s.annotation.frame);
+    for (let u = lo; u < units.length && units[u].start < s.end; u++) codings[u]?.frames[c]?.add(s.annotation.frame);
   }
   return codings;
 }
@@ -87,22 +96,32 @@ export function codersOf(documents: readonly CodedDocument[]): string[] {
 /** The requested coders, refused when one is named twice or is not a coder of any annotation. */
 function checkedCoders(requested: readonly string[], found: readonly string[]): string[] {
   const twice = requested.find((c, i) => requested.indexOf(c) !== i);
-  if (twice !== undefined) throw new RangeError(`coder '${twice}' is named twice: compare two or more different coders`);
+  if (twice !== undefined)
+    throw new RangeError(`coder '${twice}' is named twice: compare two or more different coders`);
   const unknown = requested.filter((c) => !found.includes(c));
   if (unknown.length > 0) {
-    throw new RangeError(`unknown coder${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `'${c}'`).join(', ')}: the annotations have ${found.length === 0 ? 'no coder' : found.join(', ')}`);
+    throw new RangeError(
+      `unknown coder${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `'${c}'`).join(', ')}: the annotations have ${found.length === 0 ? 'no coder' : found.join(', ')}`,
+    );
   }
   return [...requested];
 }
 
 /** Agreement of `coders` (default: every coder found, sorted) over the documents; at least two coders are needed. */
-export function agreementReport(codebook: Codebook, documents: readonly CodedDocument[], coders?: readonly string[]): AgreementReport {
+export function agreementReport(
+  codebook: Codebook,
+  documents: readonly CodedDocument[],
+  coders?: readonly string[],
+): AgreementReport {
   const segments = codedSegments(codebook, documents);
   const isPlaced = (s: CodedSegment): boolean => s.status !== 'orphaned' && s.status !== 'source-missing';
   const placed = segments.filter(isPlaced);
   const found = [...new Set(segments.map((s) => s.annotation.coder))].sort();
   const compared = coders ? checkedCoders(coders, found) : found;
-  if (compared.length < 2) throw new RangeError(`agreement needs at least two coders; found ${compared.length === 0 ? 'none' : compared.join(', ')}`);
+  if (compared.length < 2)
+    throw new RangeError(
+      `agreement needs at least two coders; found ${compared.length === 0 ? 'none' : compared.join(', ')}`,
+    );
   const included: (CodedDocument & { text: string })[] = [];
   const excluded: { document: string; reason: string }[] = [];
   const coded = new Set(placed.map((s) => `${s.document}\0${s.annotation.coder}`));
@@ -118,7 +137,8 @@ export function agreementReport(codebook: Codebook, documents: readonly CodedDoc
     throw new RangeError(`no text is coded by all of ${compared.join(', ')}, so there is nothing to compare${hint}`);
   }
   const includedPaths = new Set(included.map((d) => d.path));
-  const inIncluded = (s: CodedSegment): boolean => includedPaths.has(s.document) && compared.includes(s.annotation.coder);
+  const inIncluded = (s: CodedSegment): boolean =>
+    includedPaths.has(s.document) && compared.includes(s.annotation.coder);
   const codings = included.flatMap((d) => unitCodings(d, placed, compared));
   const frames = frameOrder(codebook, new Set(placed.filter(inIncluded).map((s) => s.annotation.frame)));
   const pooled: string[][] = [];
@@ -126,16 +146,26 @@ export function agreementReport(codebook: Codebook, documents: readonly CodedDoc
     const ratings = codings.map((u) => u.frames.map((set) => (set.has(frame) ? 'yes' : 'no')));
     pooled.push(...ratings);
     return {
-      frame, label: codebook.frames.find((f) => f.id === frame)?.label, ...agreementCoefficients(ratings),
+      frame,
+      label: codebook.frames.find((f) => f.id === frame)?.label,
+      ...agreementCoefficients(ratings),
       unitsCoded: compared.map((_, c) => codings.filter((u) => u.frames[c]?.has(frame)).length),
-      disagreements: codings.filter((u) => new Set(u.frames.map((set) => set.has(frame))).size > 1).map((u) => ({
-        document: u.document, line: u.line, text: u.text, appliedBy: compared.filter((_, c) => u.frames[c]?.has(frame)),
-      })),
+      disagreements: codings
+        .filter((u) => new Set(u.frames.map((set) => set.has(frame))).size > 1)
+        .map((u) => ({
+          document: u.document,
+          line: u.line,
+          text: u.text,
+          appliedBy: compared.filter((_, c) => u.frames[c]?.has(frame)),
+        })),
     };
   });
   return {
-    coders: compared, unit: 'sentence', documents: { included: included.map((d) => d.path), excluded },
+    coders: compared,
+    unit: 'sentence',
+    documents: { included: included.map((d) => d.path), excluded },
     unplaced: segments.filter((s) => !isPlaced(s) && compared.includes(s.annotation.coder)).length,
-    frames: perFrame, overall: agreementCoefficients(pooled),
+    frames: perFrame,
+    overall: agreementCoefficients(pooled),
   };
 }

@@ -77,7 +77,8 @@ const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / 
 export function agreementCoefficients(ratings: RatingMatrix): Coefficients {
   const coders = ratings[0]?.length ?? 0;
   const items = ratings.length;
-  if (items === 0 || coders < 2) return { items, coders, percentAgreement: undefined, cohenKappa: undefined, krippendorffAlpha: undefined };
+  if (items === 0 || coders < 2)
+    return { items, coders, percentAgreement: undefined, cohenKappa: undefined, krippendorffAlpha: undefined };
   if (ratings.some((r) => r.length !== coders)) throw new RangeError('every item needs a label from every coder');
   const coderPairs = pairs(coders);
   const kappas = coderPairs.map(([a, b]) => {
@@ -85,7 +86,8 @@ export function agreementCoefficients(ratings: RatingMatrix): Coefficients {
     return ae >= 1 ? undefined : (observed(ratings, a, b) - ae) / (1 - ae);
   });
   return {
-    items, coders,
+    items,
+    coders,
     percentAgreement: mean(coderPairs.map(([a, b]) => observed(ratings, a, b))),
     cohenKappa: kappas.some((k) => k === undefined) ? undefined : mean(kappas as number[]),
     krippendorffAlpha: alpha(ratings),

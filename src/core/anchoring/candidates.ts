@@ -47,7 +47,13 @@ function foldedAfter(text: string, offset: number, n: number): string {
 function scored(text: string, pieces: StoredPieces, start: number, end: number, quote: number): Candidate {
   const before = foldedBefore(text, start, pieces.prefix.length + CONTEXT_SLACK);
   const after = foldedAfter(text, end, pieces.suffix.length + CONTEXT_SLACK);
-  return { start, end, quote, prefix: prefixSimilarity(pieces.prefix, before), suffix: suffixSimilarity(pieces.suffix, after) };
+  return {
+    start,
+    end,
+    quote,
+    prefix: prefixSimilarity(pieces.prefix, before),
+    suffix: suffixSimilarity(pieces.suffix, after),
+  };
 }
 
 /** Scored exact occurrences (up to whitespace) of the quote; `hint` is the original offset where it is expected. */

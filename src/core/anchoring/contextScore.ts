@@ -63,7 +63,11 @@ export function similarity(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1), (prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1);
+      row[j] = Math.min(
+        (prev[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
+        (prev[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+      );
     }
     [prev, row] = [row, prev];
   }

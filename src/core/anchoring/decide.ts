@@ -43,9 +43,7 @@ export const NEAR_DISTANCE = 256;
 const MAX_ALTERNATIVES = 3;
 
 export type Decision =
-  | { kind: 'placed'; at: Candidate }
-  | { kind: 'review'; at: Candidate; others: Candidate[] }
-  | { kind: 'orphan' };
+  { kind: 'placed'; at: Candidate } | { kind: 'review'; at: Candidate; others: Candidate[] } | { kind: 'orphan' };
 
 /** True when `c` is at the expected place (original offset `hint`), within NEAR_DISTANCE or the quote's length. */
 export function nearExpected(c: Candidate, hint: number, quoteLength: number): boolean {
@@ -57,13 +55,21 @@ export function combined(c: Candidate): number {
 }
 
 function supportedBothSides(c: Candidate): boolean {
-  return c.quote === 1 && Math.max(c.prefix, c.suffix) >= CONTEXT_SUPPORT && Math.min(c.prefix, c.suffix) >= WEAKER_SIDE_SUPPORT;
+  return (
+    c.quote === 1 &&
+    Math.max(c.prefix, c.suffix) >= CONTEXT_SUPPORT &&
+    Math.min(c.prefix, c.suffix) >= WEAKER_SIDE_SUPPORT
+  );
 }
 
 /** Worth placing for review: the quote similar enough and some agreeing context (rule 3). */
 export function isPlausible(c: Candidate): boolean {
-  if (Math.max(c.prefix, c.suffix) >= CONTEXT_SUPPORT && Math.min(c.prefix, c.suffix) >= WEAKER_SIDE_SUPPORT) return c.quote >= MIN_BRACKETED_QUOTE_SIMILARITY;
-  return c.quote >= MIN_QUOTE_SIMILARITY && (Math.max(c.prefix, c.suffix) >= CONTEXT_SUPPORT || (c.prefix + c.suffix) / 2 >= STAY_SUPPORT);
+  if (Math.max(c.prefix, c.suffix) >= CONTEXT_SUPPORT && Math.min(c.prefix, c.suffix) >= WEAKER_SIDE_SUPPORT)
+    return c.quote >= MIN_BRACKETED_QUOTE_SIMILARITY;
+  return (
+    c.quote >= MIN_QUOTE_SIMILARITY &&
+    (Math.max(c.prefix, c.suffix) >= CONTEXT_SUPPORT || (c.prefix + c.suffix) / 2 >= STAY_SUPPORT)
+  );
 }
 
 /**
@@ -71,14 +77,22 @@ export function isPlausible(c: Candidate): boolean {
  * quote repeats beside itself, storedPieces.ts) only a candidate whose context agrees exactly on both sides
  * is placed silently.
  */
-export function decide(candidates: readonly Candidate[], hint: number, quoteLength: number, intactOnly = false): Decision {
+export function decide(
+  candidates: readonly Candidate[],
+  hint: number,
+  quoteLength: number,
+  intactOnly = false,
+): Decision {
   const distance = (c: Candidate): number => Math.abs(c.start - hint);
   const byDistance = (x: Candidate, y: Candidate): number => distance(x) - distance(y);
   const ranked = [...candidates].sort((x, y) => combined(y) - combined(x) || byDistance(x, y));
   const [best, runnerUp] = ranked;
   if (best === undefined) return { kind: 'orphan' };
   const home = [...ranked].sort(byDistance).find(isPlausible);
-  const clear = runnerUp === undefined || combined(best) - combined(runnerUp) >= MARGIN || distance(runnerUp) - distance(best) > NEAR_DISTANCE;
+  const clear =
+    runnerUp === undefined ||
+    combined(best) - combined(runnerUp) >= MARGIN ||
+    distance(runnerUp) - distance(best) > NEAR_DISTANCE;
   if (supportedBothSides(best) && clear && (!intactOnly || (best.prefix === 1 && best.suffix === 1))) {
     if (home === undefined || home === best || distance(home) >= distance(best)) return { kind: 'placed', at: best };
     return { kind: 'review', at: home, others: [best] };

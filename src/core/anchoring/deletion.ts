@@ -17,7 +17,12 @@ const MIN_JOINED = 12;
  * where the whole piece (context, quote, context) still stands is no evidence: in repetitive text the two
  * sides may meet by chance next to an intact occurrence. `intact` lists the starts of such occurrences.
  */
-export function contextClosedOver(text: string, pieces: StoredPieces, hint: number, intact: readonly number[]): boolean {
+export function contextClosedOver(
+  text: string,
+  pieces: StoredPieces,
+  hint: number,
+  intact: readonly number[],
+): boolean {
   const tail = pieces.prefix.slice(-SIDE);
   let head = pieces.suffix.slice(0, SIDE);
   // two whitespace runs that met when the quote went are one run now

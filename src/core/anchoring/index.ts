@@ -66,7 +66,8 @@ function flagged(a: Annotation, at: Candidate, others: readonly Candidate[]): An
 function fromDecision(a: Annotation, text: string, d: Decision): Anchored {
   if (d.kind === 'orphan') return orphaned(a);
   if (d.kind === 'review') return flagged(a, d.at, d.others);
-  if (d.at.start === a.start && d.at.end === a.end && a.status !== 'orphaned') return { annotation: a, outcome: 'exact' };
+  if (d.at.start === a.start && d.at.end === a.end && a.status !== 'orphaned')
+    return { annotation: a, outcome: 'exact' };
   return movedTo(a, text, d.at.start, d.at.end);
 }
 
@@ -77,11 +78,23 @@ function search(text: string, a: Annotation, hint: number): Anchored {
   const exact = exactCandidates(text, pieces, hint);
   const repeated = repeatsBesideItself(pieces);
   const intact = exact.filter((c) => c.prefix === 1 && c.suffix === 1);
-  if (!repeated && contextClosedOver(text, pieces, hint, intact.map((c) => c.start))) {
+  if (
+    !repeated &&
+    contextClosedOver(
+      text,
+      pieces,
+      hint,
+      intact.map((c) => c.start),
+    )
+  ) {
     // Deleted where it was: a copy with the whole piece elsewhere is flagged, never moved to; else orphaned.
     const nearestIntact = [...intact].sort((x, y) => Math.abs(x.start - hint) - Math.abs(y.start - hint))[0];
-    if (nearestIntact !== undefined) return flagged(a, nearestIntact, intact.filter((c) => c !== nearestIntact).slice(0, 3));
-    const lookAlikes = exact.filter(isPlausible).slice(0, 3).map((c) => ({ start: c.start, end: c.end }));
+    if (nearestIntact !== undefined)
+      return flagged(a, nearestIntact, intact.filter((c) => c !== nearestIntact).slice(0, 3));
+    const lookAlikes = exact
+      .filter(isPlausible)
+      .slice(0, 3)
+      .map((c) => ({ start: c.start, end: c.end }));
     return { ...orphaned(a), ...(lookAlikes.length > 0 ? { alternatives: lookAlikes } : {}) };
   }
   const first = decide(exact, hint, pieces.quote.length, repeated);
@@ -115,7 +128,10 @@ export function reanchorEach(list: readonly Annotation[], text: string): Anchore
 }
 
 /** Re-anchors every annotation; the counts say what happened, for a message to the coder. */
-export function reanchorAll(list: readonly Annotation[], text: string): { annotations: Annotation[]; counts: Record<AnchorOutcome, number>; results: Anchored[] } {
+export function reanchorAll(
+  list: readonly Annotation[],
+  text: string,
+): { annotations: Annotation[]; counts: Record<AnchorOutcome, number>; results: Anchored[] } {
   const counts: Record<AnchorOutcome, number> = { exact: 0, moved: 0, ambiguous: 0, fuzzy: 0, orphaned: 0 };
   const results = reanchorEach(list, text);
   const annotations = results.map((r) => {

@@ -33,7 +33,11 @@ export function nearestIntactPiece(text: string, a: Annotation, hint: number): n
   const piece = a.prefix + a.quote + a.suffix;
   let best: number | undefined;
   let tie = false;
-  for (let i = text.indexOf(piece, Math.max(0, hint - a.prefix.length - PROBE)); i >= 0; i = text.indexOf(piece, i + 1)) {
+  for (
+    let i = text.indexOf(piece, Math.max(0, hint - a.prefix.length - PROBE));
+    i >= 0;
+    i = text.indexOf(piece, i + 1)
+  ) {
     const start = i + a.prefix.length;
     if (start > hint + PROBE) break;
     const d = Math.abs(start - hint);

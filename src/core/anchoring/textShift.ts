@@ -25,7 +25,8 @@ export interface ShiftStep {
  * inserted above it, has no prefix left to prove itself by), but their successors show it.
  */
 export function walkInOffsetOrder<T>(
-  list: readonly Annotation[], text: string,
+  list: readonly Annotation[],
+  text: string,
   place: (a: Annotation, step: ShiftStep) => { result: T; confidentStart: number | undefined },
 ): T[] {
   const order = list.map((_, i) => i).sort((x, y) => (list[x]?.start ?? 0) - (list[y]?.start ?? 0) || x - y);
@@ -47,7 +48,8 @@ export function walkInOffsetOrder<T>(
     const i = order[k] ?? 0;
     const a = list[i];
     if (deltas[k] !== undefined) next = deltas[k];
-    else if (a !== undefined && next !== undefined && next !== 0 && pieceHolds(text, a, next)) results[i] = place(a, { delta: next, holds: true }).result;
+    else if (a !== undefined && next !== undefined && next !== 0 && pieceHolds(text, a, next))
+      results[i] = place(a, { delta: next, holds: true }).result;
   }
   return results;
 }

@@ -20,14 +20,28 @@ export interface Folded {
 function isWhitespace(code: number): boolean {
   if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
   if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
-    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Han, kana, Hangul, CJK punctuation and full-width forms: scripts written without spaces between words. */
 export function isCjk(code: number): boolean {
-  return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff)
-    || (code >= 0xff00 && code <= 0xffef) || (code >= 0xd840 && code <= 0xd87f); // high surrogates of the Han supplementary planes
+  return (
+    (code >= 0x2e80 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xffef) ||
+    (code >= 0xd840 && code <= 0xd87f)
+  ); // high surrogates of the Han supplementary planes
 }
 
 /**
@@ -47,7 +61,10 @@ export function fold(s: string, before = '', after = ''): Folded {
       let j = i + 1;
       while (j < s.length && !isWhitespace(s.charCodeAt(j))) j++;
       out += s.slice(i, j);
-      for (let k = i; k < j; k++, n++) { from[n] = k; to[n] = k + 1; }
+      for (let k = i; k < j; k++, n++) {
+        from[n] = k;
+        to[n] = k + 1;
+      }
       i = j;
       continue;
     }

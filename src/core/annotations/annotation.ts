@@ -73,7 +73,13 @@ export function contextAround(text: string, start: number, end: number): { prefi
  * a span boundary inside a surrogate pair, or a bad date, so that no malformed annotation is ever created.
  */
 export function createAnnotation(
-  text: string, start: number, end: number, frame: string, coder: string, today: string, id: string = newAnnotationId(),
+  text: string,
+  start: number,
+  end: number,
+  frame: string,
+  coder: string,
+  today: string,
+  id: string = newAnnotationId(),
 ): Annotation {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`invalid span [${start}, ${end}) for a text of length ${text.length}`);
@@ -83,7 +89,16 @@ export function createAnnotation(
   }
   if (frame === '' || coder === '') throw new RangeError('frame and coder must not be empty');
   if (!isIsoDate(today)) throw new RangeError(`created date must be YYYY-MM-DD, got '${today}'`);
-  return { id, frame, start, end, quote: text.slice(start, end), ...contextAround(text, start, end), coder, created: today };
+  return {
+    id,
+    frame,
+    start,
+    end,
+    quote: text.slice(start, end),
+    ...contextAround(text, start, end),
+    coder,
+    created: today,
+  };
 }
 
 /** Plain code-unit comparison: deterministic across locales and machines, unlike localeCompare. */
@@ -129,7 +144,11 @@ export function removeAnnotation(list: readonly Annotation[], id: string): Annot
 }
 
 /** Applies `change` to the annotation `id` and restores the order; an unchanged copy when there is none. */
-function updateAnnotation(list: readonly Annotation[], id: string, change: (a: Annotation) => Annotation): Annotation[] {
+function updateAnnotation(
+  list: readonly Annotation[],
+  id: string,
+  change: (a: Annotation) => Annotation,
+): Annotation[] {
   return sortAnnotations(list.map((a) => (a.id === id ? change(a) : a)));
 }
 

@@ -104,7 +104,8 @@ function settle(t: Tracked, newText: TextExcerpts): Annotation {
     return next;
   }
   // Context is refreshed only for anchored spans with an edit nearby: elsewhere it cannot have changed.
-  const context = o.status === undefined && t.nearEdit ? contextIn(newText, t.start, t.end) : { prefix: o.prefix, suffix: o.suffix };
+  const context =
+    o.status === undefined && t.nearEdit ? contextIn(newText, t.start, t.end) : { prefix: o.prefix, suffix: o.suffix };
   if (t.start === o.start && t.end === o.end && context.prefix === o.prefix && context.suffix === o.suffix) return o;
   return { ...o, start: t.start, end: t.end, ...context };
 }
@@ -113,9 +114,20 @@ function settle(t: Tracked, newText: TextExcerpts): Annotation {
  * The annotations after `edits` turned the old text into `newText`. Returns a new sorted array; the input
  * array and its annotations are never mutated (unchanged annotations are returned as the same objects).
  */
-export function shiftAnnotations(list: readonly Annotation[], edits: readonly TextEdit[], newText: TextExcerpts): Annotation[] {
+export function shiftAnnotations(
+  list: readonly Annotation[],
+  edits: readonly TextEdit[],
+  newText: TextExcerpts,
+): Annotation[] {
   edits.forEach(checkEdit);
-  const tracked: Tracked[] = list.map((a) => ({ original: a, start: a.start, end: a.end, status: a.status, touched: false, nearEdit: false }));
+  const tracked: Tracked[] = list.map((a) => ({
+    original: a,
+    start: a.start,
+    end: a.end,
+    status: a.status,
+    touched: false,
+    nearEdit: false,
+  }));
   for (const e of edits) {
     for (const t of tracked) applyEdit(t, e);
   }

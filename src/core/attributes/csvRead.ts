@@ -12,7 +12,11 @@ export interface CsvRow {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, readonly column: number, message: string) {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -37,25 +41,50 @@ export function readCsv(text: string): CsvRow[] {
         for (;;) {
           if (i >= src.length) throw new CsvSyntaxError(openLine, openColumn, 'a quoted cell is never closed');
           const c = src[i];
-          if (c === '"' && src[i + 1] === '"') { cell += '"'; i += 2; column += 2; continue; }
-          if (c === '"') { i++; column++; break; }
-          if (c === '\n') { line++; column = 1; } else column++;
+          if (c === '"' && src[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            column += 2;
+            continue;
+          }
+          if (c === '"') {
+            i++;
+            column++;
+            break;
+          }
+          if (c === '\n') {
+            line++;
+            column = 1;
+          } else column++;
           cell += c;
           i++;
         }
         if (i < src.length && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
-          throw new CsvSyntaxError(line, column, 'text after the closing quote of a cell (write "" for a quote inside it)');
+          throw new CsvSyntaxError(
+            line,
+            column,
+            'text after the closing quote of a cell (write "" for a quote inside it)',
+          );
         }
       } else {
         while (i < src.length && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
-          if (src[i] === '"') throw new CsvSyntaxError(line, column, 'a quote inside an unquoted cell (quote the whole cell and double the quote)');
+          if (src[i] === '"')
+            throw new CsvSyntaxError(
+              line,
+              column,
+              'a quote inside an unquoted cell (quote the whole cell and double the quote)',
+            );
           cell += src[i];
           i++;
           column++;
         }
       }
       cells.push(cell);
-      if (src[i] === ',') { i++; column++; continue; }
+      if (src[i] === ',') {
+        i++;
+        column++;
+        continue;
+      }
       break;
     }
     if (src[i] === '\r') i++;

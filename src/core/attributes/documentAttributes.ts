@@ -26,7 +26,10 @@ function isAttributeDate(value: string): boolean {
 
 /** The attributes of the corpus's texts, keyed by document path. */
 export class DocumentAttributes {
-  constructor(readonly columns: readonly string[], private readonly rows: ReadonlyMap<string, ReadonlyMap<string, string>>) {}
+  constructor(
+    readonly columns: readonly string[],
+    private readonly rows: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  ) {}
 
   static empty(): DocumentAttributes {
     return new DocumentAttributes([], new Map());
@@ -67,7 +70,8 @@ export interface ParsedAttributes {
 /** Why a `document` cell cannot name a text of the workspace, or undefined when it can. */
 function badDocumentPath(path: string): string | undefined {
   if (path.trim() === '') return 'the document cell is empty';
-  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return `'${path}' is absolute: write the path relative to the folder of ${ATTRIBUTES_FILE}`;
+  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path))
+    return `'${path}' is absolute: write the path relative to the folder of ${ATTRIBUTES_FILE}`;
   if (path.split(/[\\/]/).includes('..')) return `'${path}' leaves the folder of ${ATTRIBUTES_FILE}`;
   if (path.includes('\\')) return `'${path}' uses '\\': separate folders with '/'`;
   return undefined;
@@ -78,20 +82,42 @@ function badDocumentPath(path: string): string | undefined {
  * folder); a row for an unknown text is an error, because it is almost always a typo that would leave the real
  * text without attributes.
  */
-export function parseDocumentAttributes(text: string, file: string, isKnownText: (path: string) => boolean): ParsedAttributes {
+export function parseDocumentAttributes(
+  text: string,
+  file: string,
+  isKnownText: (path: string) => boolean,
+): ParsedAttributes {
   const problems: Problem[] = [];
-  const error = (line: number, message: string, column = 1): void => { problems.push({ file, line, column, severity: 'error', message }); };
+  const error = (line: number, message: string, column = 1): void => {
+    problems.push({ file, line, column, severity: 'error', message });
+  };
   let rows;
   try {
     rows = readCsv(text);
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
-    return { attributes: undefined, problems: [{ file, line: e.line, column: e.column, severity: 'error', message: e.message }] };
+    return {
+      attributes: undefined,
+      problems: [{ file, line: e.line, column: e.column, severity: 'error', message: e.message }],
+    };
   }
   const [header, ...body] = rows;
-  if (!header) return { attributes: undefined, problems: [{ file, line: 1, column: 1, severity: 'error', message: `empty: the first line names the columns, starting with 'document'` }] };
+  if (!header)
+    return {
+      attributes: undefined,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: `empty: the first line names the columns, starting with 'document'`,
+        },
+      ],
+    };
   const columns = header.cells.map((c) => c.trim());
-  if (columns[0] !== 'document') error(header.line, `the first column must be 'document' (the text's path), not '${columns[0] ?? ''}'`);
+  if (columns[0] !== 'document')
+    error(header.line, `the first column must be 'document' (the text's path), not '${columns[0] ?? ''}'`);
   const seen = new Set<string>();
   columns.forEach((c, i) => {
     if (c === '') error(header.line, `column ${i + 1} has no name`);
@@ -107,15 +133,22 @@ export function parseDocumentAttributes(text: string, file: string, isKnownText:
     }
     const path = (row.cells[0] ?? '').trim();
     const bad = badDocumentPath(path);
-    if (bad !== undefined) { error(row.line, bad); continue; }
+    if (bad !== undefined) {
+      error(row.line, bad);
+      continue;
+    }
     const earlier = firstLine.get(path);
-    if (earlier !== undefined) { error(row.line, `'${path}' already has a row (line ${earlier})`); continue; }
+    if (earlier !== undefined) {
+      error(row.line, `'${path}' already has a row (line ${earlier})`);
+      continue;
+    }
     firstLine.set(path, row.line);
     if (!isKnownText(path)) error(row.line, `'${path}': no such text in the workspace`);
     const values = new Map<string, string>();
     columns.slice(1).forEach((name, i) => {
       const value = (row.cells[i + 1] ?? '').trim();
-      if (value !== '' && isDateColumn(name) && !isAttributeDate(value)) error(row.line, `'${value}' in column '${name}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+      if (value !== '' && isDateColumn(name) && !isAttributeDate(value))
+        error(row.line, `'${value}' in column '${name}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
       values.set(name, value);
     });
     table.set(path, values);

@@ -7,16 +7,25 @@ import { contextAround, sortAnnotations, type Annotation } from '../annotations'
 import { splitsSurrogatePair } from '../text';
 
 /** A new list with annotation `id` on [start, end) of `text`. Throws RangeError for a bad span or an unknown id. */
-export function reattachAnnotation(list: readonly Annotation[], id: string, text: string, start: number, end: number): Annotation[] {
+export function reattachAnnotation(
+  list: readonly Annotation[],
+  id: string,
+  text: string,
+  start: number,
+  end: number,
+): Annotation[] {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`invalid span [${start}, ${end}) for a text of length ${text.length}`);
   }
-  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) throw new RangeError(`span [${start}, ${end}) would split a character`);
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end))
+    throw new RangeError(`span [${start}, ${end}) would split a character`);
   if (!list.some((a) => a.id === id)) throw new RangeError(`no annotation '${id}'`);
-  return sortAnnotations(list.map((a) => {
-    if (a.id !== id) return a;
-    const next: Annotation = { ...a, start, end, quote: text.slice(start, end), ...contextAround(text, start, end) };
-    delete next.status;
-    return next;
-  }));
+  return sortAnnotations(
+    list.map((a) => {
+      if (a.id !== id) return a;
+      const next: Annotation = { ...a, start, end, quote: text.slice(start, end), ...contextAround(text, start, end) };
+      delete next.status;
+      return next;
+    }),
+  );
 }

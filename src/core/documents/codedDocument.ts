@@ -23,12 +23,25 @@ export interface DocumentRead {
  * problems; `sourceText` is the raw text of the source, undefined when it could not be read, and then
  * `sourceRefused` says why when it was not simply missing (a link out of the folder, a file over the cap…).
  */
-export function codedDocumentFrom(path: string, sidecarFile: string, sidecarText: string, sourceText: string | undefined, sourceRefused?: string): DocumentRead {
+export function codedDocumentFrom(
+  path: string,
+  sidecarFile: string,
+  sidecarText: string,
+  sourceText: string | undefined,
+  sourceRefused?: string,
+): DocumentRead {
   const parsed = parseSidecar(sidecarText, sidecarFile);
   const problems = [...parsed.problems];
   if (sourceText === undefined) {
     const why = sourceRefused === undefined ? `source ${path} not found` : `source ${sourceRefused}`;
-    problems.push({ file: sidecarFile, line: 1, column: 1, severity: 'warning', kind: 'source', message: `${why}: its segments have status source-missing` });
+    problems.push({
+      file: sidecarFile,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      kind: 'source',
+      message: `${why}: its segments have status source-missing`,
+    });
   }
   if (!parsed.sidecar) return { document: undefined, problems, readOnly: true };
   const text = sourceText === undefined ? undefined : canonicalText(sourceText);
@@ -37,11 +50,15 @@ export function codedDocumentFrom(path: string, sidecarFile: string, sidecarText
 
 /** A warning per annotation whose frame the codebook does not have (it is kept, under its raw id), in path order. */
 export function unknownFrameProblems(codebook: Codebook, documents: readonly CodedDocument[]): Problem[] {
-  return [...documents].sort(byPath).flatMap((d) => d.annotations.filter((a) => !findFrame(codebook, a.frame)).map((a): Problem => ({
-    file: sidecarPathFor(d.path),
-    line: 1,
-    column: 1,
-    severity: 'warning',
-    message: `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept under its raw id)`,
-  })));
+  return [...documents].sort(byPath).flatMap((d) =>
+    d.annotations
+      .filter((a) => !findFrame(codebook, a.frame))
+      .map((a): Problem => ({
+        file: sidecarPathFor(d.path),
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        message: `annotation ${a.id}: frame '${a.frame}' is not in codebook '${codebook.id}' (kept under its raw id)`,
+      })),
+  );
 }

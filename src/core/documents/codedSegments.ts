@@ -55,17 +55,35 @@ function statusOf(stored: Annotation, checked: Annotation): SegmentStatus {
  * the editor makes when it opens the document, so the statuses exported and validated are the ones VS Code shows.
  */
 export function documentSegments(codebook: Codebook | undefined, doc: CodedDocument): CodedSegment[] {
-  const common = (stored: Annotation): Pick<CodedSegment, 'document' | 'annotation' | 'frameLabel' | 'framePath'> =>
-    ({ document: doc.path, annotation: stored, frameLabel: codebook && findFrame(codebook, stored.frame)?.label, framePath: codebook ? framePath(codebook, stored.frame).join(' › ') : '' });
+  const common = (stored: Annotation): Pick<CodedSegment, 'document' | 'annotation' | 'frameLabel' | 'framePath'> => ({
+    document: doc.path,
+    annotation: stored,
+    frameLabel: codebook && findFrame(codebook, stored.frame)?.label,
+    framePath: codebook ? framePath(codebook, stored.frame).join(' › ') : '',
+  });
   if (doc.text === undefined) {
-    return doc.annotations.map((stored) => ({ ...common(stored), start: stored.start, end: stored.end, line: undefined, column: undefined, status: 'source-missing' as const }));
+    return doc.annotations.map((stored) => ({
+      ...common(stored),
+      start: stored.start,
+      end: stored.end,
+      line: undefined,
+      column: undefined,
+      status: 'source-missing' as const,
+    }));
   }
   const lines = new LineIndex(doc.text);
   const checked = reanchorAll(doc.annotations, doc.text).annotations;
   return doc.annotations.map((stored, i) => {
     const now = checked[i];
     const at = lines.positionAt(now.start);
-    return { ...common(stored), start: now.start, end: now.end, line: at.line + 1, column: at.character + 1, status: statusOf(stored, now) };
+    return {
+      ...common(stored),
+      start: now.start,
+      end: now.end,
+      line: at.line + 1,
+      column: at.character + 1,
+      status: statusOf(stored, now),
+    };
   });
 }
 

@@ -41,8 +41,8 @@ export function xsdDateTime(date: Date): string {
 /** A GUID (8-4-4-4-12 hex, RFC 4122 version 5 layout) derived from a key: the same key always gives the same GUID. */
 export function stableGuid(key: string): string {
   const h = createHash('sha1').update(`sovereignty-coder\0${key}`).digest();
-  h[6] = ((h[6]) & 0x0f) | 0x50;
-  h[8] = ((h[8]) & 0x3f) | 0x80;
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
@@ -56,7 +56,10 @@ export function codePointPositions(text: string, offsets: readonly number[]): Ma
   for (const target of wanted) {
     while (unit < target && unit < text.length) {
       const code = text.charCodeAt(unit);
-      unit += code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length && (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      unit +=
+        code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length && (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00
+          ? 2
+          : 1;
       points++;
     }
     result.set(target, points);
@@ -65,7 +68,9 @@ export function codePointPositions(text: string, offsets: readonly number[]): Ma
 }
 
 function frameDescription(f: Frame): string {
-  return [f.definition, f.include && `Include: ${f.include}`, f.exclude && `Exclude: ${f.exclude}`].filter(Boolean).join('\n\n');
+  return [f.definition, f.include && `Include: ${f.include}`, f.exclude && `Exclude: ${f.exclude}`]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 const UNKNOWN_GROUP = 'frames-not-in-codebook';
@@ -82,18 +87,25 @@ function codesXml(codebook: Codebook, used: ReadonlySet<string>, indent: string)
     const kids = children.get(f.id) ?? [];
     const codable = f.terms.length > 0 || used.has(f.id) || kids.length === 0;
     const open = `${pad}<Code${attrs({ guid: stableGuid(`code:${f.id}`), name: f.label, isCodable: codable, color: f.color })}>`;
-    const inner = [`${pad}  <Description>${xmlText(frameDescription(f))}</Description>`, ...kids.map((k) => code(k, `${pad}  `))];
+    const inner = [
+      `${pad}  <Description>${xmlText(frameDescription(f))}</Description>`,
+      ...kids.map((k) => code(k, `${pad}  `)),
+    ];
     return [open, ...inner, `${pad}</Code>`].join('\n');
   };
   const top = (children.get(undefined) ?? []).map((f) => code(f, indent));
   const unknown = [...used].filter((id) => !known.has(id)).sort();
   if (unknown.length > 0) {
-    top.push([
-      `${indent}<Code${attrs({ guid: stableGuid(`code:${UNKNOWN_GROUP}`), name: 'Frames not in the codebook', isCodable: false })}>`,
-      `${indent}  <Description>Frame ids that annotations use but codebook '${xmlText(codebook.id)}' does not define (renamed or removed frames).</Description>`,
-      ...unknown.map((id) => `${indent}  <Code${attrs({ guid: stableGuid(`code:${id}`), name: id, isCodable: true })}/>`),
-      `${indent}</Code>`,
-    ].join('\n'));
+    top.push(
+      [
+        `${indent}<Code${attrs({ guid: stableGuid(`code:${UNKNOWN_GROUP}`), name: 'Frames not in the codebook', isCodable: false })}>`,
+        `${indent}  <Description>Frame ids that annotations use but codebook '${xmlText(codebook.id)}' does not define (renamed or removed frames).</Description>`,
+        ...unknown.map(
+          (id) => `${indent}  <Code${attrs({ guid: stableGuid(`code:${id}`), name: id, isCodable: true })}/>`,
+        ),
+        `${indent}</Code>`,
+      ].join('\n'),
+    );
   }
   return top.join('\n');
 }
@@ -109,13 +121,21 @@ const userGuid = (coder: string): string => stableGuid(`user:${coder}`);
 function selectionXml(s: CodedSegment, positions: Map<number, number>): string {
   const a = s.annotation;
   const key = `${s.document}\0${a.id}`;
-  const flag = s.status === 'needs-review' ? '[Sovereignty Coder: needs review]'
-    : s.status === 'conflict' ? `[Sovereignty Coder: merge conflict with annotation ${a.conflictWith ?? '?'}]` : undefined;
+  const flag =
+    s.status === 'needs-review'
+      ? '[Sovereignty Coder: needs review]'
+      : s.status === 'conflict'
+        ? `[Sovereignty Coder: merge conflict with annotation ${a.conflictWith ?? '?'}]`
+        : undefined;
   const description = [a.memo, flag, `[annotation ${a.id}]`].filter(Boolean).join('\n');
   return [
     `      <PlainTextSelection${attrs({
-      guid: stableGuid(`selection:${key}`), name: a.quote, startPosition: positions.get(s.start), endPosition: positions.get(s.end),
-      creatingUser: userGuid(a.coder), creationDateTime: dateTime(a.created),
+      guid: stableGuid(`selection:${key}`),
+      name: a.quote,
+      startPosition: positions.get(s.start),
+      endPosition: positions.get(s.end),
+      creatingUser: userGuid(a.coder),
+      creationDateTime: dateTime(a.created),
     })}>`,
     `        <Description>${xmlText(description)}</Description>`,
     `        <Coding${attrs({ guid: stableGuid(`coding:${key}`), creatingUser: userGuid(a.coder), creationDateTime: dateTime(a.created) })}>`,
@@ -130,9 +150,14 @@ function noteXml(s: CodedSegment): string {
   const why = s.status === 'orphaned' ? 'its quote is no longer in the text' : 'the text file was not found';
   const content = [
     `Annotation ${a.id} could not be placed in ${s.document}: ${why}.`,
-    `Frame: ${s.frameLabel ?? a.frame} (${a.frame})`, `Quote: ${a.quote}`, `Last known offsets (UTF-16, LF): ${a.start}-${a.end}`,
-    `Coder: ${a.coder}, ${a.created}`, a.memo === undefined ? undefined : `Memo: ${a.memo}`,
-  ].filter(Boolean).join('\n');
+    `Frame: ${s.frameLabel ?? a.frame} (${a.frame})`,
+    `Quote: ${a.quote}`,
+    `Last known offsets (UTF-16, LF): ${a.start}-${a.end}`,
+    `Coder: ${a.coder}, ${a.created}`,
+    a.memo === undefined ? undefined : `Memo: ${a.memo}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
   return [
     `    <Note${attrs({ guid: stableGuid(`note:${s.document}\0${a.id}`), name: `Unplaced annotation ${a.id} (${s.status})`, creatingUser: userGuid(a.coder), creationDateTime: dateTime(a.created) })}>`,
     `      <PlainTextContent>${xmlText(content)}</PlainTextContent>`,
@@ -141,19 +166,28 @@ function noteXml(s: CodedSegment): string {
 }
 
 /** The project: users, codebook, one text source per document with its selections, and notes for unplaced segments. */
-export function buildRefiQdaProject(codebook: Codebook, documents: readonly CodedDocument[], options: RefiQdaOptions): RefiQdaProject {
+export function buildRefiQdaProject(
+  codebook: Codebook,
+  documents: readonly CodedDocument[],
+  options: RefiQdaOptions,
+): RefiQdaProject {
   const segments = codedSegments(codebook, documents);
   const isPlaced = (s: CodedSegment): boolean => s.status !== 'orphaned' && s.status !== 'source-missing';
   const placed = segments.filter(isPlaced);
   const unplaced = segments.filter((s) => !isPlaced(s));
   const coders = [...new Set(segments.map((s) => s.annotation.coder))].sort();
   const used = new Set(segments.map((s) => s.annotation.frame));
-  const texts = [...documents].filter((d): d is CodedDocument & { text: string } => d.text !== undefined).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const texts = [...documents]
+    .filter((d): d is CodedDocument & { text: string } => d.text !== undefined)
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
 
   const sources = texts.map((d) => {
     const guid = stableGuid(`source:${d.path}`);
     const mine = placed.filter((s) => s.document === d.path);
-    const positions = codePointPositions(d.text, mine.flatMap((s) => [s.start, s.end]));
+    const positions = codePointPositions(
+      d.text,
+      mine.flatMap((s) => [s.start, s.end]),
+    );
     return {
       file: { path: `sources/${guid}.txt`, text: d.text },
       xml: [
@@ -166,12 +200,23 @@ export function buildRefiQdaProject(codebook: Codebook, documents: readonly Code
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<Project${attrs({ xmlns: PROJECT_NS, name: options.projectName, origin: options.origin, creationDateTime: options.now })}>`,
-    ...(coders.length > 0 ? ['  <Users>', ...coders.map((c) => `    <User${attrs({ guid: userGuid(c), name: c })}/>`), '  </Users>'] : []),
-    '  <CodeBook>', '    <Codes>', codesXml(codebook, used, '      '), '    </Codes>', '  </CodeBook>',
+    ...(coders.length > 0
+      ? ['  <Users>', ...coders.map((c) => `    <User${attrs({ guid: userGuid(c), name: c })}/>`), '  </Users>']
+      : []),
+    '  <CodeBook>',
+    '    <Codes>',
+    codesXml(codebook, used, '      '),
+    '    </Codes>',
+    '  </CodeBook>',
     ...(sources.length > 0 ? ['  <Sources>', ...sources.map((s) => s.xml), '  </Sources>'] : []),
     ...(unplaced.length > 0 ? ['  <Notes>', ...unplaced.map(noteXml), '  </Notes>'] : []),
     '</Project>',
     '',
   ];
-  return { projectXml: lines.join('\n'), sources: sources.map((s) => s.file), selections: placed.length, notes: unplaced.length };
+  return {
+    projectXml: lines.join('\n'),
+    sources: sources.map((s) => s.file),
+    selections: placed.length,
+    notes: unplaced.length,
+  };
 }

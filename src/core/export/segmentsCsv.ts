@@ -8,19 +8,52 @@ import { toCsv, type CsvValue } from './csv';
 import type { CodedSegment } from '../documents';
 
 export const SEGMENT_COLUMNS = [
-  'document', 'annotation_id', 'frame_id', 'frame_label', 'frame_path', 'frame_in_codebook', 'quote',
-  'start', 'end', 'line', 'column', 'status', 'coder', 'created', 'memo', 'codebook', 'conflict_with',
+  'document',
+  'annotation_id',
+  'frame_id',
+  'frame_label',
+  'frame_path',
+  'frame_in_codebook',
+  'quote',
+  'start',
+  'end',
+  'line',
+  'column',
+  'status',
+  'coder',
+  'created',
+  'memo',
+  'codebook',
+  'conflict_with',
 ] as const;
 
 function row(s: CodedSegment, codebookId: string): CsvValue[] {
   const a = s.annotation;
   return [
-    s.document, a.id, a.frame, s.frameLabel, s.framePath, s.frameLabel === undefined ? 'no' : 'yes', a.quote,
-    s.start, s.end, s.line, s.column, s.status, a.coder, a.created, a.memo, codebookId, a.conflictWith,
+    s.document,
+    a.id,
+    a.frame,
+    s.frameLabel,
+    s.framePath,
+    s.frameLabel === undefined ? 'no' : 'yes',
+    a.quote,
+    s.start,
+    s.end,
+    s.line,
+    s.column,
+    s.status,
+    a.coder,
+    a.created,
+    a.memo,
+    codebookId,
+    a.conflictWith,
   ];
 }
 
 /** RFC 4180 CSV (CRLF, every text cell quoted, formula-like cells neutralised), UTF-8 without a BOM. */
 export function segmentsToCsv(segments: readonly CodedSegment[], codebookId: string): string {
-  return toCsv(SEGMENT_COLUMNS, segments.map((s) => row(s, codebookId)));
+  return toCsv(
+    SEGMENT_COLUMNS,
+    segments.map((s) => row(s, codebookId)),
+  );
 }

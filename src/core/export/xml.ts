@@ -10,7 +10,12 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFF
 
 /** Text content: & < > escaped; CR kept as a character reference so a parser does not normalise it away. */
 export function xmlText(s: string): string {
-  return s.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return s
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
 /** An attribute value for double quotes; tab, LF and CR as references, since attribute normalisation turns them into spaces. */
@@ -20,5 +25,8 @@ export function xmlAttr(s: string): string {
 
 /** ` name="value"` for each defined value, in the given order. */
 export function attrs(values: Record<string, string | number | boolean | undefined>): string {
-  return Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`).join('');
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join('');
 }

@@ -4,7 +4,14 @@ export { nodeFiles } from './port';
 export type { BoundedRead, EntryInfo, EntryKind, FilesPort } from './port';
 export { isInside, readFileSafely, refusal, TEXT_MAX_BYTES, unreachable } from './readSafely';
 export type { ReadLimits, Refusal, RefusalReason, SafeRead } from './readSafely';
-export { sidecarNameOfTemp, STALE_TEMP_AGE_MS, staleTempMessage, staleTemps, staleTempsIn, staleTempsOf } from './staleTemps';
+export {
+  sidecarNameOfTemp,
+  STALE_TEMP_AGE_MS,
+  staleTempMessage,
+  staleTemps,
+  staleTempsIn,
+  staleTempsOf,
+} from './staleTemps';
 export type { StaleTemp } from './staleTemps';
 export { walkFolder } from './walk';
 export type { WalkOptions, WalkResult } from './walk';

@@ -35,12 +35,18 @@ function exists(path: string, port: FilesPort): boolean {
 }
 
 /** Why writing to `output` would overwrite something the tool reads, or undefined when it is safe. */
-export function outputConflict(output: string, inputs: readonly string[], port: FilesPort = nodeFiles): string | undefined {
+export function outputConflict(
+  output: string,
+  inputs: readonly string[],
+  port: FilesPort = nodeFiles,
+): string | undefined {
   const real = realPathOf(output, port);
   const input = inputs.find((i) => realPathOf(i, port) === real);
-  if (input !== undefined) return `is ${resolve(input) === resolve(output) ? '' : `the same file as ${input}, `}one of the files this export reads`;
+  if (input !== undefined)
+    return `is ${resolve(input) === resolve(output) ? '' : `the same file as ${input}, `}one of the files this export reads`;
   if (isSidecarPath(real) || isSidecarPath(output)) return 'is an annotation file';
   if (basename(real) === 'codebook.yaml' || basename(output) === 'codebook.yaml') return 'is a codebook';
-  if (exists(sidecarPathFor(output), port) || exists(sidecarPathFor(real), port)) return `is a source text (it has the annotation file ${sidecarPathFor(output)})`;
+  if (exists(sidecarPathFor(output), port) || exists(sidecarPathFor(real), port))
+    return `is a source text (it has the annotation file ${sidecarPathFor(output)})`;
   return undefined;
 }

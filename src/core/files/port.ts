@@ -4,7 +4,18 @@
  * can answer the same questions its own way. Errors carry node's `code` (ENOENT, ELOOP, EACCES, …), which the
  * reader and walker turn into messages that name the path.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import type { Stats } from 'node:fs';
 
 export type EntryKind = 'file' | 'folder' | 'symlink' | 'fifo' | 'device' | 'socket';
@@ -84,4 +95,3 @@ export const nodeFiles: FilesPort = {
     }
   },
 };
-

@@ -14,7 +14,8 @@ import { nodeFiles, type FilesPort } from './port';
 /** Source texts are read whole; this bounds the memory a single text may take. */
 export const TEXT_MAX_BYTES = 256 * 1024 * 1024;
 
-export type RefusalReason = 'missing' | 'folder' | 'not-regular' | 'outside' | 'dangling' | 'loop' | 'too-big' | 'denied' | 'duplicate' | 'io';
+export type RefusalReason =
+  'missing' | 'folder' | 'not-regular' | 'outside' | 'dangling' | 'loop' | 'too-big' | 'denied' | 'duplicate' | 'io';
 
 export interface Refusal {
   path: string;
@@ -43,7 +44,10 @@ export function isInside(folder: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-const refuse = (path: string, reason: RefusalReason, why: string): SafeRead => ({ ok: false, refusal: refusal(path, reason, why) });
+const refuse = (path: string, reason: RefusalReason, why: string): SafeRead => ({
+  ok: false,
+  refusal: refusal(path, reason, why),
+});
 
 /** Why a path that lstat or realpath could not follow is refused (a dangling link, a loop, no permission). */
 export function unreachable(path: string, e: unknown, port: FilesPort = nodeFiles): Refusal {
@@ -56,7 +60,8 @@ export function unreachable(path: string, e: unknown, port: FilesPort = nodeFile
   }
   const r = (reason: RefusalReason, why: string): Refusal => refusal(path, reason, why);
   if (code === 'ELOOP') return r('loop', 'is a symbolic link in a loop: skipped');
-  if (code === 'ENOENT' && linked !== undefined) return r('dangling', `is a symbolic link to ${linked}, which does not exist: skipped`);
+  if (code === 'ENOENT' && linked !== undefined)
+    return r('dangling', `is a symbolic link to ${linked}, which does not exist: skipped`);
   if (code === 'ENOENT' || code === 'ENOTDIR') return r('missing', 'no such file');
   if (code === 'EACCES' || code === 'EPERM') return r('denied', 'permission denied');
   return r('io', `cannot be read (${code ?? String(e)})`);
@@ -75,8 +80,14 @@ export function readFileSafely(path: string, limits: ReadLimits, port: FilesPort
     return { ok: false, refusal: unreachable(path, e, port) };
   }
   if (!isInside(realRoot, realPath)) {
-    const how = linked ? `is a symbolic link to ${port.readlink(path)}` : `leads through a symbolic link to ${realPath}`;
-    return refuse(path, 'outside', `${how}, outside ${resolve(limits.root)}: not read (links may only point inside the folder)`);
+    const how = linked
+      ? `is a symbolic link to ${port.readlink(path)}`
+      : `leads through a symbolic link to ${realPath}`;
+    return refuse(
+      path,
+      'outside',
+      `${how}, outside ${resolve(limits.root)}: not read (links may only point inside the folder)`,
+    );
   }
   try {
     const kind = port.stat(realPath).kind;
@@ -84,7 +95,8 @@ export function readFileSafely(path: string, limits: ReadLimits, port: FilesPort
     if (kind !== 'file') return refuse(path, 'not-regular', `is a ${kind}, not a regular file: not read`);
     const read = port.readBounded(realPath, limits.maxBytes);
     if ('tooBig' in read) return refuse(path, 'too-big', `is over the limit of ${limits.maxBytes} bytes: not read`);
-    if ('notRegular' in read) return refuse(path, 'not-regular', `is a ${read.notRegular}, not a regular file: not read`);
+    if ('notRegular' in read)
+      return refuse(path, 'not-regular', `is a ${read.notRegular}, not a regular file: not read`);
     return { ok: true, bytes: read.bytes, realPath };
   } catch (e) {
     return { ok: false, refusal: unreachable(path, e, port) };

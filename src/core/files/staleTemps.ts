@@ -45,7 +45,8 @@ export function staleTemps(paths: readonly string[], now: number, port: FilesPor
       throw e;
     }
     const ageMs = now - info.mtimeMs;
-    if (info.kind === 'file' && ageMs >= STALE_TEMP_AGE_MS) found.push({ path, sidecar: join(dirname(path), sidecar), ageMs });
+    if (info.kind === 'file' && ageMs >= STALE_TEMP_AGE_MS)
+      found.push({ path, sidecar: join(dirname(path), sidecar), ageMs });
   }
   return found;
 }
@@ -58,5 +59,12 @@ export function staleTempsOf(sidecarPath: string, now: number, port: FilesPort =
 
 /** The stale temp files of every sidecar in a folder (one listing of the folder, however many sidecars). */
 export function staleTempsIn(folder: string, now: number, port: FilesPort = nodeFiles): StaleTemp[] {
-  return staleTemps(port.readdir(folder).filter((n) => sidecarNameOfTemp(n) !== undefined).map((n) => join(folder, n)), now, port);
+  return staleTemps(
+    port
+      .readdir(folder)
+      .filter((n) => sidecarNameOfTemp(n) !== undefined)
+      .map((n) => join(folder, n)),
+    now,
+    port,
+  );
 }

@@ -60,7 +60,8 @@ export function walkFolder(root: string, options: WalkOptions, port: FilesPort =
       else if (kind === 'folder') {
         if (!options.skipFolders.has(name)) enter(path, port.realpath(path));
       } else if (kind === 'file' && options.wanted(name)) addFile(path, port.realpath(path));
-      else if (kind !== 'file' && options.wanted(name)) skip(path, 'not-regular', `is a ${kind}, not a regular file: skipped`);
+      else if (kind !== 'file' && options.wanted(name))
+        skip(path, 'not-regular', `is a ${kind}, not a regular file: skipped`);
     }
   };
   const enter = (path: string, real: string): void => {
@@ -69,7 +70,8 @@ export function walkFolder(root: string, options: WalkOptions, port: FilesPort =
   };
   const addFile = (path: string, real: string): void => {
     const first = seen.get(real);
-    if (first !== undefined) return skip(path, 'duplicate', `is a symbolic link to ${first}, which is already included: skipped`);
+    if (first !== undefined)
+      return skip(path, 'duplicate', `is a symbolic link to ${first}, which is already included: skipped`);
     seen.set(real, path);
     files.push(path);
   };
@@ -83,12 +85,23 @@ export function walkFolder(root: string, options: WalkOptions, port: FilesPort =
       return void skipped.push(unreachable(link.path, e, port));
     }
     if (kind !== 'folder' && !options.wanted(link.name)) return;
-    if (!isInside(realRoot, real)) return skip(link.path, 'outside', `is a symbolic link to ${port.readlink(link.path)}, outside ${root}: not followed`);
+    if (!isInside(realRoot, real))
+      return skip(
+        link.path,
+        'outside',
+        `is a symbolic link to ${port.readlink(link.path)}, outside ${root}: not followed`,
+      );
     if (kind === 'file') return addFile(link.path, real);
-    if (kind !== 'folder') return skip(link.path, 'not-regular', `is a symbolic link to a ${kind}, not a regular file: skipped`);
+    if (kind !== 'folder')
+      return skip(link.path, 'not-regular', `is a symbolic link to a ${kind}, not a regular file: skipped`);
     if (options.skipFolders.has(link.name)) return;
     const first = seen.get(real);
-    if (first !== undefined) return skip(link.path, 'duplicate', `is a symbolic link to the folder ${first}, which is walked already: skipped (each folder is read once)`);
+    if (first !== undefined)
+      return skip(
+        link.path,
+        'duplicate',
+        `is a symbolic link to the folder ${first}, which is walked already: skipped (each folder is read once)`,
+      );
     enter(link.path, real);
   };
 

@@ -14,10 +14,17 @@ import { GitError, readAtRevision, readSidecarVersion, resolveCommit, sidecarsAt
 import type { GitPort, SidecarVersion } from './revisions';
 
 /** A version of the repository: a commit, or the working tree (undefined). */
-export interface Side { label: string; commit: string | undefined }
+export interface Side {
+  label: string;
+  commit: string | undefined;
+}
 
 /** Leading arguments that name commits (at most `max`, and never an existing path) are revisions; the rest paths. */
-export function splitRevisions(git: GitPort, args: readonly string[], max: number): { revisions: Array<{ rev: string; commit: string }>; paths: string[] } {
+export function splitRevisions(
+  git: GitPort,
+  args: readonly string[],
+  max: number,
+): { revisions: Array<{ rev: string; commit: string }>; paths: string[] } {
   const revisions: Array<{ rev: string; commit: string }> = [];
   let i = 0;
   for (; i < args.length && revisions.length < max; i++) {
@@ -52,14 +59,21 @@ export function sidecarsOn(git: GitPort, top: string, side: Side, paths: readonl
   return side.commit === undefined ? workingTreeSidecars(git, top, paths) : sidecarsAtRevision(git, side.commit, paths);
 }
 
-export interface DiffRun { diffs: TextDiff[]; problems: string[] }
+export interface DiffRun {
+  diffs: TextDiff[];
+  problems: string[];
+}
 
 /** The per-text changes from side `a` to side `b`. */
 export function diffSides(git: GitPort, top: string, a: Side, b: Side, paths: readonly string[]): DiffRun {
   const files = [...new Set([...sidecarsOn(git, top, a, paths), ...sidecarsOn(git, top, b, paths)])].sort();
   const problems: string[] = [];
   const version = (side: Side, path: string): SidecarVersion => {
-    const v = readSidecarVersion(readerFor(git, top, side), path, side.commit === undefined ? path : `${side.label}:${path}`);
+    const v = readSidecarVersion(
+      readerFor(git, top, side),
+      path,
+      side.commit === undefined ? path : `${side.label}:${path}`,
+    );
     const errors = v.problems.filter((p) => p.severity === 'error');
     problems.push(...errors.map(formatProblem));
     return v;
@@ -68,9 +82,11 @@ export function diffSides(git: GitPort, top: string, a: Side, b: Side, paths: re
     const [before, after] = [version(a, path), version(b, path)];
     return {
       text: sourcePathFor(path) ?? path,
-      changes: diffAnnotations({ annotations: before.sidecar?.annotations ?? [], text: before.text }, { annotations: after.sidecar?.annotations ?? [], text: after.text }),
+      changes: diffAnnotations(
+        { annotations: before.sidecar?.annotations ?? [], text: before.text },
+        { annotations: after.sidecar?.annotations ?? [], text: after.text },
+      ),
     };
   });
   return { diffs, problems };
 }
-

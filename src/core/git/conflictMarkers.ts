@@ -50,9 +50,17 @@ export function splitConflict(text: string): ConflictSides | { error: string; li
       state = 'theirs';
       everyHunkHasBase &&= sawBase;
     } else if (isMark(line, MARK.end) && state === 'theirs') state = 'both';
-    else keep(state === 'both' ? [ours, theirs, base] : state === 'ours' ? [ours] : state === 'theirs' ? [theirs] : [base]);
+    else
+      keep(
+        state === 'both' ? [ours, theirs, base] : state === 'ours' ? [ours] : state === 'theirs' ? [theirs] : [base],
+      );
   }
   if (state !== 'both') return { error: 'a conflict hunk is not closed', line: lines.length };
   const join = (side: string[]): string => side.map((l) => `${l}\n`).join('');
-  return { ours: join(ours), theirs: join(theirs), base: everyHunkHasBase && hunks > 0 ? join(base) : undefined, hunks };
+  return {
+    ours: join(ours),
+    theirs: join(theirs),
+    base: everyHunkHasBase && hunks > 0 ? join(base) : undefined,
+    hunks,
+  };
 }

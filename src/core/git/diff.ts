@@ -11,7 +11,12 @@ import { LineIndex } from '../text';
 export type ChangeKind = 'added' | 'removed' | 'retagged' | 'moved' | 'memo' | 'status';
 
 /** Where a span is, for people: 1-based line and column when the text is known. */
-export interface Place { start: number; end: number; line?: number; column?: number }
+export interface Place {
+  start: number;
+  end: number;
+  line?: number;
+  column?: number;
+}
 
 export interface AnnotationChange {
   kind: ChangeKind;
@@ -28,10 +33,16 @@ export interface AnnotationChange {
 }
 
 /** One text's changes, in the order of the newer version's annotations. */
-export interface TextDiff { text: string; changes: AnnotationChange[] }
+export interface TextDiff {
+  text: string;
+  changes: AnnotationChange[];
+}
 
 /** One side of a comparison: the annotations and, when known, the canonical text they point into. */
-export interface DiffSide { annotations: readonly Annotation[]; text?: string }
+export interface DiffSide {
+  annotations: readonly Annotation[];
+  text?: string;
+}
 
 function placeOf(a: Annotation, lines: LineIndex | undefined): Place {
   if (lines === undefined) return { start: a.start, end: a.end };
@@ -46,7 +57,12 @@ export function diffAnnotations(before: DiffSide, after: DiffSide): AnnotationCh
   const old = new Map(before.annotations.map((a) => [a.id, a]));
   const changes: AnnotationChange[] = [];
   const describe = (kind: ChangeKind, a: Annotation, lines: LineIndex | undefined): AnnotationChange => ({
-    kind, id: a.id, frame: a.frame, quote: a.quote, coder: a.coder, place: placeOf(a, lines),
+    kind,
+    id: a.id,
+    frame: a.frame,
+    quote: a.quote,
+    coder: a.coder,
+    place: placeOf(a, lines),
   });
   for (const a of [...after.annotations].sort(compareAnnotations)) {
     const was = old.get(a.id);
@@ -55,11 +71,15 @@ export function diffAnnotations(before: DiffSide, after: DiffSide): AnnotationCh
       continue;
     }
     if (was.frame !== a.frame) changes.push({ ...describe('retagged', a, newLines), from: was.frame, to: a.frame });
-    if (was.start !== a.start || was.end !== a.end) changes.push({ ...describe('moved', a, newLines), fromPlace: placeOf(was, oldLines) });
-    if ((was.memo ?? '') !== (a.memo ?? '')) changes.push({ ...describe('memo', a, newLines), from: was.memo ?? '', to: a.memo ?? '' });
-    if ((was.status ?? '') !== (a.status ?? '')) changes.push({ ...describe('status', a, newLines), from: was.status ?? '', to: a.status ?? '' });
+    if (was.start !== a.start || was.end !== a.end)
+      changes.push({ ...describe('moved', a, newLines), fromPlace: placeOf(was, oldLines) });
+    if ((was.memo ?? '') !== (a.memo ?? ''))
+      changes.push({ ...describe('memo', a, newLines), from: was.memo ?? '', to: a.memo ?? '' });
+    if ((was.status ?? '') !== (a.status ?? ''))
+      changes.push({ ...describe('status', a, newLines), from: was.status ?? '', to: a.status ?? '' });
   }
   const now = new Set(after.annotations.map((a) => a.id));
-  for (const a of [...before.annotations].sort(compareAnnotations)) if (!now.has(a.id)) changes.push(describe('removed', a, oldLines));
+  for (const a of [...before.annotations].sort(compareAnnotations))
+    if (!now.has(a.id)) changes.push(describe('removed', a, oldLines));
   return changes;
 }

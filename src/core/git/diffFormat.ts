@@ -5,7 +5,14 @@
  */
 import type { AnnotationChange, Place, TextDiff } from './diff';
 
-const SIGN: Record<AnnotationChange['kind'], string> = { added: '+', removed: '-', retagged: '~', moved: '>', memo: '~', status: '~' };
+const SIGN: Record<AnnotationChange['kind'], string> = {
+  added: '+',
+  removed: '-',
+  retagged: '~',
+  moved: '>',
+  memo: '~',
+  status: '~',
+};
 
 /** A quote shortened for one line, with newlines shown as ⏎ so one change stays one line. */
 function shortQuote(q: string): string {
@@ -60,11 +67,22 @@ export function diffMarkdown(diffs: readonly TextDiff[], title: string): string 
   const lines = [`### ${title}`, ''];
   if (changed.length === 0) return [...lines, 'No annotation changes.', ''].join('\n');
   for (const d of changed) {
-    lines.push(`**${d.text.replace(/([\\`*_[\]])/g, '\\$1')}**: ${countsOf(d)}`, '', '```diff', ...d.changes.map(changeLine), '```', '');
+    lines.push(
+      `**${d.text.replace(/([\\`*_[\]])/g, '\\$1')}**: ${countsOf(d)}`,
+      '',
+      '```diff',
+      ...d.changes.map(changeLine),
+      '```',
+      '',
+    );
   }
   return lines.join('\n');
 }
 
 export function diffJson(diffs: readonly TextDiff[]): string {
-  return `${JSON.stringify(diffs.filter((d) => d.changes.length > 0), null, 2)}\n`;
+  return `${JSON.stringify(
+    diffs.filter((d) => d.changes.length > 0),
+    null,
+    2,
+  )}\n`;
 }

@@ -67,14 +67,20 @@ function withStatus(a: Annotation, status: AnnotationStatus | undefined, conflic
 function otherVersionId(id: string, version: Annotation, taken: Set<string>): string {
   const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
   for (let round = 0; ; round++) {
-    const digest = createHash('sha256').update(`${id}\0${JSON.stringify(version)}\0${round}`).digest();
+    const digest = createHash('sha256')
+      .update(`${id}\0${JSON.stringify(version)}\0${round}`)
+      .digest();
     let next = 'a';
     for (let i = 0; i < 10; i++) next += alphabet[(digest[i] ?? 0) & 31];
     if (!taken.has(next)) return next;
   }
 }
 
-interface Merged { kept: Annotation[]; conflict: boolean; keptDespiteRemoval: boolean }
+interface Merged {
+  kept: Annotation[];
+  conflict: boolean;
+  keptDespiteRemoval: boolean;
+}
 
 /** Both sides have the annotation: merge field by field. */
 function mergeBoth(base: Annotation | undefined, ours: Annotation, theirs: Annotation, taken: Set<string>): Merged {
@@ -82,7 +88,12 @@ function mergeBoth(base: Annotation | undefined, ours: Annotation, theirs: Annot
   let merged = ours;
   const clashes: DecisionField[] = [];
   for (const f of DECISION_FIELDS) {
-    const chosen = base === undefined ? (same(ours[f], theirs[f]) ? { value: ours[f] } : undefined) : pick(start[f], ours[f], theirs[f], same);
+    const chosen =
+      base === undefined
+        ? same(ours[f], theirs[f])
+          ? { value: ours[f] }
+          : undefined
+        : pick(start[f], ours[f], theirs[f], same);
     if (chosen === undefined) clashes.push(f);
     else merged = withField(merged, f, chosen.value);
   }
@@ -90,11 +101,17 @@ function mergeBoth(base: Annotation | undefined, ours: Annotation, theirs: Annot
   const position = pick(positionKey(start), positionKey(ours), positionKey(theirs), (x, y) => x === y);
   const from = position?.value === positionKey(theirs) ? theirs : ours;
   merged = { ...merged, start: from.start, end: from.end, prefix: from.prefix, suffix: from.suffix };
-  const statusOf = (a: Annotation): string => (a.status === 'conflict' ? `conflict\0${a.conflictWith ?? ''}` : a.status ?? '');
+  const statusOf = (a: Annotation): string =>
+    a.status === 'conflict' ? `conflict\0${a.conflictWith ?? ''}` : (a.status ?? '');
   const status = pick(statusOf(start), statusOf(ours), statusOf(theirs), (x, y) => x === y);
-  const chosenSide = status === undefined
-    ? ((STATUS_RANK[ours.status ?? ''] ?? 0) >= (STATUS_RANK[theirs.status ?? ''] ?? 0) ? ours : theirs)
-    : statusOf(ours) === status.value ? ours : theirs;
+  const chosenSide =
+    status === undefined
+      ? (STATUS_RANK[ours.status ?? ''] ?? 0) >= (STATUS_RANK[theirs.status ?? ''] ?? 0)
+        ? ours
+        : theirs
+      : statusOf(ours) === status.value
+        ? ours
+        : theirs;
   merged = withStatus(merged, chosenSide.status, chosenSide.conflictWith);
   if (clashes.length === 0) return { kept: [merged], conflict: false, keptDespiteRemoval: false };
   let theirsVersion = merged;
@@ -104,19 +121,29 @@ function mergeBoth(base: Annotation | undefined, ours: Annotation, theirs: Annot
   const otherId = otherVersionId(ours.id, theirsVersion, taken);
   taken.add(otherId);
   return {
-    kept: [withStatus(oursVersion, 'conflict', otherId), withStatus({ ...theirsVersion, id: otherId }, 'conflict', ours.id)],
+    kept: [
+      withStatus(oursVersion, 'conflict', otherId),
+      withStatus({ ...theirsVersion, id: otherId }, 'conflict', ours.id),
+    ],
     conflict: true,
     keptDespiteRemoval: false,
   };
 }
 
-function mergeOne(base: Annotation | undefined, ours: Annotation | undefined, theirs: Annotation | undefined, taken: Set<string>): Merged {
+function mergeOne(
+  base: Annotation | undefined,
+  ours: Annotation | undefined,
+  theirs: Annotation | undefined,
+  taken: Set<string>,
+): Merged {
   if (ours !== undefined && theirs !== undefined) return mergeBoth(base, ours, theirs, taken);
   const present = ours ?? theirs;
   if (present === undefined) return { kept: [], conflict: false, keptDespiteRemoval: false };
   if (base === undefined) return { kept: [present], conflict: false, keptDespiteRemoval: false };
   // Removed on the other side: removed, unless this side changed the decision (then it is kept, never lost).
-  return decisionChanged(base, present) ? { kept: [present], conflict: false, keptDespiteRemoval: true } : { kept: [], conflict: false, keptDespiteRemoval: false };
+  return decisionChanged(base, present)
+    ? { kept: [present], conflict: false, keptDespiteRemoval: true }
+    : { kept: [], conflict: false, keptDespiteRemoval: false };
 }
 
 /** Re-checks every annotation against the merged text; a conflict entry keeps its status (and gets its new place). */
@@ -131,8 +158,14 @@ function reanchorAll(list: readonly Annotation[], text: string): Annotation[] {
  * Merges `ours` and `theirs` against their common `base` (undefined when both sides created the file). With
  * `mergedText` (the canonical source text the merged sidecar belongs to) every annotation is re-anchored on it.
  */
-export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: Sidecar, mergedText?: string): MergeOutcome {
-  const index = (s: Sidecar | undefined): Map<string, Annotation> => new Map((s?.annotations ?? []).map((a) => [a.id, a]));
+export function mergeSidecars(
+  base: Sidecar | undefined,
+  ours: Sidecar,
+  theirs: Sidecar,
+  mergedText?: string,
+): MergeOutcome {
+  const index = (s: Sidecar | undefined): Map<string, Annotation> =>
+    new Map((s?.annotations ?? []).map((a) => [a.id, a]));
   const [b, o, t] = [index(base), index(ours), index(theirs)];
   const ids = [...new Set([...o.keys(), ...t.keys(), ...b.keys()])].sort();
   const taken = new Set(ids);
@@ -145,10 +178,17 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
     if (merged.conflict) conflicts++;
     if (merged.keptDespiteRemoval) keptDespiteRemoval.push(id);
   }
-  const header = (key: 'sourceHash' | 'codebook'): string => pick(base?.[key] ?? ours[key], ours[key], theirs[key], (x, y) => x === y)?.value ?? ours[key];
+  const header = (key: 'sourceHash' | 'codebook'): string =>
+    pick(base?.[key] ?? ours[key], ours[key], theirs[key], (x, y) => x === y)?.value ?? ours[key];
   const annotations = sortAnnotations(mergedText === undefined ? kept : reanchorAll(kept, mergedText));
   return {
-    sidecar: { version: 1, source: ours.source, sourceHash: header('sourceHash'), codebook: header('codebook'), annotations },
+    sidecar: {
+      version: 1,
+      source: ours.source,
+      sourceHash: header('sourceHash'),
+      codebook: header('codebook'),
+      annotations,
+    },
     conflicts,
     keptDespiteRemoval,
     reanchored: mergedText !== undefined,

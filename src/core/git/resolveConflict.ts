@@ -18,9 +18,11 @@ function cleared(a: Annotation): Annotation {
 /** The list after resolving the conflict of annotation `id`; throws when it is not a conflict entry. */
 export function resolveConflict(list: readonly Annotation[], id: string, choice: ConflictChoice): Annotation[] {
   const entry = list.find((a) => a.id === id);
-  if (entry?.status !== 'conflict' || entry.conflictWith === undefined) throw new RangeError(`annotation ${id} is not a merge conflict entry`);
+  if (entry?.status !== 'conflict' || entry.conflictWith === undefined)
+    throw new RangeError(`annotation ${id} is not a merge conflict entry`);
   const otherId = entry.conflictWith;
-  if (choice !== 'this' && !list.some((a) => a.id === otherId)) throw new RangeError(`annotation ${id}: its other version ${otherId} is missing; only 'keep this' is possible`);
+  if (choice !== 'this' && !list.some((a) => a.id === otherId))
+    throw new RangeError(`annotation ${id}: its other version ${otherId} is missing; only 'keep this' is possible`);
   const keep = new Set(choice === 'this' ? [id] : choice === 'other' ? [otherId] : [id, otherId]);
   const pair = new Set([id, otherId]);
   return sortAnnotations(list.flatMap((a) => (!pair.has(a.id) ? [a] : keep.has(a.id) ? [cleared(a)] : [])));

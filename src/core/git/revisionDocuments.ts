@@ -12,7 +12,11 @@ import { readAtRevision, readSidecarVersion, sidecarsAtRevision } from './revisi
 import type { GitPort } from './revisions';
 
 /** Documents (paths relative to the repository top) and every problem met reading them. */
-export function documentsAtRevisions(git: GitPort, revisions: ReadonlyArray<{ rev: string; commit: string }>, paths: readonly string[]): { documents: CodedDocument[]; problems: Problem[] } {
+export function documentsAtRevisions(
+  git: GitPort,
+  revisions: ReadonlyArray<{ rev: string; commit: string }>,
+  paths: readonly string[],
+): { documents: CodedDocument[]; problems: Problem[] } {
   const byPath = new Map<string, { text: string | undefined; annotations: Map<string, Annotation> }>();
   const problems: Problem[] = [];
   for (const { rev, commit } of revisions) {
@@ -25,6 +29,12 @@ export function documentsAtRevisions(git: GitPort, revisions: ReadonlyArray<{ re
       byPath.set(path, doc);
     }
   }
-  const documents = [...byPath].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, d]) => ({ path: sourcePathFor(path) ?? path, text: d.text, annotations: [...d.annotations.values()] }));
+  const documents = [...byPath]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, d]) => ({
+      path: sourcePathFor(path) ?? path,
+      text: d.text,
+      annotations: [...d.annotations.values()],
+    }));
   return { documents, problems };
 }

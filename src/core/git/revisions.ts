@@ -8,10 +8,16 @@ import type { Sidecar } from '../sidecar';
 import type { Problem } from '../input';
 import { canonicalText } from '../text';
 
-export interface GitResult { code: number; stdout: string; stderr: string }
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `git` with these arguments in the repository's top folder. */
-export interface GitPort { run(args: readonly string[]): GitResult }
+export interface GitPort {
+  run(args: readonly string[]): GitResult;
+}
 
 export class GitError extends Error {}
 
@@ -30,7 +36,9 @@ export function resolveCommit(git: GitPort, rev: string): string | undefined {
 
 /** Sidecar paths in a revision, below the given paths (all when none). */
 export function sidecarsAtRevision(git: GitPort, commit: string, paths: readonly string[]): string[] {
-  return ok(git, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ...paths]).split('\0').filter((p) => p !== '' && isSidecarPath(p));
+  return ok(git, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ...paths])
+    .split('\0')
+    .filter((p) => p !== '' && isSidecarPath(p));
 }
 
 /** A file's text in a revision, or undefined when the revision has no such file. */
@@ -49,7 +57,11 @@ export interface SidecarVersion {
 }
 
 /** Reads a sidecar and its source through `read` (undefined for a missing file); `label` names it in messages. */
-export function readSidecarVersion(read: (path: string) => string | undefined, path: string, label: string): SidecarVersion {
+export function readSidecarVersion(
+  read: (path: string) => string | undefined,
+  path: string,
+  label: string,
+): SidecarVersion {
   const yaml = read(path);
   const source = sourcePathFor(path);
   const raw = source === undefined ? undefined : read(source);

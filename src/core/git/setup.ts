@@ -33,7 +33,10 @@ export function gitConfigEntries(cli: string): Array<[string, string]> {
 }
 
 /** Reading and writing the repository's top-level .gitattributes. */
-export interface AttributesFile { read(): string | undefined; write(text: string): void }
+export interface AttributesFile {
+  read(): string | undefined;
+  write(text: string): void;
+}
 
 /** Writes the config and, when missing, the attributes line; returns what it did, one line each. */
 export function setUpGit(git: GitPort, attributes: AttributesFile, cli: string): string[] {

@@ -9,7 +9,14 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { reanchor, type AnchorOutcome } from '../anchoring';
-import { parseSidecar, serializeSidecar, sidecarPathFor, writeSidecarSafely, nodeFilePort, type FilePort } from '../sidecar';
+import {
+  parseSidecar,
+  serializeSidecar,
+  sidecarPathFor,
+  writeSidecarSafely,
+  nodeFilePort,
+  type FilePort,
+} from '../sidecar';
 import { decodeUtf8File, formatProblem } from '../input';
 import { canonicalText } from '../text';
 import type { Conversion } from './convert';
@@ -52,7 +59,13 @@ export interface AddResult {
   conversion: Conversion;
   provenance: Provenance;
   /** Present when a text added before was replaced. */
-  reimport?: { unchanged: boolean; kept: number; counts: Record<AnchorOutcome, number>; moves: AnnotationMove[]; changes: ParagraphChanges };
+  reimport?: {
+    unchanged: boolean;
+    kept: number;
+    counts: Record<AnchorOutcome, number>;
+    moves: AnnotationMove[];
+    changes: ParagraphChanges;
+  };
 }
 
 /** The text's path for an original: NAME.txt beside it or in `into`. */
@@ -69,7 +82,8 @@ async function readOriginal(file: string): Promise<Uint8Array> {
     throw new ImportError(file, `cannot be read (${e instanceof Error ? e.message : String(e)})`, 'io');
   }
   if (!stat.isFile()) throw new ImportError(file, 'is not a regular file', 'io');
-  if (stat.size > MAX_ORIGINAL_BYTES) throw new ImportError(file, `is larger than ${MAX_ORIGINAL_BYTES / 1024 / 1024} MB; it was not read`, 'io');
+  if (stat.size > MAX_ORIGINAL_BYTES)
+    throw new ImportError(file, `is larger than ${MAX_ORIGINAL_BYTES / 1024 / 1024} MB; it was not read`, 'io');
   return new Uint8Array(await fs.readFile(file));
 }
 
@@ -79,7 +93,11 @@ async function readIfExists(port: FilePort, p: string): Promise<string | undefin
   try {
     bytes = await port.readBytes(p);
   } catch (e) {
-    throw new ImportError(p, `cannot be read (${e instanceof Error ? e.message : String(e)}); nothing was written`, 'io');
+    throw new ImportError(
+      p,
+      `cannot be read (${e instanceof Error ? e.message : String(e)}); nothing was written`,
+      'io',
+    );
   }
   if (bytes === undefined) return undefined;
   const decoded = decodeUtf8File(bytes, p, 'file');
@@ -93,21 +111,35 @@ async function writeOrThrow(port: FilePort, path: string, content: string, expec
 }
 
 /** Re-anchors the coding of the old text onto the new one, annotation by annotation; what to write and what happened. */
-function reanchorSidecar(sidecarPath: string, sidecarText: string, newText: string): { yaml: string; kept: number; counts: Record<AnchorOutcome, number>; moves: AnnotationMove[] } {
+function reanchorSidecar(
+  sidecarPath: string,
+  sidecarText: string,
+  newText: string,
+): { yaml: string; kept: number; counts: Record<AnchorOutcome, number>; moves: AnnotationMove[] } {
   const parsed = parseSidecar(sidecarText, sidecarPath);
   if (!parsed.sidecar || parsed.readOnly) {
     const problems = parsed.problems.map(formatProblem).join('\n');
-    throw new ImportError(sidecarPath, `has problems, so its coding cannot be carried over; nothing was written. Fix them first:\n${problems}`, 'conflict');
+    throw new ImportError(
+      sidecarPath,
+      `has problems, so its coding cannot be carried over; nothing was written. Fix them first:\n${problems}`,
+      'conflict',
+    );
   }
   const counts: Record<AnchorOutcome, number> = { exact: 0, moved: 0, ambiguous: 0, fuzzy: 0, orphaned: 0 };
   const moves: AnnotationMove[] = [];
   const annotations = parsed.sidecar.annotations.map((old) => {
     const { annotation, outcome } = reanchor(old, newText);
     counts[outcome]++;
-    if (outcome !== 'exact') moves.push({ id: old.id, frame: old.frame, quote: old.quote, outcome, from: old.start, to: annotation.start });
+    if (outcome !== 'exact')
+      moves.push({ id: old.id, frame: old.frame, quote: old.quote, outcome, from: old.start, to: annotation.start });
     return annotation;
   });
-  return { yaml: serializeSidecar({ ...parsed.sidecar, annotations }, newText), kept: annotations.length, counts, moves };
+  return {
+    yaml: serializeSidecar({ ...parsed.sidecar, annotations }, newText),
+    kept: annotations.length,
+    counts,
+    moves,
+  };
 }
 
 /** Converts `original` and writes the text and its provenance (see the file comment). */
@@ -115,7 +147,12 @@ export async function addText(original: string, options: AddOptions): Promise<Ad
   const port = options.port ?? nodeFilePort;
   const source = resolve(original);
   const target = textPathFor(source, options.into && resolve(options.into));
-  if (target === source) throw new ImportError(source, 'would be replaced by its own converted text; add it --into another folder', 'conflict');
+  if (target === source)
+    throw new ImportError(
+      source,
+      'would be replaced by its own converted text; add it --into another folder',
+      'conflict',
+    );
   const bytes = await readOriginal(source);
   const conversion = await options.convert(source, bytes, options);
   const provenancePath = provenancePathFor(target);
@@ -123,11 +160,16 @@ export async function addText(original: string, options: AddOptions): Promise<Ad
   const oldText = await readIfExists(port, target);
   const oldProvenance = await readIfExists(port, provenancePath);
   if (oldText !== undefined && oldProvenance === undefined) {
-    throw new ImportError(target, 'already exists and was not added from an original (it has no provenance record); nothing was written. Move it away or add --into another folder.', 'conflict');
+    throw new ImportError(
+      target,
+      'already exists and was not added from an original (it has no provenance record); nothing was written. Move it away or add --into another folder.',
+      'conflict',
+    );
   }
   if (oldProvenance !== undefined) {
     const previous = parseProvenance(oldProvenance, provenancePath);
-    if (previous instanceof Error) throw new ImportError(provenancePath, `${previous.message}; nothing was written`, 'conflict');
+    if (previous instanceof Error)
+      throw new ImportError(provenancePath, `${previous.message}; nothing was written`, 'conflict');
   }
   const result: AddResult = { original: source, text: target, provenancePath, conversion, provenance };
   if (options.into !== undefined) await fs.mkdir(dirname(target), { recursive: true });
@@ -140,7 +182,8 @@ export async function addText(original: string, options: AddOptions): Promise<Ad
     const counts = carried?.counts ?? { exact: 0, moved: 0, ambiguous: 0, fuzzy: 0, orphaned: 0 };
     result.reimport = { unchanged, kept: carried?.kept ?? 0, counts, moves: carried?.moves ?? [], changes };
     // the sidecar first: a crash before the text is written leaves offsets the normal load re-anchors again
-    if (carried && sidecarText !== undefined && !unchanged) await writeOrThrow(port, sidecarPath, carried.yaml, sidecarText);
+    if (carried && sidecarText !== undefined && !unchanged)
+      await writeOrThrow(port, sidecarPath, carried.yaml, sidecarText);
   }
   await writeOrThrow(port, target, conversion.text, oldText ?? null);
   await writeOrThrow(port, provenancePath, serializeProvenance(provenance), oldProvenance ?? null);

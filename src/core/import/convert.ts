@@ -13,11 +13,19 @@ import { pdfConverter } from './pdf';
 import { plainTextConverter } from './plainText';
 import { ImportError, type ConvertOptions, type Converted, type Converter } from './types';
 
-export const CONVERTERS: readonly Converter[] = [pdfConverter, docxConverter, odtConverter, epubConverter, htmlConverter, plainTextConverter];
+export const CONVERTERS: readonly Converter[] = [
+  pdfConverter,
+  docxConverter,
+  odtConverter,
+  epubConverter,
+  htmlConverter,
+  plainTextConverter,
+];
 
 /** Formats we are asked for but do not read, and what the user can do. */
 const REFUSED: Record<string, string> = {
-  '.rtf': 'RTF is not read: no well-kept RTF library exists on npm. Save it as DOCX or ODT in a word processor and add that.',
+  '.rtf':
+    'RTF is not read: no well-kept RTF library exists on npm. Save it as DOCX or ODT in a word processor and add that.',
   '.doc': 'the old binary Word format (.doc) is not read. Save it as DOCX in Word or LibreOffice and add that.',
   '.pages': 'Apple Pages files are not read. Export it as DOCX and add that.',
 };
@@ -38,11 +46,19 @@ export function converterFor(file: string, bytes: Uint8Array): Converter {
   if (startsWith(bytes, '%PDF-')) return pdfConverter;
   const byName = CONVERTERS.find((c) => c.extensions.includes(ext));
   if (startsWith(bytes, 'PK\u0003\u0004') && (!byName || byName === plainTextConverter || byName === htmlConverter)) {
-    throw new ImportError(file, 'is a ZIP archive, not a text; name it .docx, .odt or .epub if it is one of those', 'unsupported');
+    throw new ImportError(
+      file,
+      'is a ZIP archive, not a text; name it .docx, .odt or .epub if it is one of those',
+      'unsupported',
+    );
   }
   if (startsWith(bytes, '{\\rtf')) throw new ImportError(file, REFUSED['.rtf'] ?? 'RTF is not read', 'unsupported');
   if (byName) return byName;
-  throw new ImportError(file, `has an unknown format (${ext || 'no extension'}); texts can be added from ${IMPORTABLE_EXTENSIONS.join(', ')}`, 'unsupported');
+  throw new ImportError(
+    file,
+    `has an unknown format (${ext || 'no extension'}); texts can be added from ${IMPORTABLE_EXTENSIONS.join(', ')}`,
+    'unsupported',
+  );
 }
 
 export interface Conversion extends Converted {
@@ -51,10 +67,19 @@ export interface Conversion extends Converted {
 }
 
 /** Converts an original's bytes into the text to code. */
-export async function convertOriginal(file: string, bytes: Uint8Array, options: ConvertOptions = {}): Promise<Conversion> {
+export async function convertOriginal(
+  file: string,
+  bytes: Uint8Array,
+  options: ConvertOptions = {},
+): Promise<Conversion> {
   const converter = converterFor(file, bytes);
   const converted = await converter.convert(bytes, file, options);
   const text = joinParagraphs(converted.paragraphs);
-  if (text.trim() === '') throw new ImportError(file, `contains no text once converted from ${converted.format}; nothing was written`, 'no-text');
+  if (text.trim() === '')
+    throw new ImportError(
+      file,
+      `contains no text once converted from ${converted.format}; nothing was written`,
+      'no-text',
+    );
   return { ...converted, text };
 }

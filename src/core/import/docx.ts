@@ -15,7 +15,8 @@ import { readZip } from './zip';
 /** Footnote and endnote list items: "[n] " before the note, the "↑" back link removed. */
 function numberNotes(doc: DomDocument): void {
   for (const item of Array.from(doc.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]'))) {
-    for (const back of Array.from(item.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'))) back.remove();
+    for (const back of Array.from(item.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]')))
+      back.remove();
     const number = /-(\d+)$/.exec(item.id)?.[1];
     const first = item.querySelector('p') ?? item; // mammoth wraps the note in a paragraph: the number goes inside it
     first.insertBefore(doc.createTextNode(`[${number ?? '?'}] `), first.firstChild);
@@ -27,12 +28,22 @@ export const docxConverter: Converter = {
   extensions: ['.docx'],
   async convert(bytes, file) {
     const parts = readZip(bytes, file, 'DOCX', (name) => name === 'word/document.xml' || name === 'docProps/core.xml');
-    if (!parts['word/document.xml']) throw new ImportError(file, 'is not a readable DOCX file: it has no word/document.xml. Nothing was written.', 'damaged');
+    if (!parts['word/document.xml'])
+      throw new ImportError(
+        file,
+        'is not a readable DOCX file: it has no word/document.xml. Nothing was written.',
+        'damaged',
+      );
     let html: string;
     try {
-      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }))
+        .value;
     } catch (e) {
-      throw new ImportError(file, `is not a readable DOCX file (${e instanceof Error ? e.message : String(e)}). Nothing was written.`, 'damaged');
+      throw new ImportError(
+        file,
+        `is not a readable DOCX file (${e instanceof Error ? e.message : String(e)}). Nothing was written.`,
+        'damaged',
+      );
     }
     const { doc, body } = parseFragment(html);
     numberNotes(doc);
@@ -40,7 +51,9 @@ export const docxConverter: Converter = {
     return {
       paragraphs: blockParagraphs(body),
       metadata: dublinCore(core && Buffer.from(core).toString('utf8')),
-      format: 'DOCX', converter: `mammoth ${libraryVersion('mammoth')}`, notes: [],
+      format: 'DOCX',
+      converter: `mammoth ${libraryVersion('mammoth')}`,
+      notes: [],
     };
   },
 };

@@ -56,13 +56,23 @@ function decode(bytes: Uint8Array, encoding: string): string {
 export function decodeText(bytes: Uint8Array, file: string, given?: string): { text: string; report: EncodingReport } {
   if (given !== undefined) {
     const name: string = given; // encodingExists narrows its argument, so the message keeps its own copy
-    if (!iconv.encodingExists(given)) throw new ImportError(file, `unknown encoding '${name}' (use a name such as gb18030, big5, windows-1251, koi8-r, utf-16le)`, 'unsupported');
+    if (!iconv.encodingExists(given))
+      throw new ImportError(
+        file,
+        `unknown encoding '${name}' (use a name such as gb18030, big5, windows-1251, koi8-r, utf-16le)`,
+        'unsupported',
+      );
     return { text: decode(bytes, given), report: { encoding: given.toLowerCase(), confidence: 1, source: 'given' } };
   }
   const bom = bomEncoding(bytes);
   if (bom) return { text: decode(bytes, bom), report: { encoding: bom, confidence: 1, source: 'bom' } };
   if (isValidUtf8(bytes)) {
-    if (bytes.includes(0)) throw new ImportError(file, 'contains NUL bytes: it is not a text file (or UTF-16 without a byte-order mark: give --encoding utf-16le)', 'unsupported');
+    if (bytes.includes(0))
+      throw new ImportError(
+        file,
+        'contains NUL bytes: it is not a text file (or UTF-16 without a byte-order mark: give --encoding utf-16le)',
+        'unsupported',
+      );
     return { text: decode(bytes, 'utf-8'), report: { encoding: 'utf-8', confidence: 1, source: 'utf-8' } };
   }
   const sample = bytes.subarray(0, SAMPLE_BYTES);
@@ -77,11 +87,28 @@ export function decodeText(bytes: Uint8Array, file: string, given?: string): { t
   const ranked = [...seen.values()].sort((a, b) => b.score - a.score);
   const best = ranked[0];
   const candidates = ranked.map((c) => ({ encoding: c.encoding, confidence: Math.round(c.confidence * 100) / 100 }));
-  if (!best) throw new ImportError(file, 'is not UTF-8 and its encoding could not be detected; give it with --encoding', 'encoding-uncertain', candidates);
+  if (!best)
+    throw new ImportError(
+      file,
+      'is not UTF-8 and its encoding could not be detected; give it with --encoding',
+      'encoding-uncertain',
+      candidates,
+    );
   const rival = ranked.find((c) => c.text !== best.text);
   if (best.confidence < MIN_CONFIDENCE || (rival && best.score - rival.score < MIN_MARGIN)) {
-    const list = candidates.slice(0, 3).map((c) => `${c.encoding} (${Math.round(c.confidence * 100)}%)`).join(', ');
-    throw new ImportError(file, `its encoding is uncertain: ${list}; nothing was written. Give the right one with --encoding.`, 'encoding-uncertain', candidates);
+    const list = candidates
+      .slice(0, 3)
+      .map((c) => `${c.encoding} (${Math.round(c.confidence * 100)}%)`)
+      .join(', ');
+    throw new ImportError(
+      file,
+      `its encoding is uncertain: ${list}; nothing was written. Give the right one with --encoding.`,
+      'encoding-uncertain',
+      candidates,
+    );
   }
-  return { text: decode(bytes, best.encoding), report: { encoding: best.encoding, confidence: Math.round(best.confidence * 100) / 100, source: 'detected' } };
+  return {
+    text: decode(bytes, best.encoding),
+    report: { encoding: best.encoding, confidence: Math.round(best.confidence * 100) / 100, source: 'detected' },
+  };
 }

@@ -39,10 +39,20 @@ export const epubConverter: Converter = {
     const parts = readZip(bytes, file, 'EPUB');
     const container = parseXmlDocument(entryText(parts, 'META-INF/container.xml', file, 'EPUB'));
     const opfPath = container.getElementsByTagName('rootfile')[0]?.getAttribute('full-path');
-    if (!opfPath) throw new ImportError(file, 'is not a readable EPUB file: META-INF/container.xml names no package document. Nothing was written.', 'damaged');
+    if (!opfPath)
+      throw new ImportError(
+        file,
+        'is not a readable EPUB file: META-INF/container.xml names no package document. Nothing was written.',
+        'damaged',
+      );
     const opfText = entryText(parts, opfPath, file, 'EPUB');
     const chapters = spinePaths(parseXmlDocument(opfText), opfPath);
-    if (chapters.length === 0) throw new ImportError(file, 'is not a readable EPUB file: its spine lists no chapters. Nothing was written.', 'damaged');
+    if (chapters.length === 0)
+      throw new ImportError(
+        file,
+        'is not a readable EPUB file: its spine lists no chapters. Nothing was written.',
+        'damaged',
+      );
     const paragraphs: string[] = [];
     for (const chapter of chapters) {
       const doc = parseHtmlDocument(entryText(parts, chapter, file, 'EPUB'));
@@ -50,8 +60,11 @@ export const epubConverter: Converter = {
       if (body) paragraphs.push(...blockParagraphs(body));
     }
     return Promise.resolve({
-      paragraphs, metadata: dublinCore(opfText), format: 'EPUB',
-      converter: `sovereignty-coder EPUB reader (fflate ${libraryVersion('fflate')}, linkedom ${libraryVersion('linkedom')})`, notes: [],
+      paragraphs,
+      metadata: dublinCore(opfText),
+      format: 'EPUB',
+      converter: `sovereignty-coder EPUB reader (fflate ${libraryVersion('fflate')}, linkedom ${libraryVersion('linkedom')})`,
+      notes: [],
     });
   },
 };

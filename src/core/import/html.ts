@@ -19,7 +19,11 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return found && iconv.encodingExists(found) ? found.toLowerCase() : undefined;
 }
 
-function pageText(bytes: Uint8Array, file: string, given: string | undefined): { text: string; report: EncodingReport } {
+function pageText(
+  bytes: Uint8Array,
+  file: string,
+  given: string | undefined,
+): { text: string; report: EncodingReport } {
   const declared = given === undefined ? declaredCharset(bytes) : undefined;
   if (declared === undefined) return decodeText(bytes, file, given);
   const decoded = decodeText(bytes, file, declared);
@@ -50,7 +54,8 @@ export const htmlConverter: Converter = {
       if (article.title && paragraphs[0] !== article.title.trim()) paragraphs.unshift(article.title.trim());
     } else {
       notes.push('no article was recognised in the page: its whole text was kept (navigation left out)');
-      paragraphs = doc.body ?? doc.documentElement ? blockParagraphs((doc.body ?? doc.documentElement) as DomElement) : [];
+      paragraphs =
+        (doc.body ?? doc.documentElement) ? blockParagraphs((doc.body ?? doc.documentElement) as DomElement) : [];
     }
     const title = article?.title || doc.title;
     const author = article?.byline || metaContent(doc, ['author', 'dc.creator']);
@@ -58,7 +63,11 @@ export const htmlConverter: Converter = {
     if (author) metadata.author = author.trim();
     if (article?.publishedTime || date) metadata.date = (article?.publishedTime || date)?.trim();
     return Promise.resolve({
-      paragraphs, metadata, format: 'HTML', encoding: report, notes,
+      paragraphs,
+      metadata,
+      format: 'HTML',
+      encoding: report,
+      notes,
       converter: `@mozilla/readability ${libraryVersion('@mozilla/readability')} + linkedom ${libraryVersion('linkedom')}`,
     });
   },

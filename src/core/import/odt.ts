@@ -15,7 +15,8 @@ import { entryText, readZip } from './zip';
 function extractNotes(doc: DomDocument): string[] {
   const notes: string[] = [];
   for (const note of Array.from(doc.getElementsByTagName('text:note'))) {
-    const citation = note.getElementsByTagName('text:note-citation')[0]?.textContent?.trim() ?? String(notes.length + 1);
+    const citation =
+      note.getElementsByTagName('text:note-citation')[0]?.textContent?.trim() ?? String(notes.length + 1);
     const body = note.getElementsByTagName('text:note-body')[0];
     const text = body ? blockParagraphs(body).join(' ') : '';
     notes.push(`[${citation}] ${text}`);
@@ -35,21 +36,37 @@ export const odtConverter: Converter = {
   format: 'ODT',
   extensions: ['.odt'],
   convert(bytes, file) {
-    const parts = readZip(bytes, file, 'ODT', (name) => name === 'content.xml' || name === 'meta.xml' || name === 'mimetype');
+    const parts = readZip(
+      bytes,
+      file,
+      'ODT',
+      (name) => name === 'content.xml' || name === 'meta.xml' || name === 'mimetype',
+    );
     const mimetype = parts.mimetype && Buffer.from(parts.mimetype).toString('utf8').trim();
     if (mimetype && mimetype !== 'application/vnd.oasis.opendocument.text') {
-      throw new ImportError(file, `is an OpenDocument file of type ${mimetype}, not a text document; nothing was written`, 'unsupported');
+      throw new ImportError(
+        file,
+        `is an OpenDocument file of type ${mimetype}, not a text document; nothing was written`,
+        'unsupported',
+      );
     }
     const doc = parseXmlDocument(entryText(parts, 'content.xml', file, 'ODT'));
     const text = doc.getElementsByTagName('office:text')[0];
-    if (!text) throw new ImportError(file, 'is not a readable ODT file: content.xml has no office:text. Nothing was written.', 'damaged');
+    if (!text)
+      throw new ImportError(
+        file,
+        'is not a readable ODT file: content.xml has no office:text. Nothing was written.',
+        'damaged',
+      );
     removeApparatus(doc);
     const notes = extractNotes(doc);
     const meta = parts['meta.xml'];
     return Promise.resolve({
       paragraphs: [...blockParagraphs(text), ...notes],
       metadata: dublinCore(meta && Buffer.from(meta).toString('utf8')),
-      format: 'ODT', converter: `sovereignty-coder ODT reader (fflate ${libraryVersion('fflate')}, linkedom ${libraryVersion('linkedom')})`, notes: [],
+      format: 'ODT',
+      converter: `sovereignty-coder ODT reader (fflate ${libraryVersion('fflate')}, linkedom ${libraryVersion('linkedom')})`,
+      notes: [],
     });
   },
 };

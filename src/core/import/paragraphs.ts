@@ -31,7 +31,11 @@ export function hyphenatedCompounds(paragraphs: readonly string[]): Set<string> 
 
 /** Joins the wrapped lines of one paragraph into one line. */
 export function unwrapParagraph(paragraph: string, compounds: ReadonlySet<string>): string {
-  const lines = paragraph.replace(CONTROL, '').split(LINE_BREAK).map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  const lines = paragraph
+    .replace(CONTROL, '')
+    .split(LINE_BREAK)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '');
   let out = '';
   for (const line of lines) {
     if (out === '') {

@@ -34,7 +34,8 @@ async function metadataOf(doc: PdfDocument): Promise<TextMetadata> {
   const { info } = await doc.getMetadata();
   const fields = (info ?? {}) as Record<string, unknown>;
   const metadata: TextMetadata = {};
-  const text = (key: string): string | undefined => (typeof fields[key] === 'string' && fields[key].trim() !== '' ? fields[key].trim() : undefined);
+  const text = (key: string): string | undefined =>
+    typeof fields[key] === 'string' && fields[key].trim() !== '' ? fields[key].trim() : undefined;
   const title = text('Title');
   const author = text('Author');
   const date = text('CreationDate');
@@ -45,7 +46,11 @@ async function metadataOf(doc: PdfDocument): Promise<TextMetadata> {
 }
 
 async function hasImages(pdfjs: PdfJs, doc: PdfDocument): Promise<boolean> {
-  const imageOps = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject]);
+  const imageOps = new Set<number>([
+    pdfjs.OPS.paintImageXObject,
+    pdfjs.OPS.paintInlineImageXObject,
+    pdfjs.OPS.paintImageMaskXObject,
+  ]);
   for (let n = 1; n <= Math.min(doc.numPages, 5); n++) {
     const ops = await (await doc.getPage(n)).getOperatorList();
     if (ops.fnArray.some((op) => imageOps.has(op))) return true;
@@ -56,13 +61,27 @@ async function hasImages(pdfjs: PdfJs, doc: PdfDocument): Promise<boolean> {
 async function openPdf(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise<PdfDocument> {
   try {
     // a copy: PDF.js transfers (detaches) the buffer it is given
-    return await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    return await pdfjs.getDocument({
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     if (name === 'PasswordException') {
-      throw new ImportError(file, 'is an encrypted PDF that needs a password to open; nothing was written. Save an unprotected copy (for example `qpdf --decrypt --password=… in.pdf out.pdf`) and add that.', 'encrypted');
+      throw new ImportError(
+        file,
+        'is an encrypted PDF that needs a password to open; nothing was written. Save an unprotected copy (for example `qpdf --decrypt --password=… in.pdf out.pdf`) and add that.',
+        'encrypted',
+      );
     }
-    throw new ImportError(file, `is not a readable PDF (${e instanceof Error ? e.message : String(e)}); nothing was written`, 'damaged');
+    throw new ImportError(
+      file,
+      `is not a readable PDF (${e instanceof Error ? e.message : String(e)}); nothing was written`,
+      'damaged',
+    );
   }
 }
 
@@ -90,13 +109,24 @@ export const pdfConverter: Converter = {
       }
       if (pages.every((p) => p.runs.every((r) => r.str.trim() === ''))) {
         const scanned = await hasImages(pdfjs, doc);
-        throw new ImportError(file, scanned
-          ? `has no text layer: its ${doc.numPages} page(s) are images (a scan). OCR is needed and none is done here; run an OCR tool (for example ocrmypdf) and add its result. Nothing was written.`
-          : 'contains no text; nothing was written', 'no-text');
+        throw new ImportError(
+          file,
+          scanned
+            ? `has no text layer: its ${doc.numPages} page(s) are images (a scan). OCR is needed and none is done here; run an OCR tool (for example ocrmypdf) and add its result. Nothing was written.`
+            : 'contains no text; nothing was written',
+          'no-text',
+        );
       }
       const { paragraphs, removedRunningLines } = pdfParagraphs(pages);
-      const notes = removedRunningLines > 0 ? [`${removedRunningLines} running header, footer or page-number line(s) removed`] : [];
-      return { paragraphs, metadata: await metadataOf(doc), format: 'PDF', converter: `pdfjs-dist ${pdfjs.version}`, notes };
+      const notes =
+        removedRunningLines > 0 ? [`${removedRunningLines} running header, footer or page-number line(s) removed`] : [];
+      return {
+        paragraphs,
+        metadata: await metadataOf(doc),
+        format: 'PDF',
+        converter: `pdfjs-dist ${pdfjs.version}`,
+        notes,
+      };
     } finally {
       await doc.destroy();
     }

@@ -42,8 +42,12 @@ function lineOf(runs: TextRun[]): Line {
   }
   const first = sorted[0];
   return {
-    runs: sorted, y: first ? Math.max(...sorted.map((r) => r.y)) : 0, x: first?.x ?? 0, right: end,
-    size: Math.max(...sorted.map((r) => r.size)), text: text.replace(/\s+/g, ' ').trim(),
+    runs: sorted,
+    y: first ? Math.max(...sorted.map((r) => r.y)) : 0,
+    x: first?.x ?? 0,
+    right: end,
+    size: Math.max(...sorted.map((r) => r.size)),
+    text: text.replace(/\s+/g, ' ').trim(),
   };
 }
 
@@ -70,7 +74,8 @@ function shape(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
-const PAGE_NUMBER = /^(?:(?:page|p\.|стр\.?|с\.|第)?\s*[-–—]?\s*(?:\d+|[ivxlcdm]+)\s*[-–—]?\s*(?:页|of\s+\d+|\/\s*\d+|из\s+\d+)?)$/iu;
+const PAGE_NUMBER =
+  /^(?:(?:page|p\.|стр\.?|с\.|第)?\s*[-–—]?\s*(?:\d+|[ivxlcdm]+)\s*[-–—]?\s*(?:页|of\s+\d+|\/\s*\d+|из\s+\d+)?)$/iu;
 
 /**
  * Removes the top and bottom lines of each page that are page numbers, or whose shape repeats on at least
@@ -89,7 +94,9 @@ export function removeRunningLines(pages: readonly Line[][]): { pages: Line[][];
   const minRepeats = Math.max(2, Math.ceil(pages.length / 2));
   let removed = 0;
   const kept = pages.map((lines) => {
-    const running = new Set(edges(lines).filter((l) => PAGE_NUMBER.test(l.text) || (edgeCount.get(shape(l.text)) ?? 0) >= minRepeats));
+    const running = new Set(
+      edges(lines).filter((l) => PAGE_NUMBER.test(l.text) || (edgeCount.get(shape(l.text)) ?? 0) >= minRepeats),
+    );
     removed += running.size;
     return lines.filter((l) => !running.has(l));
   });
@@ -101,7 +108,9 @@ export function findGutter(lines: readonly Line[], pageWidth: number): number | 
   const runs = lines.flatMap((l) => l.runs);
   if (runs.length < 6 || pageWidth <= 0) return undefined;
   const cover = new Array<number>(Math.ceil(pageWidth) + 1).fill(0);
-  for (const r of runs) for (let c = Math.max(0, Math.floor(r.x)); c <= Math.min(cover.length - 1, Math.ceil(r.x + r.width)); c++) cover[c] = (cover[c] ?? 0) + 1;
+  for (const r of runs)
+    for (let c = Math.max(0, Math.floor(r.x)); c <= Math.min(cover.length - 1, Math.ceil(r.x + r.width)); c++)
+      cover[c] = (cover[c] ?? 0) + 1;
   let best: { at: number; width: number } | undefined;
   let start = -1;
   for (let c = Math.floor(pageWidth * 0.3); c <= Math.ceil(pageWidth * 0.7); c++) {
@@ -163,10 +172,12 @@ export function blockParagraphs(block: readonly Line[]): string[] {
     if (previous) {
       const gap = previous.y - line.y;
       const size = Math.max(previous.size, line.size);
-      const newParagraph = gap > 1.6 * size || gap < 0
-        || Math.abs(previous.size - line.size) > 0.15 * size
-        || line.x - left > 1.2 * line.size
-        || (previous.right < right - 0.15 * (right - left) && /[.!?:。！？»"”)]$/u.test(previous.text));
+      const newParagraph =
+        gap > 1.6 * size ||
+        gap < 0 ||
+        Math.abs(previous.size - line.size) > 0.15 * size ||
+        line.x - left > 1.2 * line.size ||
+        (previous.right < right - 0.15 * (right - left) && /[.!?:。！？»"”)]$/u.test(previous.text));
       if (newParagraph && current.length) {
         paragraphs.push(current.join('\n'));
         current = [];

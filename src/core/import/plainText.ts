@@ -9,10 +9,17 @@ export const plainTextConverter: Converter = {
   extensions: ['.txt', '.text', '.md'],
   convert(bytes, file, options) {
     const { text, report } = decodeText(bytes, file, options.encoding);
-    const notes = report.source === 'detected' ? [`encoding detected as ${report.encoding} with confidence ${Math.round(report.confidence * 100)}%`] : [];
+    const notes =
+      report.source === 'detected'
+        ? [`encoding detected as ${report.encoding} with confidence ${Math.round(report.confidence * 100)}%`]
+        : [];
     return Promise.resolve({
-      paragraphs: plainTextParagraphs(text), metadata: {}, format: 'plain text',
-      converter: `iconv-lite ${libraryVersion('iconv-lite')} + jschardet ${libraryVersion('jschardet')}`, encoding: report, notes,
+      paragraphs: plainTextParagraphs(text),
+      metadata: {},
+      format: 'plain text',
+      converter: `iconv-lite ${libraryVersion('iconv-lite')} + jschardet ${libraryVersion('jschardet')}`,
+      encoding: report,
+      notes,
     });
   },
 };

@@ -43,7 +43,12 @@ function pickMetadata(m: TextMetadata): TextMetadata {
 
 /** The record for a conversion of `originalPath` written to `textPath`. */
 export function provenanceOf(
-  conversion: Conversion, originalPath: string, originalBytes: Uint8Array, textPath: string, toolVersion: string, now: Date,
+  conversion: Conversion,
+  originalPath: string,
+  originalBytes: Uint8Array,
+  textPath: string,
+  toolVersion: string,
+  now: Date,
 ): Provenance {
   const record: Provenance = {
     original: {
@@ -52,8 +57,11 @@ export function provenanceOf(
       sha256: sha256(originalBytes),
     },
     ...pickMetadata(conversion.metadata),
-    format: conversion.format, converter: conversion.converter, sovereigntyCoder: toolVersion,
-    imported: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), textSha256: sha256(conversion.text),
+    format: conversion.format,
+    converter: conversion.converter,
+    sovereigntyCoder: toolVersion,
+    imported: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    textSha256: sha256(conversion.text),
   };
   if (conversion.encoding) record.encoding = conversion.encoding;
   if (conversion.notes.length) record.notes = conversion.notes;
@@ -71,14 +79,24 @@ export function parseProvenance(yamlText: string, file: string): Provenance | Er
   if (first || !parsed.doc) return new Error(first ? formatProblem(first) : `${file}: unreadable provenance record`);
   const data: unknown = parsed.doc.toJS();
   const original: unknown = typeof data === 'object' && data !== null && 'original' in data ? data.original : undefined;
-  const complete = typeof original === 'object' && original !== null && 'sha256' in original && typeof original.sha256 === 'string'
-    && 'format' in (data as object) && 'textSha256' in (data as object);
-  return complete ? (data as Provenance) : new Error(`${file}:1:1: error: not a provenance record (original.sha256, format and textSha256 are required)`);
+  const complete =
+    typeof original === 'object' &&
+    original !== null &&
+    'sha256' in original &&
+    typeof original.sha256 === 'string' &&
+    'format' in (data as object) &&
+    'textSha256' in (data as object);
+  return complete
+    ? (data as Provenance)
+    : new Error(`${file}:1:1: error: not a provenance record (original.sha256, format and textSha256 are required)`);
 }
 
 /** One line for a hover or tooltip: "From paper.pdf (PDF, pdfjs-dist 5.6.205), added 2026-12-02: Title — Author, date". */
 export function provenanceSummary(p: Provenance): string {
   const about = [p.title, p.author, p.date].filter(Boolean).join(' — ');
-  const encoding = p.encoding && p.encoding.source !== 'utf-8' ? `, ${p.encoding.encoding} ${Math.round(p.encoding.confidence * 100)}%` : '';
+  const encoding =
+    p.encoding && p.encoding.source !== 'utf-8'
+      ? `, ${p.encoding.encoding} ${Math.round(p.encoding.confidence * 100)}%`
+      : '';
   return `From ${p.original.path} (${p.format}, ${p.converter}${encoding}), added ${p.imported.slice(0, 10)}${about ? `: ${about}` : ''}`;
 }

@@ -60,7 +60,8 @@ export class ImportError extends Error {
   constructor(
     readonly file: string,
     message: string,
-    readonly kind: 'unsupported' | 'no-text' | 'encrypted' | 'damaged' | 'encoding-uncertain' | 'conflict' | 'io' = 'damaged',
+    readonly kind:
+      'unsupported' | 'no-text' | 'encrypted' | 'damaged' | 'encoding-uncertain' | 'conflict' | 'io' = 'damaged',
     readonly candidates: readonly { encoding: string; confidence: number }[] = [],
   ) {
     super(`${file}: ${message}`);

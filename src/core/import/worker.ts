@@ -21,8 +21,16 @@ port.on('message', (request: WorkerRequest) => {
   convertOriginal(request.file, request.bytes, options).then(
     (conversion) => reply({ type: 'done', conversion }),
     (e: unknown) => {
-      if (e instanceof ImportError) reply({ type: 'error', file: e.file, message: e.message, kind: e.kind, candidates: [...e.candidates] });
-      else reply({ type: 'error', file: request.file, message: `${request.file}: conversion failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, kind: 'damaged', candidates: [] });
+      if (e instanceof ImportError)
+        reply({ type: 'error', file: e.file, message: e.message, kind: e.kind, candidates: [...e.candidates] });
+      else
+        reply({
+          type: 'error',
+          file: request.file,
+          message: `${request.file}: conversion failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          kind: 'damaged',
+          candidates: [],
+        });
     },
   );
 });

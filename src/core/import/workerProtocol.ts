@@ -11,4 +11,10 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'progress'; fraction: number; message: string }
   | { type: 'done'; conversion: Conversion }
-  | { type: 'error'; file: string; message: string; kind: ImportError['kind']; candidates: { encoding: string; confidence: number }[] };
+  | {
+      type: 'error';
+      file: string;
+      message: string;
+      kind: ImportError['kind'];
+      candidates: { encoding: string; confidence: number }[];
+    };

@@ -23,11 +23,22 @@ export interface DocumentRead {
  * `path` is the document's path as the user knows it (relative, with '/'); `sidecarFile` names the sidecar in
  * problems; `sourceText` is the raw text of the source, undefined when it could not be read.
  */
-export function codedDocumentFrom(path: string, sidecarFile: string, sidecarText: string, sourceText: string | undefined): DocumentRead {
+export function codedDocumentFrom(
+  path: string,
+  sidecarFile: string,
+  sidecarText: string,
+  sourceText: string | undefined,
+): DocumentRead {
   const parsed = parseSidecar(sidecarText, sidecarFile);
   const problems = [...parsed.problems];
   if (sourceText === undefined) {
-    problems.push({ file: sidecarFile, line: 1, column: 1, severity: 'warning', message: `source ${path} not found: its segments have status source-missing` });
+    problems.push({
+      file: sidecarFile,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      message: `source ${path} not found: its segments have status source-missing`,
+    });
   }
   if (!parsed.sidecar) return { document: undefined, problems, readOnly: true };
   const text = sourceText === undefined ? undefined : canonicalText(sourceText);

@@ -33,7 +33,12 @@ export class CorpusIndex {
 
   /** Adds or replaces a document; its segments are computed now (one re-anchoring check per annotation). */
   put(document: CodedDocument, problems: readonly Problem[] = [], readOnly = false): IndexedDocument {
-    const entry = { document, segments: codedSegments(this.codebookInUse, [document]), problems: [...problems], readOnly };
+    const entry = {
+      document,
+      segments: codedSegments(this.codebookInUse, [document]),
+      problems: [...problems],
+      readOnly,
+    };
     this.entries.set(document.path, entry);
     this.sortedCache = undefined;
     return entry;

@@ -20,7 +20,11 @@ export interface SegmentFilter {
 const any = <T>(list: readonly T[] | undefined): boolean => list === undefined || list.length === 0;
 
 /** The segments that pass every part of the filter, in their given order. */
-export function filterSegments(segments: readonly CodedSegment[], filter: SegmentFilter, attributes?: DocumentAttributes): CodedSegment[] {
+export function filterSegments(
+  segments: readonly CodedSegment[],
+  filter: SegmentFilter,
+  attributes?: DocumentAttributes,
+): CodedSegment[] {
   const frames = any(filter.frames) ? undefined : new Set(filter.frames);
   const coders = any(filter.coders) ? undefined : new Set(filter.coders);
   const statuses = any(filter.statuses) ? undefined : new Set(filter.statuses);

@@ -42,15 +42,27 @@ export function parseSafeYaml(text: string, file: string, options: SafeYamlOptio
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const problem = (line: number, column: number, message: string): Problem => ({ file, line, column, message, severity: 'error' });
+  const problem = (line: number, column: number, message: string): Problem => ({
+    file,
+    line,
+    column,
+    message,
+    severity: 'error',
+  });
 
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > options.maxBytes) {
-    return { doc: undefined, positionAt, problems: [problem(1, 1, `file is ${bytes} bytes, over the limit of ${options.maxBytes} bytes`)] };
+    return {
+      doc: undefined,
+      positionAt,
+      problems: [problem(1, 1, `file is ${bytes} bytes, over the limit of ${options.maxBytes} bytes`)],
+    };
   }
   const markers = findConflictMarkers(text);
   if (markers.length > 0) {
-    const problems = markers.map((l) => problem(l, 1, 'Git conflict marker: resolve the merge conflict before this file can be read'));
+    const problems = markers.map((l) =>
+      problem(l, 1, 'Git conflict marker: resolve the merge conflict before this file can be read'),
+    );
     return { doc: undefined, positionAt, problems };
   }
 
@@ -70,8 +82,12 @@ export function parseSafeYaml(text: string, file: string, options: SafeYamlOptio
     },
     Node(_key, node) {
       const p = at(node);
-      if (node.anchor) problems.push(problem(p.line, p.column, `YAML anchors (&${excerpt(node.anchor)}) are not allowed in this file`));
-      if (node.tag) problems.push(problem(p.line, p.column, `YAML tags (${excerpt(node.tag)}) are not allowed in this file`));
+      if (node.anchor)
+        problems.push(
+          problem(p.line, p.column, `YAML anchors (&${excerpt(node.anchor)}) are not allowed in this file`),
+        );
+      if (node.tag)
+        problems.push(problem(p.line, p.column, `YAML tags (${excerpt(node.tag)}) are not allowed in this file`));
     },
     Pair(_key, pair) {
       if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
@@ -103,4 +119,3 @@ export function nodePosition(yaml: SafeYaml, node: unknown): { line: number; col
   if (isPair(node) && isNode(node.key) && node.key.range) return yaml.positionAt(node.key.range[0]);
   return { line: 1, column: 1 };
 }
-

@@ -52,7 +52,7 @@ function secondFault(lead: number): string {
 
 /** The first NUL byte or malformed UTF-8 sequence from `from` on, or undefined when the bytes are clean. */
 export function findUtf8Fault(bytes: Uint8Array, from = 0): Utf8Fault | undefined {
-  for (let i = from; i < bytes.length; ) {
+  for (let i = from; i < bytes.length;) {
     const lead = bytes[i] ?? 0;
     if (lead === 0) return { offset: i, length: 1, reason: 'a NUL byte (this is not a text file)' };
     if (lead < 0x80) {
@@ -65,12 +65,14 @@ export function findUtf8Fault(bytes: Uint8Array, from = 0): Utf8Fault | undefine
     if (i + 1 >= bytes.length) return { offset: i, length: 1, reason: 'a character cut off by the end of the file' };
     const second = bytes[i + 1] ?? 0;
     // A byte that is no continuation byte starts the next character and is not part of the fault.
-    if (second < 0x80 || second > 0xbf) return { offset: i, length: 1, reason: 'a character cut short (a continuation byte is missing)' };
+    if (second < 0x80 || second > 0xbf)
+      return { offset: i, length: 1, reason: 'a character cut short (a continuation byte is missing)' };
     if (second < low || second > high) return { offset: i, length: 2, reason: secondFault(lead) };
     for (let k = 2; k < size; k++) {
       if (i + k >= bytes.length) return { offset: i, length: k, reason: 'a character cut off by the end of the file' };
       const next = bytes[i + k] ?? 0;
-      if (next < 0x80 || next > 0xbf) return { offset: i, length: k, reason: 'a character cut short (a continuation byte is missing)' };
+      if (next < 0x80 || next > 0xbf)
+        return { offset: i, length: k, reason: 'a character cut short (a continuation byte is missing)' };
     }
     i += size;
   }
@@ -97,7 +99,12 @@ function hex(bytes: Uint8Array): string {
 /** Counts the further faults after the first one, so a message can say how much of the file is affected. */
 function countFaults(bytes: Uint8Array, first: Utf8Fault, limit: number): number {
   let count = 0;
-  for (let f = findUtf8Fault(bytes, first.offset + first.length); f !== undefined && count < limit; f = findUtf8Fault(bytes, f.offset + f.length)) count++;
+  for (
+    let f = findUtf8Fault(bytes, first.offset + first.length);
+    f !== undefined && count < limit;
+    f = findUtf8Fault(bytes, f.offset + f.length)
+  )
+    count++;
   return count;
 }
 

@@ -105,7 +105,7 @@ export class CompiledTerms {
     termWords.forEach((wids, ti) => {
       let node = 0;
       for (const wid of wids) {
-        let next = node === 0 ? (this.rootChild[wid]) : (this.childOf.get(node * this.wordCount + wid) ?? -1);
+        let next = node === 0 ? this.rootChild[wid] : (this.childOf.get(node * this.wordCount + wid) ?? -1);
         if (next < 0) {
           next = nodeTerm.length;
           nodeTerm.push(-1);

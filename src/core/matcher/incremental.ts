@@ -26,12 +26,19 @@ const FIRST_CONTEXT = 2048;
  * Exactly matcher.findInRange(whole text, from, to), reading only an excerpt around [from, to) and growing it
  * until the matcher is sure (a match can reach back several words, or a chain of overlapping candidates further).
  */
-export function findAround(matcher: Matcher, source: TextSource, from: number, to: number, context = FIRST_CONTEXT): TermMatch[] {
+export function findAround(
+  matcher: Matcher,
+  source: TextSource,
+  from: number,
+  to: number,
+  context = FIRST_CONTEXT,
+): TermMatch[] {
   for (let pad = Math.max(1, context); ; pad *= 4) {
     const lo = Math.max(0, from - pad);
     const hi = Math.min(source.length, to + pad);
     const found = matcher.findInExcerpt(source.slice(lo, hi), from - lo, to - lo, lo > 0, hi < source.length);
-    if (found !== undefined) return lo === 0 ? found : found.map((m) => ({ ...m, start: m.start + lo, end: m.end + lo }));
+    if (found !== undefined)
+      return lo === 0 ? found : found.map((m) => ({ ...m, start: m.start + lo, end: m.end + lo }));
   }
 }
 
@@ -41,7 +48,13 @@ export interface UpdateOptions {
 }
 
 /** Brings `index` (the matches before `changes`) to the matches of `textAfter`. */
-export function updateMatches(index: MatchIndex, changes: readonly TextChange[], textAfter: TextSource | string, matcher: Matcher, options: UpdateOptions = {}): void {
+export function updateMatches(
+  index: MatchIndex,
+  changes: readonly TextChange[],
+  textAfter: TextSource | string,
+  matcher: Matcher,
+  options: UpdateOptions = {},
+): void {
   const source = typeof textAfter === 'string' ? stringSource(textAfter) : textAfter;
   let dirty: { from: number; to: number }[] = [];
   for (const c of changes) {
@@ -49,7 +62,10 @@ export function updateMatches(index: MatchIndex, changes: readonly TextChange[],
     const delta = c.text.length - c.rangeLength;
     const shift = (at: number): number => (at >= oldEnd ? at + delta : at);
     index.applyChange(c.rangeOffset, c.rangeLength, c.text.length);
-    dirty = dirty.map((d) => ({ from: Math.min(shift(d.from), c.rangeOffset), to: Math.max(shift(d.to), c.rangeOffset) }));
+    dirty = dirty.map((d) => ({
+      from: Math.min(shift(d.from), c.rangeOffset),
+      to: Math.max(shift(d.to), c.rangeOffset),
+    }));
     dirty.push({ from: c.rangeOffset, to: c.rangeOffset + c.text.length });
   }
   for (const d of dirty) {

@@ -29,8 +29,12 @@ export class MatchIndex {
   private total = 0;
 
   /** `sorted` as find() returns it (sorted by start, non-overlapping); the objects are copied. */
-  constructor(sorted: readonly TermMatch[], private readonly blockSize = DEFAULT_BLOCK_SIZE) {
-    if (!Number.isInteger(blockSize) || blockSize < 1) throw new RangeError(`block size must be a positive integer, not ${blockSize}`);
+  constructor(
+    sorted: readonly TermMatch[],
+    private readonly blockSize = DEFAULT_BLOCK_SIZE,
+  ) {
+    if (!Number.isInteger(blockSize) || blockSize < 1)
+      throw new RangeError(`block size must be a positive integer, not ${blockSize}`);
     for (let i = 0; i < sorted.length; i += blockSize) {
       this.blocks.push({ items: sorted.slice(i, i + blockSize).map((m) => ({ ...m })), shift: 0 });
     }
@@ -65,7 +69,12 @@ export class MatchIndex {
    * match may grow or end with it), the matches after it move by its length difference. The caller re-scans.
    */
   applyChange(rangeOffset: number, rangeLength: number, insertedLength: number): void {
-    this.splice(this.firstEndingAfter(rangeOffset - 1), rangeOffset + rangeLength + 1, [], insertedLength - rangeLength);
+    this.splice(
+      this.firstEndingAfter(rangeOffset - 1),
+      rangeOffset + rangeLength + 1,
+      [],
+      insertedLength - rangeLength,
+    );
   }
 
   /** Replaces the matches intersecting [from, to) by `found` (sorted, all inside the span they replace). */
@@ -137,7 +146,8 @@ export class MatchIndex {
     const home = this.blocks[around];
     if (home.items.length > 2 * this.blockSize) {
       const pieces: Block[] = [];
-      for (let i = 0; i < home.items.length; i += this.blockSize) pieces.push({ items: home.items.slice(i, i + this.blockSize), shift: home.shift });
+      for (let i = 0; i < home.items.length; i += this.blockSize)
+        pieces.push({ items: home.items.slice(i, i + this.blockSize), shift: home.shift });
       this.blocks.splice(around, 1, ...pieces);
     }
     if (this.blocks.some((b) => b.items.length === 0)) this.blocks = this.blocks.filter((b) => b.items.length > 0);

@@ -77,7 +77,13 @@ export class Matcher {
    * (`cutBefore`: the excerpt does not start the text) or after it (`cutAfter`). The caller then reads a
    * longer excerpt. This lets the editor scan around an edit without materialising the whole document.
    */
-  findInExcerpt(excerpt: string, from: number, to: number, cutBefore: boolean, cutAfter: boolean): TermMatch[] | undefined {
+  findInExcerpt(
+    excerpt: string,
+    from: number,
+    to: number,
+    cutBefore: boolean,
+    cutAfter: boolean,
+  ): TermMatch[] | undefined {
     const lo = Math.max(0, Math.min(from, excerpt.length));
     const hi = Math.min(to, excerpt.length);
     if (this.terms.length === 0 || hi < lo) return [];

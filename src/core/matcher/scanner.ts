@@ -68,7 +68,8 @@ export class Scanner {
 
   /** Scans `text` as `w` says. Throws RangeError for texts longer than MAX_TEXT_LENGTH. */
   scan(text: string, w: ScanWindow): ScanResult {
-    if (text.length > MAX_TEXT_LENGTH) throw new RangeError(`text too long for the matcher (${text.length} UTF-16 units)`);
+    if (text.length > MAX_TEXT_LENGTH)
+      throw new RangeError(`text too long for the matcher (${text.length} UTF-16 units)`);
     const ac = this.c.automaton;
     const { symbolOf, hasOutput, delta, stride, denseCount } = ac;
     const { ring, mask } = this;
@@ -135,13 +136,14 @@ export class Scanner {
         }
       }
       const f = foldCodePoint(cp);
-      for (let k = 0; k < f.length; ) {
+      for (let k = 0; k < f.length;) {
         const fc = f.codePointAt(k) as number;
         const units = fc > 0xffff ? 2 : 1;
         const spaced = isSpacedWordChar(fc);
         if (this.pendCount > 0) this.resolve(spaced, k === 0, fpos, false);
         for (let u = 0; u < units; u++) {
-          ring[fpos & mask] = (i << FLAG_BITS) | (k === 0 && u === 0 ? FIRST : 0) | (spaced ? SPACED : 0) | (len === 2 ? WIDE : 0);
+          ring[fpos & mask] =
+            (i << FLAG_BITS) | (k === 0 && u === 0 ? FIRST : 0) | (spaced ? SPACED : 0) | (len === 2 ? WIDE : 0);
           const sym = symbolOf[f.charCodeAt(k + u)];
           state = sym === 0 ? 0 : ac.step(state, sym);
           fpos++;
@@ -186,13 +188,14 @@ export class Scanner {
   private hits(state: number, end: number): void {
     const ac = this.c.automaton;
     const { exactWord, starWord, startsSpaced, endsSpaced } = this.c;
-    let s = (ac.outPattern[state]) >= 0 ? state : (ac.outNext[state]);
+    let s = ac.outPattern[state] >= 0 ? state : ac.outNext[state];
     for (; s >= 0; s = ac.outNext[s]) {
       const p = ac.outPattern[s];
-      const start = end - (ac.patternLength[p]);
+      const start = end - ac.patternLength[p];
       const entry = this.ring[start & this.mask];
       if ((entry & FIRST) === 0) continue;
-      if (startsSpaced[p] === 1 && start > this.tokenStart && (this.ring[(start - 1) & this.mask] & SPACED) !== 0) continue;
+      if (startsSpaced[p] === 1 && start > this.tokenStart && (this.ring[(start - 1) & this.mask] & SPACED) !== 0)
+        continue;
       const origStart = entry >>> FLAG_BITS;
       const ex = exactWord[p];
       if (ex >= 0) this.pend(ex, false, endsSpaced[p] === 1, origStart, start);
@@ -226,7 +229,7 @@ export class Scanner {
         kept++;
         continue;
       }
-      if (!boundary || (!star && nextSpaced && (this.pendEndsSpaced[j]))) continue;
+      if (!boundary || (!star && nextSpaced && this.pendEndsSpaced[j])) continue;
       const foldStart = this.pendFoldStart[j];
       this.accept(this.pendWord[j], this.pendOrigStart[j], end, foldStart === this.tokenStart, tokenEnd);
     }

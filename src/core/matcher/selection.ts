@@ -44,12 +44,7 @@ export class GreedySelection {
     const order = this.order;
     order.length = count;
     for (let i = 0; i < count; i++) order[i] = i;
-    order.sort(
-      (a, b) =>
-        (starts[a]) - (starts[b]) ||
-        (ends[b]) - (ends[a]) ||
-        (terms[a]) - (terms[b]),
-    );
+    order.sort((a, b) => starts[a] - starts[b] || ends[b] - ends[a] || terms[a] - terms[b]);
     let lastEnd = -1;
     for (const i of order) {
       const s = starts[i];

@@ -18,10 +18,27 @@ export interface SidecarRename {
   problems: Problem[];
 }
 
-export function renameFrameInSidecar(sidecarText: string, sidecarFile: string, sourceText: string | undefined, from: string, to: string): SidecarRename {
+export function renameFrameInSidecar(
+  sidecarText: string,
+  sidecarFile: string,
+  sourceText: string | undefined,
+  from: string,
+  to: string,
+): SidecarRename {
   const parsed = parseSidecar(sidecarText, sidecarFile);
   if (!parsed.sidecar || hasErrors(parsed.problems)) {
-    const problems = parsed.problems.length > 0 ? parsed.problems : [{ file: sidecarFile, line: 1, column: 1, severity: 'error' as const, message: 'the annotation file could not be read' }];
+    const problems =
+      parsed.problems.length > 0
+        ? parsed.problems
+        : [
+            {
+              file: sidecarFile,
+              line: 1,
+              column: 1,
+              severity: 'error' as const,
+              message: 'the annotation file could not be read',
+            },
+          ];
     return { text: undefined, retagged: 0, problems };
   }
   const sidecar = parsed.sidecar;

@@ -16,18 +16,31 @@ export function lineOfAnnotation(sidecarText: string, id: string): number {
 }
 
 /** An error for each annotation whose start or end splits a character of the canonical `text`. */
-export function splitCharacterProblems(annotations: readonly Annotation[], text: string, file: string, sidecarText: string): Problem[] {
+export function splitCharacterProblems(
+  annotations: readonly Annotation[],
+  text: string,
+  file: string,
+  sidecarText: string,
+): Problem[] {
   const index = new LineIndex(text);
   const problems: Problem[] = [];
   for (const a of annotations) {
-    const split = [{ name: 'start', at: a.start }, { name: 'end', at: a.end }].filter((e) => splitsSurrogatePair(text, e.at));
+    const split = [
+      { name: 'start', at: a.start },
+      { name: 'end', at: a.end },
+    ].filter((e) => splitsSurrogatePair(text, e.at));
     if (split.length === 0) continue;
-    const where = split.map((e) => {
-      const p = index.positionAt(e.at);
-      return `${e.name} ${e.at} (line ${p.line + 1}, column ${p.character + 1} of the text)`;
-    }).join(' and ');
+    const where = split
+      .map((e) => {
+        const p = index.positionAt(e.at);
+        return `${e.name} ${e.at} (line ${p.line + 1}, column ${p.character + 1} of the text)`;
+      })
+      .join(' and ');
     problems.push({
-      file, line: lineOfAnnotation(sidecarText, a.id), column: 1, severity: 'error',
+      file,
+      line: lineOfAnnotation(sidecarText, a.id),
+      column: 1,
+      severity: 'error',
       message: `annotation ${a.id}: ${where} falls inside a character (between the two halves of a surrogate pair): offsets must be whole characters; correct them or code the span again`,
     });
   }

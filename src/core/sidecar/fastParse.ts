@@ -14,7 +14,22 @@ import { OFFSETS_UNIT, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
 import { CHECKS, conflictProblem, REQUIRED, spanProblem } from './validateAnnotation';
 
-const KEY_ORDER: readonly string[] = ['id', 'frame', 'start', 'end', 'line', 'column', 'quote', 'prefix', 'suffix', 'coder', 'created', 'memo', 'status', 'conflictWith'];
+const KEY_ORDER: readonly string[] = [
+  'id',
+  'frame',
+  'start',
+  'end',
+  'line',
+  'column',
+  'quote',
+  'prefix',
+  'suffix',
+  'coder',
+  'created',
+  'memo',
+  'status',
+  'conflictWith',
+];
 const INTEGER_KEYS = new Set(['start', 'end', 'line', 'column']);
 const QUOTED = /^"((?:[^"\\]|\\["\\ntr]|\\u[0-9A-Fa-f]{4})*)"$/;
 const ESCAPE = /\\(["\\ntr]|u[0-9A-Fa-f]{4})/g;
@@ -29,7 +44,9 @@ function readString(raw: string | undefined): string | undefined {
   const body = m[1];
   // Raw controls, invisible characters and lone surrogates are never written unescaped by us.
   if (HAS_RAW_ESCAPABLE.test(body)) return undefined;
-  return body.includes('\\') ? body.replace(ESCAPE, (_all, e: string) => SIMPLE_ESCAPES[e] ?? String.fromCharCode(parseInt(e.slice(1), 16))) : body;
+  return body.includes('\\')
+    ? body.replace(ESCAPE, (_all, e: string) => SIMPLE_ESCAPES[e] ?? String.fromCharCode(parseInt(e.slice(1), 16)))
+    : body;
 }
 
 function readValue(key: string, raw: string): unknown {
@@ -75,14 +92,20 @@ function readBlock(lines: readonly string[], from: number): { annotation: Annota
     // `.` in the line grammar never matched a line or paragraph separator: a raw one is not ours
     if (raw.includes('\u2028') || raw.includes('\u2029')) return undefined;
     const value = readValue(key, raw);
-    if (value === undefined || (CHECKS[key])(value) !== undefined) return undefined;
+    if (value === undefined || CHECKS[key](value) !== undefined) return undefined;
     values.set(key, value);
   }
   if (!REQUIRED.every((k) => values.has(k))) return undefined;
   const a: Annotation = {
-    id: values.get('id') as string, frame: values.get('frame') as string, start: values.get('start') as number, end: values.get('end') as number,
-    quote: values.get('quote') as string, prefix: values.get('prefix') as string, suffix: values.get('suffix') as string,
-    coder: values.get('coder') as string, created: values.get('created') as string,
+    id: values.get('id') as string,
+    frame: values.get('frame') as string,
+    start: values.get('start') as number,
+    end: values.get('end') as number,
+    quote: values.get('quote') as string,
+    prefix: values.get('prefix') as string,
+    suffix: values.get('suffix') as string,
+    coder: values.get('coder') as string,
+    created: values.get('created') as string,
   };
   if (values.has('memo')) a.memo = values.get('memo') as string;
   if (values.has('status')) a.status = values.get('status') as AnnotationStatus;
@@ -109,7 +132,7 @@ export function parseCanonicalSidecar(text: string, file: string): Sidecar | und
   if (lf === undefined) return undefined;
   const lines = lf.slice(0, -1).split('\n');
   let i = 0;
-  while (i < lines.length && (lines[i]).startsWith('# ')) i++;
+  while (i < lines.length && lines[i].startsWith('# ')) i++;
   const top = (key: string): string | undefined => {
     const line = lines[i++];
     return line?.startsWith(`${key}: `) ? line.slice(key.length + 2) : undefined;
@@ -121,7 +144,13 @@ export function parseCanonicalSidecar(text: string, file: string): Sidecar | und
   if (top('offsets') !== OFFSETS_UNIT) return undefined;
   const derivedPath = sourcePathFor(file);
   if (source === undefined || derivedPath === undefined || source !== baseName(derivedPath)) return undefined;
-  if (sourceHash === undefined || !/^sha256:[0-9a-f]{64}$/.test(sourceHash) || codebook === undefined || codebook === '') return undefined;
+  if (
+    sourceHash === undefined ||
+    !/^sha256:[0-9a-f]{64}$/.test(sourceHash) ||
+    codebook === undefined ||
+    codebook === ''
+  )
+    return undefined;
   const annotations: Annotation[] = [];
   const list = lines[i++];
   if (list === 'annotations: []') {

@@ -9,7 +9,12 @@ import { baseName } from './path';
 import { SIDECAR_VERSION, type Sidecar } from './types';
 
 /** `canonical` is the source's canonical text; without it (the text is not at hand) the hash is left empty. */
-export function sidecarForSource(sourcePath: string, codebook: string, annotations: readonly Annotation[], canonical: string | undefined): Sidecar {
+export function sidecarForSource(
+  sourcePath: string,
+  codebook: string,
+  annotations: readonly Annotation[],
+  canonical: string | undefined,
+): Sidecar {
   return {
     version: SIDECAR_VERSION,
     source: baseName(sourcePath),

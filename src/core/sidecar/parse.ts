@@ -38,13 +38,21 @@ function readSource(pair: Pair | undefined, file: string, report: Reporter, root
   const derivedPath = sourcePathFor(file);
   const derived = derivedPath === undefined ? undefined : baseName(derivedPath);
   const value = scalarValue(pair?.value);
-  if (pair === undefined) report.warning(root, `no 'source:' field; the source is ${derived ?? 'derived from the file name'}`);
+  if (pair === undefined)
+    report.warning(root, `no 'source:' field; the source is ${derived ?? 'derived from the file name'}`);
   else if (typeof value !== 'string') report.error(pair.value ?? pair, "'source' must be a file name");
   else {
     const reason = unsafeSourceReason(value);
-    if (reason !== undefined) report.error(pair.value, `'source: ${showValue(value)}' ${reason}; it is ignored: the source is always the file next to the sidecar`);
+    if (reason !== undefined)
+      report.error(
+        pair.value,
+        `'source: ${showValue(value)}' ${reason}; it is ignored: the source is always the file next to the sidecar`,
+      );
     else if (derived !== undefined && value !== derived) {
-      report.warning(pair.value, `'source: ${showValue(value)}' does not match this sidecar's file name (${derived}); the field is informational and will be rewritten`);
+      report.warning(
+        pair.value,
+        `'source: ${showValue(value)}' does not match this sidecar's file name (${derived}); the field is informational and will be rewritten`,
+      );
     }
     if (reason === undefined && derived === undefined) return value;
   }
@@ -100,7 +108,8 @@ function versionProblem(version: unknown): string {
       ? `'version' is the string "${version.trim()}", where a number is expected: write version: ${version.trim()} without quotes`
       : `'version' is a string, where the number ${SIDECAR_VERSION} is expected: write version: ${SIDECAR_VERSION}`;
   }
-  if (typeof version !== 'number') return `'version' is ${version === null ? 'empty' : `a ${typeof version}`}, where the number ${SIDECAR_VERSION} is expected: write version: ${SIDECAR_VERSION}`;
+  if (typeof version !== 'number')
+    return `'version' is ${version === null ? 'empty' : `a ${typeof version}`}, where the number ${SIDECAR_VERSION} is expected: write version: ${SIDECAR_VERSION}`;
   return `unsupported sidecar version ${version}: this extension reads version ${SIDECAR_VERSION} only${version > SIDECAR_VERSION ? ' (the file was written by a newer Sovereignty Coder: update the extension)' : ''}`;
 }
 
@@ -110,12 +119,18 @@ function versionProblem(version: unknown): string {
  */
 export function parseSidecar(yamlText: string, file: string): ParsedSidecar {
   const bytes = Buffer.byteLength(yamlText, 'utf8');
-  const tooBig = (message: string): ParsedSidecar => refused([{ file, line: 1, column: 1, severity: 'error', message }]);
-  if (bytes > SIDECAR_MAX_BYTES) return tooBig(`file is ${bytes} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes (${mib(SIDECAR_MAX_BYTES)}) for annotation files`);
+  const tooBig = (message: string): ParsedSidecar =>
+    refused([{ file, line: 1, column: 1, severity: 'error', message }]);
+  if (bytes > SIDECAR_MAX_BYTES)
+    return tooBig(
+      `file is ${bytes} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes (${mib(SIDECAR_MAX_BYTES)}) for annotation files`,
+    );
   const sidecar = parseCanonicalSidecar(yamlText, file);
   if (sidecar !== undefined) return { sidecar, problems: [], readOnly: false };
   if (bytes > SIDECAR_YAML_MAX_BYTES) {
-    return tooBig(`file is ${bytes} bytes: over ${mib(SIDECAR_YAML_MAX_BYTES)} only the exact form Sovereignty Coder writes is read, and this file differs from it (edited by hand or by another tool?); restore that form or split the text (docs/sidecar-format.md, "Size")`);
+    return tooBig(
+      `file is ${bytes} bytes: over ${mib(SIDECAR_YAML_MAX_BYTES)} only the exact form Sovereignty Coder writes is read, and this file differs from it (edited by hand or by another tool?); restore that form or split the text (docs/sidecar-format.md, "Size")`,
+    );
   }
   return parseSidecarYaml(yamlText, file);
 }
@@ -144,7 +159,10 @@ export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar 
   const report = new Reporter(yaml, file);
   const root = yaml.doc.contents;
   if (!isMap(root)) {
-    report.error(root, 'a sidecar must be a YAML mapping with version, source, sourceHash, codebook, offsets and annotations');
+    report.error(
+      root,
+      'a sidecar must be a YAML mapping with version, source, sourceHash, codebook, offsets and annotations',
+    );
     return refused(report.problems);
   }
   const pairs = pairsByKey(root);
@@ -161,7 +179,8 @@ export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar 
     return refused(report.problems);
   }
   for (const [key, pair] of pairs) {
-    if (!TOP_KEYS.has(key)) report.error(pair.key, `unknown key '${showValue(key)}' (expected ${[...TOP_KEYS].join(', ')})`);
+    if (!TOP_KEYS.has(key))
+      report.error(pair.key, `unknown key '${showValue(key)}' (expected ${[...TOP_KEYS].join(', ')})`);
   }
   const sidecar: Sidecar = {
     version: SIDECAR_VERSION,

@@ -38,9 +38,11 @@ export function sourcePathFor(sidecarPath: string): string | undefined {
  */
 export function unsafeSourceReason(source: string): string | undefined {
   if (source === '') return 'is empty';
-  if (/^[/\\]/.test(source) || /^[A-Za-z]:/.test(source) || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(source)) return 'is an absolute path';
+  if (/^[/\\]/.test(source) || /^[A-Za-z]:/.test(source) || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(source))
+    return 'is an absolute path';
   if (source.split(/[/\\]/).includes('..')) return "contains '..'";
   if (/[/\\]/.test(source)) return 'names a folder: it must be the source file name only';
-  if ([...source].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'contains a control character';
+  if ([...source].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    return 'contains a control character';
   return undefined;
 }

@@ -8,7 +8,10 @@ import type { SafeYaml } from '../input';
 /** Reports problems at nodes of one parsed file. */
 export class Reporter {
   readonly problems: Problem[] = [];
-  constructor(private readonly yaml: SafeYaml, private readonly file: string) {}
+  constructor(
+    private readonly yaml: SafeYaml,
+    private readonly file: string,
+  ) {}
 
   error(node: unknown, message: string): void {
     this.add(node, message, 'error');
@@ -37,7 +40,6 @@ export function pairsByKey(map: YAMLMap): Map<string, Pair> {
 export function scalarValue(node: unknown): unknown {
   return isScalar(node) ? node.value : undefined;
 }
-
 
 /** A scalar value for a message: a short, sanitised excerpt of a string, anything else as JSON (numbers, booleans, null). */
 export function showValue(value: unknown): string {

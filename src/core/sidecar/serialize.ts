@@ -14,7 +14,13 @@ import type { Sidecar } from './types';
 /** Invisible or direction-changing characters a reviewer could not see in a diff: NBSP, soft hyphen,
  *  zero-width, bidi controls and isolates, line/paragraph separators, word joiners, BOM. */
 const INVISIBLE: ReadonlyArray<readonly [number, number]> = [
-  [0x00a0, 0x00a0], [0x00ad, 0x00ad], [0x200b, 0x200f], [0x2028, 0x202e], [0x2060, 0x2064], [0x2066, 0x2069], [0xfeff, 0xfeff],
+  [0x00a0, 0x00a0],
+  [0x00ad, 0x00ad],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x2069],
+  [0xfeff, 0xfeff],
 ];
 
 /** Code units written as \uXXXX inside double quotes: C0 and C1 controls, DEL, and the invisible ones. */
@@ -32,12 +38,19 @@ function hex4(code: number): string {
  * raw inside our quotes. Tests compare it with mustEscape unit by unit. Most strings hold none of them, and one
  * RegExp test (or one replace) is much cheaper than building the string unit by unit for 10,000 annotations.
  */
-const ESCAPED_UNITS = '\\u0000-\\u001f\\u007f-\\u00a0\\u00ad\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+const ESCAPED_UNITS =
+  '\\u0000-\\u001f\\u007f-\\u00a0\\u00ad\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
 const LONE_SURROGATE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
 /** True when a string holds a unit that must have been escaped: the fast reader refuses such raw text. */
 export const HAS_RAW_ESCAPABLE = new RegExp(`[${ESCAPED_UNITS}]|${LONE_SURROGATE}`);
 const TO_ESCAPE = new RegExp(`["\\\\${ESCAPED_UNITS}]|${LONE_SURROGATE}`, 'g');
-const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\t': '\\t',
+  '\r': '\\r',
+};
 
 /** A YAML double-quoted scalar on one line; the yaml parser (and any YAML 1.2 reader) returns `s` exactly. */
 export function quoteYaml(s: string): string {
@@ -70,8 +83,9 @@ function annotationBlock(a: Annotation, index: LineIndex | undefined): string {
     const p = index.positionAt(a.start);
     block += `    line: ${p.line + 1}\n    column: ${p.character + 1}\n`;
   }
-  block += `    quote: ${quoteYaml(a.quote)}\n    prefix: ${quoteYaml(a.prefix)}\n    suffix: ${quoteYaml(a.suffix)}\n`
-    + `    coder: ${scalarYaml(a.coder)}\n    created: ${dateYaml(a.created)}\n`;
+  block +=
+    `    quote: ${quoteYaml(a.quote)}\n    prefix: ${quoteYaml(a.prefix)}\n    suffix: ${quoteYaml(a.suffix)}\n` +
+    `    coder: ${scalarYaml(a.coder)}\n    created: ${dateYaml(a.created)}\n`;
   if (a.memo !== undefined) block += `    memo: ${quoteYaml(a.memo)}\n`;
   if (a.status !== undefined) block += `    status: ${scalarYaml(a.status)}\n`;
   if (a.conflictWith !== undefined) block += `    conflictWith: ${scalarYaml(a.conflictWith)}\n`;
@@ -99,5 +113,11 @@ export function serializeSidecar(s: Sidecar, text?: string): string {
   lines.push('annotations:');
   const head = lines.join('\n') + '\n';
   // one join of the blocks: a flat string at once, not a rope of 10,000 concatenations
-  return head + [...s.annotations].sort(compareAnnotations).map((a) => annotationBlock(a, index)).join('');
+  return (
+    head +
+    [...s.annotations]
+      .sort(compareAnnotations)
+      .map((a) => annotationBlock(a, index))
+      .join('')
+  );
 }

@@ -17,7 +17,8 @@ const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
 const STATUSES = new Set<string>(['needs-review', 'orphaned', 'conflict']);
 /** Our ids are 'a' + 10 base32 characters; other tools' ids are accepted when they are short and plain. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-const idCheck: Check = (v) => (typeof v === 'string' && ID_PATTERN.test(v) ? undefined : 'must be letters, digits, _ . - (at most 64)');
+const idCheck: Check = (v) =>
+  typeof v === 'string' && ID_PATTERN.test(v) ? undefined : 'must be letters, digits, _ . - (at most 64)';
 
 /**
  * True when a string holds half of a surrogate pair. A quote is a slice of a text decoded from UTF-8, which has
@@ -32,8 +33,10 @@ export type Check = (value: unknown) => string | undefined;
 
 const nonEmptyString: Check = (v) => (typeof v === 'string' && v !== '' ? undefined : 'must be a non-empty string');
 const anyString: Check = (v) => (typeof v === 'string' ? undefined : 'must be a string (write "" for none)');
-const offset: Check = (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? undefined : 'must be a whole number ≥ 0');
-const positive: Check = (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? undefined : 'must be a whole number ≥ 1');
+const offset: Check = (v) =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? undefined : 'must be a whole number ≥ 0';
+const positive: Check = (v) =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? undefined : 'must be a whole number ≥ 1';
 
 /** The check of each known key (the same rules for the full reader and the fast path). */
 export const CHECKS: Record<string, Check> = {
@@ -43,7 +46,11 @@ export const CHECKS: Record<string, Check> = {
   end: offset,
   line: positive,
   column: positive,
-  quote: (v) => nonEmptyString(v) ?? (typeof v === 'string' && hasLoneSurrogate(v) ? 'holds half of a character (a lone surrogate): its offsets were cut inside a character' : undefined),
+  quote: (v) =>
+    nonEmptyString(v) ??
+    (typeof v === 'string' && hasLoneSurrogate(v)
+      ? 'holds half of a character (a lone surrogate): its offsets were cut inside a character'
+      : undefined),
   prefix: anyString,
   suffix: anyString,
   coder: nonEmptyString,
@@ -63,8 +70,10 @@ function describe(value: unknown): string {
  * number (found "12")" for a quoted 12, or "must be a string (found 12)" for an unquoted one).
  */
 function fixHint(value: unknown, message: string): string {
-  if (typeof value === 'string' && /^\s*-?[0-9]+\s*$/.test(value) && message.includes('whole number')) return `: it is a string, where a number is expected; write it without quotes`;
-  if ((typeof value === 'number' || typeof value === 'boolean') && message.includes('string')) return `: it is a ${typeof value}, where text is expected; write it in double quotes ("${String(value)}")`;
+  if (typeof value === 'string' && /^\s*-?[0-9]+\s*$/.test(value) && message.includes('whole number'))
+    return `: it is a string, where a number is expected; write it without quotes`;
+  if ((typeof value === 'number' || typeof value === 'boolean') && message.includes('string'))
+    return `: it is a ${typeof value}, where text is expected; write it in double quotes ("${String(value)}")`;
   return '';
 }
 
@@ -89,8 +98,9 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
       continue;
     }
     const value = scalarValue(pair.value);
-    const message = (CHECKS[key])(value);
-    if (message !== undefined) fail(pair.value ?? pair, `'${key}' ${message} (found ${describe(value)})${fixHint(value, message)}`);
+    const message = CHECKS[key](value);
+    if (message !== undefined)
+      fail(pair.value ?? pair, `'${key}' ${message} (found ${describe(value)})${fixHint(value, message)}`);
     else values.set(key, value);
   }
   const missing = REQUIRED.filter((k) => !pairs.has(k));
@@ -122,7 +132,9 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
 /** `status: conflict` and `conflictWith` come together (a merge writes both), and never name the block itself. */
 export function conflictProblem(a: Annotation): string | undefined {
   if ((a.status === 'conflict') !== (a.conflictWith !== undefined)) {
-    return a.status === 'conflict' ? "'status: conflict' needs 'conflictWith' (the id of the other version)" : "'conflictWith' is only for 'status: conflict'";
+    return a.status === 'conflict'
+      ? "'status: conflict' needs 'conflictWith' (the id of the other version)"
+      : "'conflictWith' is only for 'status: conflict'";
   }
   return a.conflictWith === a.id ? "'conflictWith' names the annotation itself" : undefined;
 }

@@ -126,7 +126,8 @@ async function keepPermissions(handle: fs.FileHandle, keep: Permissions): Promis
   }
 }
 
-export type WriteResult = { ok: true } | { ok: false; reason: 'symlink' | 'changed-on-disk' | 'too-big' | 'io'; message: string };
+export type WriteResult =
+  { ok: true } | { ok: false; reason: 'symlink' | 'changed-on-disk' | 'too-big' | 'io'; message: string };
 
 export interface WriteOptions {
   /** Rename attempts after the first one fails with EPERM/EBUSY/EACCES (antivirus, indexers, editors on Windows). */
@@ -143,7 +144,12 @@ const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
  */
 function isRetryable(e: unknown): boolean {
   const code = errorCode(e) ?? '';
-  return RETRYABLE.has(code) || code === 'NoPermissions' || code === 'Unavailable' || /\b(EPERM|EBUSY|EACCES)\b/.test(errorMessage(e));
+  return (
+    RETRYABLE.has(code) ||
+    code === 'NoPermissions' ||
+    code === 'Unavailable' ||
+    /\b(EPERM|EBUSY|EACCES)\b/.test(errorMessage(e))
+  );
 }
 
 /** `.<name>.<random>.tmp` next to the target, so the rename stays within one file system. */
@@ -175,7 +181,11 @@ async function cleanUp(port: FilePort, temp: string, message: string): Promise<W
     await port.remove(temp);
     return { ok: false, reason: 'io', message };
   } catch (e) {
-    return { ok: false, reason: 'io', message: `${message}; the temp file ${temp} could not be removed either (${errorMessage(e)})` };
+    return {
+      ok: false,
+      reason: 'io',
+      message: `${message}; the temp file ${temp} could not be removed either (${errorMessage(e)})`,
+    };
   }
 }
 
@@ -198,17 +208,29 @@ async function permissionsToKeep(port: FilePort, path: string): Promise<Permissi
  * and the file on disk differs, nothing is written and the result says 'changed-on-disk'.
  */
 export async function writeSidecarSafely(
-  port: FilePort, path: string, text: string, expectedOnDisk?: string | null, options: WriteOptions = {},
+  port: FilePort,
+  path: string,
+  text: string,
+  expectedOnDisk?: string | null,
+  options: WriteOptions = {},
 ): Promise<WriteResult> {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > SIDECAR_MAX_BYTES) {
-    return { ok: false, reason: 'too-big', message: `${path} would be ${bytes} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes (${SIDECAR_MAX_BYTES / 1024 / 1024} MiB) that every reader accepts; nothing was written (split the text into several files)` };
+    return {
+      ok: false,
+      reason: 'too-big',
+      message: `${path} would be ${bytes} bytes, over the limit of ${SIDECAR_MAX_BYTES} bytes (${SIDECAR_MAX_BYTES / 1024 / 1024} MiB) that every reader accepts; nothing was written (split the text into several files)`,
+    };
   }
   let temp: string;
   let keep: Permissions | undefined;
   try {
     if (await port.isSymlink(path)) {
-      return { ok: false, reason: 'symlink', message: `${path} is a symbolic link; sidecars are never written through links` };
+      return {
+        ok: false,
+        reason: 'symlink',
+        message: `${path} is a symbolic link; sidecars are never written through links`,
+      };
     }
     if (expectedOnDisk !== undefined) {
       // Decoded leniently, only to compare: bytes that are no longer UTF-8 show as U+FFFD, unlike the strict text read before.
@@ -216,7 +238,11 @@ export async function writeSidecarSafely(
       const onDisk = bytes === undefined ? undefined : decodeUtf8Lenient(bytes);
       if ((onDisk ?? null) !== expectedOnDisk) {
         const what = onDisk === undefined ? 'was deleted' : expectedOnDisk === null ? 'was created' : 'was changed';
-        return { ok: false, reason: 'changed-on-disk', message: `${path} ${what} on disk since it was read; nothing was written` };
+        return {
+          ok: false,
+          reason: 'changed-on-disk',
+          message: `${path} ${what} on disk since it was read; nothing was written`,
+        };
       }
     }
     keep = await permissionsToKeep(port, path);
@@ -236,6 +262,10 @@ export async function writeSidecarSafely(
     await renameWithRetries(port, temp, path, options);
     return { ok: true };
   } catch (e) {
-    return cleanUp(port, temp, `could not replace ${path} (${errorCode(e) ?? 'error'}: ${errorMessage(e)}); the file on disk is unchanged`);
+    return cleanUp(
+      port,
+      temp,
+      `could not replace ${path} (${errorCode(e) ?? 'error'}: ${errorMessage(e)}); the file on disk is unchanged`,
+    );
   }
 }

@@ -34,7 +34,11 @@ function bump(matrix: number[][], i: number, j: number): void {
 }
 
 /** Overlapping pairs of one text: a sweep over segments by start keeps it near-linear for ordinary coding. */
-function countOverlaps(segments: readonly CodedSegment[], index: ReadonlyMap<string, number>, matrix: number[][]): void {
+function countOverlaps(
+  segments: readonly CodedSegment[],
+  index: ReadonlyMap<string, number>,
+  matrix: number[][],
+): void {
   const sorted = [...segments].sort((a, b) => a.start - b.start || a.end - b.end);
   let active: CodedSegment[] = [];
   for (const s of sorted) {
@@ -51,12 +55,17 @@ function countOverlaps(segments: readonly CodedSegment[], index: ReadonlyMap<str
 }
 
 /** Units of one text touched by each frame, then each pair of frames per unit. */
-function countInUnits(segments: readonly CodedSegment[], units: readonly TextUnit[], index: ReadonlyMap<string, number>, matrix: number[][]): void {
+function countInUnits(
+  segments: readonly CodedSegment[],
+  units: readonly TextUnit[],
+  index: ReadonlyMap<string, number>,
+  matrix: number[][],
+): void {
   const framesPerUnit = new Map<number, Set<number>>();
   for (const s of segments) {
     const f = index.get(s.annotation.frame);
     if (f === undefined) continue;
-    for (let u = firstUnitEndingAfter(units, s.start); u < units.length && (units[u]).start < s.end; u++) {
+    for (let u = firstUnitEndingAfter(units, s.start); u < units.length && units[u].start < s.end; u++) {
       let set = framesPerUnit.get(u);
       if (!set) framesPerUnit.set(u, (set = new Set()));
       set.add(f);
@@ -70,7 +79,10 @@ function countInUnits(segments: readonly CodedSegment[], units: readonly TextUni
 
 /** The co-occurrence matrix over the documents' placed segments (segments given per document path). */
 export function frameCooccurrence(
-  documents: readonly CodedDocument[], segmentsByDocument: ReadonlyMap<string, readonly CodedSegment[]>, frames: readonly FrameColumn[], mode: CooccurrenceMode,
+  documents: readonly CodedDocument[],
+  segmentsByDocument: ReadonlyMap<string, readonly CodedSegment[]>,
+  frames: readonly FrameColumn[],
+  mode: CooccurrenceMode,
 ): Cooccurrence {
   const index = new Map(frames.map((f, i) => [f.id, i]));
   const matrix = frames.map(() => frames.map(() => 0));
@@ -89,7 +101,11 @@ export function frameCooccurrence(
  * segment of A.
  */
 export function cooccurringSegments(
-  documents: readonly CodedDocument[], segments: readonly CodedSegment[], a: string, b: string, mode: CooccurrenceMode,
+  documents: readonly CodedDocument[],
+  segments: readonly CodedSegment[],
+  a: string,
+  b: string,
+  mode: CooccurrenceMode,
 ): CodedSegment[] {
   const texts = new Map(documents.map((d) => [d.path, d.text]));
   const placed = segments.filter((s) => isPlaced(s) && (s.annotation.frame === a || s.annotation.frame === b));
@@ -107,7 +123,12 @@ export function cooccurringSegments(
     const as = list.filter((s) => s.annotation.frame === a);
     const bs = list.filter((s) => s.annotation.frame === b);
     if (mode === 'overlap') {
-      for (const x of as) for (const y of bs) if (x.start < y.end && y.start < x.end) { found.add(x); found.add(y); }
+      for (const x of as)
+        for (const y of bs)
+          if (x.start < y.end && y.start < x.end) {
+            found.add(x);
+            found.add(y);
+          }
       continue;
     }
     const units = unitsOf(text, mode);

@@ -42,7 +42,9 @@ export function unionLength(spans: readonly { start: number; end: number }[]): n
 }
 
 export function codingCoverage(
-  documents: readonly CodedDocument[], segmentsByDocument: ReadonlyMap<string, readonly CodedSegment[]>, frames: readonly FrameColumn[],
+  documents: readonly CodedDocument[],
+  segmentsByDocument: ReadonlyMap<string, readonly CodedSegment[]>,
+  frames: readonly FrameColumn[],
 ): Coverage {
   const result: DocumentCoverage[] = [];
   const byFrame: Record<string, number> = Object.fromEntries(frames.map((f) => [f.id, 0]));
@@ -56,7 +58,12 @@ export function codingCoverage(
       perFrame[f.id] = covered;
       byFrame[f.id] = (byFrame[f.id] ?? 0) + covered;
     }
-    result.push({ document: doc.path, characters: doc.text.length, coded: placed.length === 0 ? 0 : unionLength(placed), byFrame: perFrame });
+    result.push({
+      document: doc.path,
+      characters: doc.text.length,
+      coded: placed.length === 0 ? 0 : unionLength(placed),
+      byFrame: perFrame,
+    });
   }
   return {
     documents: result,

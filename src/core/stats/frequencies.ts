@@ -31,7 +31,11 @@ export interface Frequencies {
   groupTotals: number[];
 }
 
-function groupOf(s: CodedSegment, by: GroupBy | undefined, attributes: DocumentAttributes | undefined): string | undefined {
+function groupOf(
+  s: CodedSegment,
+  by: GroupBy | undefined,
+  attributes: DocumentAttributes | undefined,
+): string | undefined {
   if (by === undefined) return undefined;
   if (by.kind === 'text') return s.document;
   return attributes?.valueOf(s.document, by.name) ?? NO_VALUE;
@@ -39,7 +43,11 @@ function groupOf(s: CodedSegment, by: GroupBy | undefined, attributes: DocumentA
 
 /** Counts; `documents` lists every text (so a text without segments still has its group when grouping by text). */
 export function frameFrequencies(
-  segments: readonly CodedSegment[], frames: readonly FrameColumn[], by?: GroupBy, attributes?: DocumentAttributes, documents: readonly string[] = [],
+  segments: readonly CodedSegment[],
+  frames: readonly FrameColumn[],
+  by?: GroupBy,
+  attributes?: DocumentAttributes,
+  documents: readonly string[] = [],
 ): Frequencies {
   const groupSet = new Set<string>();
   if (by?.kind === 'text') documents.forEach((d) => groupSet.add(d));
@@ -50,7 +58,9 @@ export function frameFrequencies(
   }
   const groups = [...groupSet].sort((a, b) => (a === NO_VALUE ? 1 : b === NO_VALUE ? -1 : a < b ? -1 : a > b ? 1 : 0));
   const groupIndex = new Map(groups.map((g, i) => [g, i]));
-  const rows = new Map(frames.map((f) => [f.id, { frame: f.id, label: f.label, count: 0, byGroup: groups.map(() => 0) }]));
+  const rows = new Map(
+    frames.map((f) => [f.id, { frame: f.id, label: f.label, count: 0, byGroup: groups.map(() => 0) }]),
+  );
   const groupTotals = groups.map(() => 0);
   for (const s of segments) {
     const row = rows.get(s.annotation.frame);

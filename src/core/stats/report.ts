@@ -29,7 +29,12 @@ export interface StatsReport {
 }
 
 /** Statistics of `segments` (already filtered as the caller wants) over their `documents`. */
-export function statsReport(codebook: Codebook, documents: readonly CodedDocument[], segments: readonly CodedSegment[], options: StatsOptions = {}): StatsReport {
+export function statsReport(
+  codebook: Codebook,
+  documents: readonly CodedDocument[],
+  segments: readonly CodedSegment[],
+  options: StatsOptions = {},
+): StatsReport {
   const frames = frameColumns(codebook, segments);
   const byDocument = new Map<string, CodedSegment[]>();
   for (const s of segments) {
@@ -42,7 +47,13 @@ export function statsReport(codebook: Codebook, documents: readonly CodedDocumen
     documents: documents.length,
     segments: segments.length,
     frames,
-    frequencies: frameFrequencies(segments, frames, options.by, options.attributes, documents.map((d) => d.path)),
+    frequencies: frameFrequencies(
+      segments,
+      frames,
+      options.by,
+      options.attributes,
+      documents.map((d) => d.path),
+    ),
     cooccurrence: frameCooccurrence(documents, byDocument, frames, options.cooccurrence ?? 'overlap'),
     coverage: codingCoverage(documents, byDocument, frames),
   };

@@ -38,7 +38,7 @@ export function firstUnitEndingAfter(units: readonly TextUnit[], offset: number)
   let hi = units.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((units[mid]).end <= offset) lo = mid + 1;
+    if (units[mid].end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

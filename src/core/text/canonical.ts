@@ -63,7 +63,7 @@ export class LineIndex {
   /** Offset just past the last character of `line`, before its LF. */
   lineEnd(line: number): number {
     const l = this.clampLine(line);
-    return l + 1 < this.starts.length ? (this.starts[l + 1]) - 1 : this.length;
+    return l + 1 < this.starts.length ? this.starts[l + 1] - 1 : this.length;
   }
 
   /** 0-based line and character of an offset, clamped to [0, text length]. */
@@ -73,10 +73,10 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid]) <= o) lo = mid;
+      if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - (this.starts[lo]) };
+    return { line: lo, character: o - this.starts[lo] };
   }
 
   /** Offset of a 0-based line and character; the character is clamped to the line (a position past its end is its end). */

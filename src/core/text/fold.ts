@@ -39,7 +39,8 @@ export function foldCodePoint(cp: number): string {
   if (cp > 0xffff) return computeFold(cp);
   if (bmpTable === undefined) {
     bmpTable = new Array<string>(0x10000);
-    for (let c = 0; c < 0x10000; c++) bmpTable[c] = c >= 0xd800 && c <= 0xdfff ? String.fromCharCode(c) : computeFold(c);
+    for (let c = 0; c < 0x10000; c++)
+      bmpTable[c] = c >= 0xd800 && c <= 0xdfff ? String.fromCharCode(c) : computeFold(c);
   }
   return bmpTable[cp];
 }
@@ -56,7 +57,8 @@ export function foldTerm(s: string): string {
 }
 
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
-const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3005\u30fc]$/u;
+const UNSPACED =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3005\u30fc]$/u;
 const CLASS_WORD = 1;
 const CLASS_UNSPACED = 2;
 let classTable: Uint8Array | undefined;

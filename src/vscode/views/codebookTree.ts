@@ -34,16 +34,34 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     const counts = new Map<string, number>();
     for (const s of index.segments()) counts.set(s.annotation.frame, (counts.get(s.annotation.frame) ?? 0) + 1);
     const known = new Set(frames.map((f) => f.id));
-    const toNode = (f: Frame): CodebookNode => ({ id: f.id, label: f.label, count: counts.get(f.id) ?? 0, frame: f, colorIndex: frames.indexOf(f) });
+    const toNode = (f: Frame): CodebookNode => ({
+      id: f.id,
+      label: f.label,
+      count: counts.get(f.id) ?? 0,
+      frame: f,
+      colorIndex: frames.indexOf(f),
+    });
     if (node) return frames.filter((f) => f.parent === node.id && f.id !== node.id).map(toNode);
     const roots = frames.filter((f) => f.parent === undefined || !known.has(f.parent)).map(toNode);
-    const unknown = [...counts.keys()].filter((id) => !known.has(id)).sort().map((id) => ({ id, label: `${id} (not in the codebook)`, count: counts.get(id) ?? 0, frame: undefined, colorIndex: undefined }));
+    const unknown = [...counts.keys()]
+      .filter((id) => !known.has(id))
+      .sort()
+      .map((id) => ({
+        id,
+        label: `${id} (not in the codebook)`,
+        count: counts.get(id) ?? 0,
+        frame: undefined,
+        colorIndex: undefined,
+      }));
     return [...roots, ...unknown];
   }
 
   getTreeItem(node: CodebookNode): vscode.TreeItem {
     const hasChildren = node.frame !== undefined && this.hasChildren(node.id);
-    const item = new vscode.TreeItem(node.label, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      node.label,
+      hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `codebook:${node.id}`;
     item.description = `${node.count} · ${node.frame?.definition.replace(/\s+/g, ' ') ?? 'used in annotations, missing from the codebook'}`;
     const tip = new vscode.MarkdownString(undefined, false);

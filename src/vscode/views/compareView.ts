@@ -10,14 +10,19 @@ import { GitCommandId } from '../commandIds';
 
 type Node = { kind: 'text'; diff: TextDiff } | { kind: 'change'; change: AnnotationChange; text: string };
 
-const where = (p: Place | undefined): string => (p === undefined ? '' : p.line === undefined ? `${p.start}-${p.end}` : `line ${p.line}, column ${p.column ?? 1}`);
+const where = (p: Place | undefined): string =>
+  p === undefined ? '' : p.line === undefined ? `${p.start}-${p.end}` : `line ${p.line}, column ${p.column ?? 1}`;
 
 /** Both versions of a change, for the hover. */
 function bothVersions(c: AnnotationChange, revision: string): vscode.MarkdownString {
-  const before = c.kind === 'added' ? '(not coded)'
-    : `${c.kind === 'retagged' ? c.from ?? '' : c.frame} at ${where(c.kind === 'moved' ? c.fromPlace : c.place)}${c.kind === 'memo' ? `, memo: ${c.from || '(none)'}` : ''}${c.kind === 'status' ? `, status: ${c.from || '(none)'}` : ''}`;
-  const after = c.kind === 'removed' ? '(removed)'
-    : `${c.frame} at ${where(c.place)}${c.kind === 'memo' ? `, memo: ${c.to || '(none)'}` : ''}${c.kind === 'status' ? `, status: ${c.to || '(none)'}` : ''}`;
+  const before =
+    c.kind === 'added'
+      ? '(not coded)'
+      : `${c.kind === 'retagged' ? (c.from ?? '') : c.frame} at ${where(c.kind === 'moved' ? c.fromPlace : c.place)}${c.kind === 'memo' ? `, memo: ${c.from || '(none)'}` : ''}${c.kind === 'status' ? `, status: ${c.from || '(none)'}` : ''}`;
+  const after =
+    c.kind === 'removed'
+      ? '(removed)'
+      : `${c.frame} at ${where(c.place)}${c.kind === 'memo' ? `, memo: ${c.to || '(none)'}` : ''}${c.kind === 'status' ? `, status: ${c.to || '(none)'}` : ''}`;
   const md = new vscode.MarkdownString();
   md.appendText(`"${c.quote}" (${c.coder}, ${c.id})\n\n`);
   md.appendMarkdown(`**${revision}:** `).appendText(before).appendMarkdown('\n\n**Working tree:** ').appendText(after);
@@ -51,7 +56,9 @@ export class CompareView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   getChildren(node?: Node): Node[] {
     if (node === undefined) return this.diffs.map((diff) => ({ kind: 'text', diff }));
-    return node.kind === 'text' ? node.diff.changes.map((change) => ({ kind: 'change', change, text: node.diff.text })) : [];
+    return node.kind === 'text'
+      ? node.diff.changes.map((change) => ({ kind: 'change', change, text: node.diff.text }))
+      : [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -64,7 +71,11 @@ export class CompareView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const c = node.change;
     const item = new vscode.TreeItem(changeLine(c), vscode.TreeItemCollapsibleState.None);
     item.tooltip = bothVersions(c, this.revision);
-    item.command = { title: 'Open at the span', command: GitCommandId.openCompareChange, arguments: [vscode.Uri.joinPath(vscode.Uri.file(this.top), node.text), c.place.start, c.place.end] };
+    item.command = {
+      title: 'Open at the span',
+      command: GitCommandId.openCompareChange,
+      arguments: [vscode.Uri.joinPath(vscode.Uri.file(this.top), node.text), c.place.start, c.place.end],
+    };
     return item;
   }
 

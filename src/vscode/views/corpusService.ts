@@ -40,8 +40,13 @@ export class CorpusService implements vscode.Disposable {
       this.scheduleRefresh();
     };
     this.disposables.push(
-      watcher, attributesWatcher, this.changed, this.attributeProblems,
-      watcher.onDidCreate(markStale), watcher.onDidChange(markStale), watcher.onDidDelete(markStale),
+      watcher,
+      attributesWatcher,
+      this.changed,
+      this.attributeProblems,
+      watcher.onDidCreate(markStale),
+      watcher.onDidChange(markStale),
+      watcher.onDidDelete(markStale),
       attributesWatcher.onDidCreate(() => this.queue(() => this.readAttributes())),
       attributesWatcher.onDidChange(() => this.queue(() => this.readAttributes())),
       attributesWatcher.onDidDelete(() => this.queue(() => this.readAttributes())),
@@ -53,7 +58,9 @@ export class CorpusService implements vscode.Disposable {
 
   /** Runs `job` after every job before it, so that reads and updates never interleave. */
   private queue(job: () => Promise<void>): Promise<void> {
-    this.pending = this.pending.then(job).catch((e: unknown) => this.services.log.error(`corpus index: ${e instanceof Error ? e.message : String(e)}`));
+    this.pending = this.pending
+      .then(job)
+      .catch((e: unknown) => this.services.log.error(`corpus index: ${e instanceof Error ? e.message : String(e)}`));
     return this.pending;
   }
 
@@ -89,14 +96,23 @@ export class CorpusService implements vscode.Disposable {
       this.stale.clear();
       await this.readAttributes();
       const sidecars = await vscode.workspace.findFiles(SIDECARS, EXCLUDED);
-      this.lastReport = await indexInChunks(this.index, sidecars, (uri) => this.load(uri), (raw, read) => this.refused(raw, read.problems.length));
-      this.services.log.info(`indexed ${this.lastReport.documents} text(s) with ${this.lastReport.annotations} annotation(s) in ${this.lastReport.totalMs.toFixed(0)} ms (longest run ${this.lastReport.longestRunMs.toFixed(1)} ms)`);
+      this.lastReport = await indexInChunks(
+        this.index,
+        sidecars,
+        (uri) => this.load(uri),
+        (raw, read) => this.refused(raw, read.problems.length),
+      );
+      this.services.log.info(
+        `indexed ${this.lastReport.documents} text(s) with ${this.lastReport.annotations} annotation(s) in ${this.lastReport.totalMs.toFixed(0)} ms (longest run ${this.lastReport.longestRunMs.toFixed(1)} ms)`,
+      );
       this.changed.fire();
     });
   }
 
   private refused(raw: RawDocument, problems: number): void {
-    this.services.log.warn(`corpus index: ${raw.sidecarFile} was refused (${problems} problem(s), see Problems); its annotations are not listed until it is fixed`);
+    this.services.log.warn(
+      `corpus index: ${raw.sidecarFile} was refused (${problems} problem(s), see Problems); its annotations are not listed until it is fixed`,
+    );
   }
 
   private pathOf(source: vscode.Uri): string {
@@ -117,17 +133,27 @@ export class CorpusService implements vscode.Disposable {
       return undefined;
     }
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
-    return { path, sidecarFile: vscode.workspace.asRelativePath(sidecar), sidecarText, sourceText: open ? open.getText() : await readSourceText(port, source.path) };
+    return {
+      path,
+      sidecarFile: vscode.workspace.asRelativePath(sidecar),
+      sidecarText,
+      sourceText: open ? open.getText() : await readSourceText(port, source.path),
+    };
   }
 
   private async refreshStale(): Promise<void> {
     if (!this.index || this.stale.size === 0) return;
     const uris = [...this.stale].map((s) => vscode.Uri.parse(s));
     this.stale.clear();
-    await indexInChunks(this.index, uris, (uri) => this.load(uri), (raw, read) => {
-      this.index?.remove(raw.path);
-      this.refused(raw, read.problems.length);
-    });
+    await indexInChunks(
+      this.index,
+      uris,
+      (uri) => this.load(uri),
+      (raw, read) => {
+        this.index?.remove(raw.path);
+        this.refused(raw, read.problems.length);
+      },
+    );
     for (const uri of uris) this.fromMemoryNow(uri.with({ path: sourcePathFor(uri.path) ?? uri.path }));
     this.changed.fire();
   }
@@ -145,7 +171,11 @@ export class CorpusService implements vscode.Disposable {
     const path = this.pathOf(uri);
     if (entry.annotations.length === 0 && entry.onDisk === null) return this.index.remove(path);
     this.uris.set(path, uri);
-    this.index.put({ path, text: documentText(doc), annotations: entry.annotations }, this.index.get(path)?.problems ?? [], entry.readOnly);
+    this.index.put(
+      { path, text: documentText(doc), annotations: entry.annotations },
+      this.index.get(path)?.problems ?? [],
+      entry.readOnly,
+    );
     return true;
   }
 
@@ -157,14 +187,26 @@ export class CorpusService implements vscode.Disposable {
     const file = vscode.Uri.joinPath(folder, ATTRIBUTES_FILE);
     const text = await readStrictText(workspaceFilePort(file), file.path, file.fsPath, 'document attributes file');
     if (text === undefined) return;
-    const texts = new Set((await vscode.workspace.findFiles('**/*', EXCLUDED)).map((u) => vscode.workspace.asRelativePath(u, false)));
+    const texts = new Set(
+      (await vscode.workspace.findFiles('**/*', EXCLUDED)).map((u) => vscode.workspace.asRelativePath(u, false)),
+    );
     const parsed = parseDocumentAttributes(text, vscode.workspace.asRelativePath(file), (p) => texts.has(p));
-    this.attributeProblems.set(file, parsed.problems.map((p) => {
-      const range = new vscode.Range(p.line - 1, p.column - 1, p.line - 1, Number.MAX_SAFE_INTEGER);
-      return new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-    }));
+    this.attributeProblems.set(
+      file,
+      parsed.problems.map((p) => {
+        const range = new vscode.Range(p.line - 1, p.column - 1, p.line - 1, Number.MAX_SAFE_INTEGER);
+        return new vscode.Diagnostic(
+          range,
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+      }),
+    );
     if (parsed.attributes) this.attributes = parsed.attributes;
-    else this.services.log.warn(`${ATTRIBUTES_FILE} has ${parsed.problems.length} problem(s) (see Problems): attributes are not used until it is fixed`);
+    else
+      this.services.log.warn(
+        `${ATTRIBUTES_FILE} has ${parsed.problems.length} problem(s) (see Problems): attributes are not used until it is fixed`,
+      );
     this.changed.fire();
   }
 

@@ -10,8 +10,13 @@ import { readSettings } from '../settings';
 const PALETTE_SIZE = 12;
 
 export function frameSwatch(color: string | undefined, index: number | undefined): vscode.ThemeIcon | vscode.Uri {
-  if (color === undefined || index === undefined) return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
-  if (readSettings().frameColors === 'theme') return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`sovereigntyCoder.frame${(index % PALETTE_SIZE) + 1}`));
+  if (color === undefined || index === undefined)
+    return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
+  if (readSettings().frameColors === 'theme')
+    return new vscode.ThemeIcon(
+      'circle-filled',
+      new vscode.ThemeColor(`sovereigntyCoder.frame${(index % PALETTE_SIZE) + 1}`),
+    );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="4.5" fill="${color}"/></svg>`;
   return vscode.Uri.parse(`data:image/svg+xml;utf8,${encodeURIComponent(svg)}`);
 }

@@ -19,15 +19,25 @@ export interface RenameResult {
 }
 
 /** Renames `from` to `to` (merge: into the existing frame `to`); resolves to what changed, or undefined. */
-export async function renameFrameEverywhere(services: Services, from: string, to: string, merge: boolean, confirm: boolean): Promise<RenameResult | undefined> {
+export async function renameFrameEverywhere(
+  services: Services,
+  from: string,
+  to: string,
+  merge: boolean,
+  confirm: boolean,
+): Promise<RenameResult | undefined> {
   const active = services.codebooks.active;
   if (!active) return undefined;
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Renaming a frame writes the codebook and annotation files: trust the workspace first (Restricted Mode is on).');
+    void vscode.window.showWarningMessage(
+      'Renaming a frame writes the codebook and annotation files: trust the workspace first (Restricted Mode is on).',
+    );
     return undefined;
   }
   if (!vscode.workspace.getWorkspaceFolder(active.uri)) {
-    void vscode.window.showWarningMessage(`The codebook in use (${active.uri.fsPath}) is not in the workspace (the shipped one?): copy it to codebook.yaml in the workspace to rename its frames.`);
+    void vscode.window.showWarningMessage(
+      `The codebook in use (${active.uri.fsPath}) is not in the workspace (the shipped one?): copy it to codebook.yaml in the workspace to rename its frames.`,
+    );
     return undefined;
   }
   const port = workspaceFilePort(active.uri);
@@ -55,31 +65,46 @@ export async function renameFrameEverywhere(services: Services, from: string, to
   }
   if (hasErrors(problems)) {
     services.log.error(`rename refused:\n${problems.map(formatProblem).join('\n')}`);
-    void vscode.window.showErrorMessage(`Nothing renamed: fix these annotation files first, so that no coding decision is left behind.\n${problems.filter((p) => p.severity === 'error').slice(0, 3).map(formatProblem).join('\n')}`, { modal: confirm });
+    void vscode.window.showErrorMessage(
+      `Nothing renamed: fix these annotation files first, so that no coding decision is left behind.\n${problems
+        .filter((p) => p.severity === 'error')
+        .slice(0, 3)
+        .map(formatProblem)
+        .join('\n')}`,
+      { modal: confirm },
+    );
     return undefined;
   }
   const annotations = planned.reduce((n, p) => n + p.retagged, 0);
   const what = merge ? `Merge frame '${from}' into '${to}'` : `Rename frame '${from}' to '${to}'`;
   if (confirm) {
     const detail = `${annotations} annotation(s) in ${planned.length} file(s), and the codebook.${merge ? ` '${from}' leaves the codebook; its cue terms move to '${to}'.` : ''} Review the change with git diff.`;
-    if ((await vscode.window.showWarningMessage(what, { modal: true, detail }, 'Rename')) !== 'Rename') return undefined;
+    if ((await vscode.window.showWarningMessage(what, { modal: true, detail }, 'Rename')) !== 'Rename')
+      return undefined;
   }
   for (const p of planned) {
     const source = p.sidecar.with({ path: sourcePathFor(p.sidecar.path) ?? p.sidecar.path });
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
-    const ok = open && services.store.get(open.uri)
-      ? await services.sidecars.applyDecision(open, (list) => sortAnnotations(list.map((a) => (a.frame === from ? { ...a, frame: to } : a))))
-      : (await writeSidecarSafely(workspaceFilePort(p.sidecar), p.sidecar.path, p.after, p.before)).ok;
+    const ok =
+      open && services.store.get(open.uri)
+        ? await services.sidecars.applyDecision(open, (list) =>
+            sortAnnotations(list.map((a) => (a.frame === from ? { ...a, frame: to } : a))),
+          )
+        : (await writeSidecarSafely(workspaceFilePort(p.sidecar), p.sidecar.path, p.after, p.before)).ok;
     if (!ok) {
       services.log.error(`rename stopped at ${p.sidecar.toString()}: it could not be written`);
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(p.sidecar)} could not be written: the rename stopped there (see the log); files before it were renamed, the codebook was not.`);
+      void vscode.window.showErrorMessage(
+        `${vscode.workspace.asRelativePath(p.sidecar)} could not be written: the rename stopped there (see the log); files before it were renamed, the codebook was not.`,
+      );
       return undefined;
     }
   }
   const written = await writeSidecarSafely(port, active.uri.path, codebookAfter, codebookBefore);
   if (!written.ok) {
     services.log.error(`rename: the codebook was not written: ${written.message}`);
-    void vscode.window.showErrorMessage(`The codebook was not written (${written.message}); the annotation files were renamed already.`);
+    void vscode.window.showErrorMessage(
+      `The codebook was not written (${written.message}); the annotation files were renamed already.`,
+    );
     return undefined;
   }
   await services.codebooks.reload();

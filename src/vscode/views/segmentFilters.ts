@@ -11,8 +11,20 @@ import type { SegmentsTreeProvider } from './segmentsTree';
 
 const STATUSES: readonly SegmentStatus[] = ['anchored', 'moved', 'needs-review', 'orphaned', 'source-missing'];
 
-async function pickMany(title: string, values: readonly { value: string; label: string }[], chosen: readonly string[] | undefined): Promise<string[] | undefined> {
-  const picked = await vscode.window.showQuickPick(values.map((v) => ({ label: v.label, description: v.label === v.value ? undefined : v.value, value: v.value, picked: chosen?.includes(v.value) ?? false })), { title, canPickMany: true, placeHolder: 'Choose none to show all' });
+async function pickMany(
+  title: string,
+  values: readonly { value: string; label: string }[],
+  chosen: readonly string[] | undefined,
+): Promise<string[] | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    values.map((v) => ({
+      label: v.label,
+      description: v.label === v.value ? undefined : v.value,
+      value: v.value,
+      picked: chosen?.includes(v.value) ?? false,
+    })),
+    { title, canPickMany: true, placeHolder: 'Choose none to show all' },
+  );
   return picked?.map((p) => p.value);
 }
 
@@ -22,7 +34,9 @@ export function describeFilter(filter: SegmentFilter): string {
     filter.frames?.length ? `frames: ${filter.frames.join(', ')}` : '',
     filter.coders?.length ? `coders: ${filter.coders.join(', ')}` : '',
     filter.statuses?.length ? `status: ${filter.statuses.join(', ')}` : '',
-    ...Object.entries(filter.attributes ?? {}).filter(([, v]) => v.length > 0).map(([k, v]) => `${k}: ${v.join(', ')}`),
+    ...Object.entries(filter.attributes ?? {})
+      .filter(([, v]) => v.length > 0)
+      .map(([k, v]) => `${k}: ${v.join(', ')}`),
   ].filter(Boolean);
   return parts.length === 0 ? '' : `filtered — ${parts.join('; ')}`;
 }
@@ -33,7 +47,10 @@ export async function chooseFilter(tree: SegmentsTreeProvider, corpus: CorpusSer
   if (!index) return;
   const segments = index.segments();
   const attributeColumns = corpus.attributes.columns;
-  const what = await vscode.window.showQuickPick(['Frames', 'Coders', 'Statuses', ...attributeColumns.map((c) => `Attribute: ${c}`), 'Clear all filters'], { title: 'Filter coded segments by…' });
+  const what = await vscode.window.showQuickPick(
+    ['Frames', 'Coders', 'Statuses', ...attributeColumns.map((c) => `Attribute: ${c}`), 'Clear all filters'],
+    { title: 'Filter coded segments by…' },
+  );
   if (what === undefined) return;
   const attributes: Record<string, readonly string[]> = { ...tree.filter.attributes };
   const next: SegmentFilter = { ...tree.filter, attributes };
@@ -45,17 +62,36 @@ export async function chooseFilter(tree: SegmentsTreeProvider, corpus: CorpusSer
   let chosen: string[] | undefined;
   if (what === 'Frames') {
     const ids = [...new Set([...index.codebook.frames.map((f) => f.id), ...segments.map((s) => s.annotation.frame)])];
-    chosen = await pickMany('Frames', ids.map((id) => ({ value: id, label: index.codebook.frames.find((f) => f.id === id)?.label ?? `${id} (not in the codebook)` })), next.frames);
+    chosen = await pickMany(
+      'Frames',
+      ids.map((id) => ({
+        value: id,
+        label: index.codebook.frames.find((f) => f.id === id)?.label ?? `${id} (not in the codebook)`,
+      })),
+      next.frames,
+    );
     if (chosen) next.frames = chosen;
   } else if (what === 'Coders') {
-    chosen = await pickMany('Coders', [...new Set(segments.map((s) => s.annotation.coder))].sort().map((c) => ({ value: c, label: c })), next.coders);
+    chosen = await pickMany(
+      'Coders',
+      [...new Set(segments.map((s) => s.annotation.coder))].sort().map((c) => ({ value: c, label: c })),
+      next.coders,
+    );
     if (chosen) next.coders = chosen;
   } else if (what === 'Statuses') {
-    chosen = await pickMany('Statuses', STATUSES.map((s) => ({ value: s, label: s })), next.statuses);
+    chosen = await pickMany(
+      'Statuses',
+      STATUSES.map((s) => ({ value: s, label: s })),
+      next.statuses,
+    );
     if (chosen) next.statuses = chosen as SegmentStatus[];
   } else {
     const column = what.slice('Attribute: '.length);
-    chosen = await pickMany(column, [...corpus.attributes.valuesOf(column), ''].map((v) => ({ value: v, label: v === '' ? '(no value)' : v })), next.attributes?.[column]);
+    chosen = await pickMany(
+      column,
+      [...corpus.attributes.valuesOf(column), ''].map((v) => ({ value: v, label: v === '' ? '(no value)' : v })),
+      next.attributes?.[column],
+    );
     if (chosen) attributes[column] = chosen;
   }
   if (chosen === undefined) return;

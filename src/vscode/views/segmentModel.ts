@@ -13,7 +13,16 @@ export type Grouping = 'frame' | 'text';
 
 export type SegmentNode =
   | { kind: 'group'; key: string; label: string; icon: string; segments: CodedSegment[] }
-  | { kind: 'frame'; key: string; frame: string; label: string; color: string | undefined; colorIndex: number | undefined; count: number; definition: string | undefined }
+  | {
+      kind: 'frame';
+      key: string;
+      frame: string;
+      label: string;
+      color: string | undefined;
+      colorIndex: number | undefined;
+      count: number;
+      definition: string | undefined;
+    }
   | { kind: 'text'; key: string; path: string; count: number }
   | { kind: 'segment'; key: string; segment: CodedSegment; grouping: Grouping };
 
@@ -26,9 +35,15 @@ export interface SegmentTreeModel {
 }
 
 const segmentKey = (s: CodedSegment): string => `${s.document}#${s.annotation.id}`;
-const inReadingOrder = (a: CodedSegment, b: CodedSegment): number => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start);
+const inReadingOrder = (a: CodedSegment, b: CodedSegment): number =>
+  a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start;
 
-export function buildSegmentTree(codebook: Codebook, segments: readonly CodedSegment[], grouping: Grouping, listed?: { title: string; ids: ReadonlySet<string> }): SegmentTreeModel {
+export function buildSegmentTree(
+  codebook: Codebook,
+  segments: readonly CodedSegment[],
+  grouping: Grouping,
+  listed?: { title: string; ids: ReadonlySet<string> },
+): SegmentTreeModel {
   const model: SegmentTreeModel = { roots: [], children: new Map(), parents: new Map(), bySegment: new Map() };
   const add = (parent: SegmentNode | undefined, node: SegmentNode): void => {
     if (parent) {
@@ -37,10 +52,12 @@ export function buildSegmentTree(codebook: Codebook, segments: readonly CodedSeg
       model.children.set(parent.key, list);
       model.parents.set(node.key, parent);
     } else model.roots.push(node);
-    if (node.kind === 'segment' && !model.bySegment.has(segmentKey(node.segment))) model.bySegment.set(segmentKey(node.segment), node);
+    if (node.kind === 'segment' && !model.bySegment.has(segmentKey(node.segment)))
+      model.bySegment.set(segmentKey(node.segment), node);
   };
   const addSegments = (parent: SegmentNode, list: readonly CodedSegment[]): void => {
-    for (const s of [...list].sort(inReadingOrder)) add(parent, { kind: 'segment', key: `${parent.key}/${segmentKey(s)}`, segment: s, grouping });
+    for (const s of [...list].sort(inReadingOrder))
+      add(parent, { kind: 'segment', key: `${parent.key}/${segmentKey(s)}`, segment: s, grouping });
   };
   const group = (key: string, label: string, icon: string, list: CodedSegment[]): void => {
     if (list.length === 0) return;
@@ -48,9 +65,20 @@ export function buildSegmentTree(codebook: Codebook, segments: readonly CodedSeg
     add(undefined, node);
     addSegments(node, list);
   };
-  if (listed) group('listed', listed.title, 'list-filter', segments.filter((s) => listed.ids.has(segmentKey(s))));
+  if (listed)
+    group(
+      'listed',
+      listed.title,
+      'list-filter',
+      segments.filter((s) => listed.ids.has(segmentKey(s))),
+    );
   group('attention', 'Needs review and orphans', 'warning', segments.filter(needsAttention));
-  group('memos', 'Memos', 'note', segments.filter((s) => s.annotation.memo !== undefined));
+  group(
+    'memos',
+    'Memos',
+    'note',
+    segments.filter((s) => s.annotation.memo !== undefined),
+  );
   if (grouping === 'text') addByText(segments, add, addSegments);
   else addByFrame(codebook, segments, add, addSegments);
   return model;
@@ -86,7 +114,8 @@ function addByFrame(codebook: Codebook, segments: readonly CodedSegment[], add: 
     else own.set(s.annotation.frame, [s]);
   }
   const known = new Set(codebook.frames.map((f) => f.id));
-  const childrenOf = (id: string | undefined): typeof codebook.frames => codebook.frames.filter((f) => (f.parent !== undefined && known.has(f.parent) ? f.parent : undefined) === id);
+  const childrenOf = (id: string | undefined): typeof codebook.frames =>
+    codebook.frames.filter((f) => (f.parent !== undefined && known.has(f.parent) ? f.parent : undefined) === id);
   const total = (id: string, seen = new Set<string>()): number => {
     if (seen.has(id)) return 0;
     seen.add(id);
@@ -97,8 +126,14 @@ function addByFrame(codebook: Codebook, segments: readonly CodedSegment[], add: 
     seen.add(id);
     const frame = codebook.frames.find((f) => f.id === id);
     const node: SegmentNode = {
-      kind: 'frame', key: `frame:${id}`, frame: id, label: frame?.label ?? `${id} (not in the codebook)`, color: frame?.color,
-      colorIndex: frame ? codebook.frames.indexOf(frame) : undefined, count: total(id), definition: frame?.definition,
+      kind: 'frame',
+      key: `frame:${id}`,
+      frame: id,
+      label: frame?.label ?? `${id} (not in the codebook)`,
+      color: frame?.color,
+      colorIndex: frame ? codebook.frames.indexOf(frame) : undefined,
+      count: total(id),
+      definition: frame?.definition,
     };
     add(parent, node);
     for (const child of childrenOf(id)) addFrame(node, child.id, seen);

@@ -13,7 +13,11 @@ import { frameSwatch } from './frameSwatch';
 import { buildSegmentTree, segmentKey, type Grouping, type SegmentNode, type SegmentTreeModel } from './segmentModel';
 
 const STATUS_ICONS: Record<CodedSegment['status'], string> = {
-  anchored: 'pass', moved: 'arrow-swap', 'needs-review': 'eye', conflict: 'git-merge', orphaned: 'debug-disconnect',
+  anchored: 'pass',
+  moved: 'arrow-swap',
+  'needs-review': 'eye',
+  conflict: 'git-merge',
+  orphaned: 'debug-disconnect',
   'source-missing': 'question',
 };
 
@@ -75,7 +79,10 @@ export class SegmentsTreeProvider implements vscode.TreeDataProvider<SegmentNode
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
       case 'group': {
-        const item = new vscode.TreeItem(node.label, node.key === 'listed' ? vscode.TreeItemCollapsibleState.Expanded : collapsed);
+        const item = new vscode.TreeItem(
+          node.label,
+          node.key === 'listed' ? vscode.TreeItemCollapsibleState.Expanded : collapsed,
+        );
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon(node.icon);
         item.contextValue = `group.${node.key}`;
@@ -110,7 +117,8 @@ export class SegmentsTreeProvider implements vscode.TreeDataProvider<SegmentNode
     item.id = node.key;
     const where = s.line === undefined ? s.status : `line ${s.line}`;
     const frame = s.frameLabel ?? `${s.annotation.frame} (not in the codebook)`;
-    item.description = node.grouping === 'text' ? `${frame} · ${s.annotation.coder}` : `${s.annotation.coder} · ${where}`;
+    item.description =
+      node.grouping === 'text' ? `${frame} · ${s.annotation.coder}` : `${s.annotation.coder} · ${where}`;
     const tip = new vscode.MarkdownString(undefined, false);
     tip.appendMarkdown(`**${frame}** · ${s.status} · ${s.annotation.coder} · ${s.annotation.created}\n\n`);
     tip.appendText(`${s.document}${s.line === undefined ? '' : `:${s.line}`}\n\n“${s.annotation.quote}”`);

@@ -6,7 +6,14 @@
  * those segments, the controls ask for a new report, and "Save as SVG/PNG" sends the chart (PNG drawn on a
  * canvas here, from the same SVG) to the extension, which asks where to write it.
  */
-import { cooccurrenceHeatmap, coverageBars, esc, frequencyBars, STANDALONE_SVG_STYLE, type StatsReport } from '../../core/stats';
+import {
+  cooccurrenceHeatmap,
+  coverageBars,
+  esc,
+  frequencyBars,
+  STANDALONE_SVG_STYLE,
+  type StatsReport,
+} from '../../core/stats';
 
 const STYLE = `body{font-family:var(--vscode-font-family);color:var(--vscode-foreground);background:var(--vscode-editor-background);margin:1em 1.5em}
 h2{font-size:1.1em;margin:1.4em 0 .4em}.controls label{margin-right:1.2em}select,button{color:var(--vscode-button-secondaryForeground);background:var(--vscode-button-secondaryBackground);border:1px solid var(--vscode-contrastBorder,transparent);padding:2px 6px}
@@ -28,9 +35,23 @@ export interface StatsPageOptions {
 }
 
 export function statsPage(r: StatsReport, o: StatsPageOptions): string {
-  const groupOptions = [['', 'all texts together'], ['text', 'text'], ...o.attributes.map((a) => [a, a])].map(([v, l]) => `<option value="${esc(v ?? '')}"${v === o.by ? ' selected' : ''}>${esc(l ?? '')}</option>`).join('');
-  const modes = ['overlap', 'sentence', 'paragraph'].map((m) => `<option value="${m}"${m === r.cooccurrence.mode ? ' selected' : ''}>${m === 'overlap' ? 'overlapping spans' : `same ${m}`}</option>`).join('');
-  const groups = r.frequencies.groupBy === undefined ? '' : r.frequencies.groups.map((g, i) => section(`Segments per frame — ${r.frequencies.groupBy}: ${g}`, '', `freq-${i}`, frequencyBars(r, i))).join('');
+  const groupOptions = [['', 'all texts together'], ['text', 'text'], ...o.attributes.map((a) => [a, a])]
+    .map(([v, l]) => `<option value="${esc(v ?? '')}"${v === o.by ? ' selected' : ''}>${esc(l ?? '')}</option>`)
+    .join('');
+  const modes = ['overlap', 'sentence', 'paragraph']
+    .map(
+      (m) =>
+        `<option value="${m}"${m === r.cooccurrence.mode ? ' selected' : ''}>${m === 'overlap' ? 'overlapping spans' : `same ${m}`}</option>`,
+    )
+    .join('');
+  const groups =
+    r.frequencies.groupBy === undefined
+      ? ''
+      : r.frequencies.groups
+          .map((g, i) =>
+            section(`Segments per frame — ${r.frequencies.groupBy}: ${g}`, '', `freq-${i}`, frequencyBars(r, i)),
+          )
+          .join('');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${o.cspSource} 'unsafe-inline'; img-src ${o.cspSource} data: blob:; script-src 'nonce-${o.nonce}';">
 <title>Frame statistics</title><style>${STYLE}</style></head><body>

@@ -17,19 +17,33 @@ export async function openWorkbench(base, folder, { screenshotDir, name }) {
   const lap = (message) => console.log(`[${name} +${((Date.now() - t0) / 1000).toFixed(1)}s] ${message}`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sovcoder-chromium-'));
   const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
     // keep Chromium's crashpad and dconf files out of $HOME
     env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: `${profile}/.config`, XDG_CACHE_HOME: `${profile}/.cache` },
   });
   // Offline machine: abort everything that is not the local server (extension gallery, sign-in, fonts...).
-  await ctx.route((u) => !u.href.startsWith(base), (r) => r.abort());
-  const page = ctx.pages()[0] || await ctx.newPage();
+  await ctx.route(
+    (u) => !u.href.startsWith(base),
+    (r) => r.abort(),
+  );
+  const page = ctx.pages()[0] || (await ctx.newPage());
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const consoleErrors = [];
   // What an offline workbench always logs (gallery, sign-in, missing web assets) is noise; anything else is shown.
-  const offlineNoise = /Failed to load resource|ENOTFOUND|authentication provider 'github'|ERR_FAILED|ERR_INTERNET_DISCONNECTED/;
+  const offlineNoise =
+    /Failed to load resource|ENOTFOUND|authentication provider 'github'|ERR_FAILED|ERR_INTERNET_DISCONNECTED/;
   page.on('console', (m) => {
     const text = m.text().split('\n')[0];
     if (m.type() === 'error' && !offlineNoise.test(text)) consoleErrors.push(text);
@@ -77,25 +91,47 @@ export async function openCodeActions(page, item, attempts = 3) {
       await item.waitFor({ timeout: i < attempts ? 5000 : STEP_TIMEOUT_MS });
       return;
     } catch (err) {
-      const shown = await page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row, .monaco-editor-overlaymessage')]
-        .map((e) => e.textContent.trim()).filter(Boolean).join(' | '));
-      if (i >= attempts) throw new Error(`Ctrl+. did not offer the expected action; on screen: ${shown || 'nothing'} (${err.message.split('\n')[0]})`);
-      console.log(`Ctrl+. did not offer the expected action (attempt ${i}); on screen: ${shown || 'nothing'}; pressing it again`);
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll('.action-widget .monaco-list-row, .monaco-editor-overlaymessage')]
+          .map((e) => e.textContent.trim())
+          .filter(Boolean)
+          .join(' | '),
+      );
+      if (i >= attempts)
+        throw new Error(
+          `Ctrl+. did not offer the expected action; on screen: ${shown || 'nothing'} (${err.message.split('\n')[0]})`,
+        );
+      console.log(
+        `Ctrl+. did not offer the expected action (attempt ${i}); on screen: ${shown || 'nothing'}; pressing it again`,
+      );
     }
   }
 }
 
 /** Number of decoration elements (class `ced-…`, spans inline or overlay divs) in the active editor. */
 export function countDecorations(page) {
-  return page.evaluate(() => document.querySelectorAll('.editor-instance .monaco-editor [class^="ced-"], .editor-instance .monaco-editor [class*=" ced-"]').length);
+  return page.evaluate(
+    () =>
+      document.querySelectorAll(
+        '.editor-instance .monaco-editor [class^="ced-"], .editor-instance .monaco-editor [class*=" ced-"]',
+      ).length,
+  );
 }
 
 /** Waits until the active editor shows at least `min` decoration elements; returns how many. */
 export async function waitForDecorations(page, min) {
   try {
-    await page.waitForFunction((n) => document.querySelectorAll('.editor-instance .monaco-editor [class^="ced-"], .editor-instance .monaco-editor [class*=" ced-"]').length >= n, min);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll(
+          '.editor-instance .monaco-editor [class^="ced-"], .editor-instance .monaco-editor [class*=" ced-"]',
+        ).length >= n,
+      min,
+    );
   } catch (err) {
-    throw new Error(`expected at least ${min} decorations (ced-* elements) in the editor, saw ${await countDecorations(page)}: ${err.message.split('\n')[0]}`);
+    throw new Error(
+      `expected at least ${min} decorations (ced-* elements) in the editor, saw ${await countDecorations(page)}: ${err.message.split('\n')[0]}`,
+    );
   }
   return countDecorations(page);
 }
@@ -133,7 +169,8 @@ export async function waitUntil(what, probe, ms = STEP_TIMEOUT_MS) {
     } catch (err) {
       last = err;
     }
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -167,7 +204,8 @@ export async function runUiTest(name, body) {
     error = err instanceof Error ? err : new Error(String(err));
     if (wb) await wb.screenshot('failure').catch((e) => console.log(`no failure screenshot: ${e.message}`));
   } finally {
-    if (wb?.consoleErrors.length) console.log(`browser console errors:\n  ${wb.consoleErrors.slice(0, 10).join('\n  ')}`);
+    if (wb?.consoleErrors.length)
+      console.log(`browser console errors:\n  ${wb.consoleErrors.slice(0, 10).join('\n  ')}`);
     await wb?.close();
   }
   writeResult(resultsDir, name, error);

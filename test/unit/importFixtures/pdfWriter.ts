@@ -41,17 +41,31 @@ export function makePdf(spec: PdfSpec): Uint8Array {
   const pagesObj = add('');
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const pixels = 'f'.repeat(16);
-  const imageObj = add(`<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${pixels.length + 1} >>\nstream\n${pixels}>\nendstream`);
+  const imageObj = add(
+    `<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${pixels.length + 1} >>\nstream\n${pixels}>\nendstream`,
+  );
   const kids: number[] = [];
   for (const page of spec.pages) {
     const content = contentStream(page.texts ?? [], page.image ?? false);
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}] /Contents ${stream} 0 R /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${imageObj} 0 R >> >> >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}] /Contents ${stream} 0 R /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${imageObj} 0 R >> >> >>`,
+      ),
+    );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  const info = spec.info ? add(`<< ${Object.entries(spec.info).map(([k, v]) => `/${k} ${pdfString(v)}`).join(' ')} >>`) : undefined;
-  const encrypt = spec.encrypted ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'5a'.repeat(32)}> /U <${'3c'.repeat(32)}> >>`) : undefined;
+  const info = spec.info
+    ? add(
+        `<< ${Object.entries(spec.info)
+          .map(([k, v]) => `/${k} ${pdfString(v)}`)
+          .join(' ')} >>`,
+      )
+    : undefined;
+  const encrypt = spec.encrypted
+    ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'5a'.repeat(32)}> /U <${'3c'.repeat(32)}> >>`)
+    : undefined;
   let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -72,7 +86,13 @@ const AVERAGE_ADVANCE = 0.5;
  * Lays out paragraphs of words into lines of at most `width` points starting at (x, top), leading 1.2 × size,
  * a blank line's gap between paragraphs; a paragraph may force a hyphenated break by containing '-\n'.
  */
-export function layoutColumn(paragraphs: readonly string[], x: number, top: number, width: number, size: number): PlacedText[] {
+export function layoutColumn(
+  paragraphs: readonly string[],
+  x: number,
+  top: number,
+  width: number,
+  size: number,
+): PlacedText[] {
   const placed: PlacedText[] = [];
   let y = top;
   const perLine = Math.floor(width / (size * AVERAGE_ADVANCE));
