@@ -6,13 +6,13 @@
  * fails a check, it gives up and the full YAML reader (with positioned problems) takes over. So it can never
  * accept something the full reader would refuse, and it reports nothing itself.
  */
-import type { Annotation, AnnotationStatus } from '../annotations';
+import type { Annotation } from '../annotations';
 import { compareAnnotations } from '../annotations';
 import { baseName, sourcePathFor } from './path';
 import { HAS_RAW_ESCAPABLE, isPlainSafe } from './serialize';
 import { OFFSETS_UNIT, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
-import { CHECKS, conflictProblem, REQUIRED, spanProblem } from './validateAnnotation';
+import { annotationFromValues, CHECKS, conflictProblem, REQUIRED, spanProblem } from './validateAnnotation';
 
 const KEY_ORDER: readonly string[] = [
   'id',
@@ -96,20 +96,7 @@ function readBlock(lines: readonly string[], from: number): { annotation: Annota
     values.set(key, value);
   }
   if (!REQUIRED.every((k) => values.has(k))) return undefined;
-  const a: Annotation = {
-    id: values.get('id') as string,
-    frame: values.get('frame') as string,
-    start: values.get('start') as number,
-    end: values.get('end') as number,
-    quote: values.get('quote') as string,
-    prefix: values.get('prefix') as string,
-    suffix: values.get('suffix') as string,
-    coder: values.get('coder') as string,
-    created: values.get('created') as string,
-  };
-  if (values.has('memo')) a.memo = values.get('memo') as string;
-  if (values.has('status')) a.status = values.get('status') as AnnotationStatus;
-  if (values.has('conflictWith')) a.conflictWith = values.get('conflictWith') as string;
+  const a = annotationFromValues(values);
   return spanProblem(a) === undefined && conflictProblem(a) === undefined ? { annotation: a, next: i } : undefined;
 }
 

@@ -107,6 +107,17 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
   if (missing.length > 0) fail(item, `missing ${missing.map((k) => `'${k}'`).join(', ')}`);
   if (!ok) return undefined;
 
+  const a = annotationFromValues(values);
+  const conflict = conflictProblem(a);
+  if (conflict !== undefined) {
+    report.error(pairs.get('conflictWith')?.value ?? pairs.get('status')?.value ?? item, `${label}: ${conflict}`);
+    return undefined;
+  }
+  return checkSpan(a, pairs, item, label, report) ? a : undefined;
+}
+
+/** The annotation of a block whose values have passed CHECKS and hold every REQUIRED key (both readers build it here). */
+export function annotationFromValues(values: ReadonlyMap<string, unknown>): Annotation {
   const a: Annotation = {
     id: values.get('id') as string,
     frame: values.get('frame') as string,
@@ -121,12 +132,7 @@ export function readAnnotation(item: unknown, index: number, report: Reporter): 
   if (values.has('memo')) a.memo = values.get('memo') as string;
   if (values.has('status')) a.status = values.get('status') as AnnotationStatus;
   if (values.has('conflictWith')) a.conflictWith = values.get('conflictWith') as string;
-  const conflict = conflictProblem(a);
-  if (conflict !== undefined) {
-    report.error(pairs.get('conflictWith')?.value ?? pairs.get('status')?.value ?? item, `${label}: ${conflict}`);
-    return undefined;
-  }
-  return checkSpan(a, pairs, item, label, report) ? a : undefined;
+  return a;
 }
 
 /** `status: conflict` and `conflictWith` come together (a merge writes both), and never name the block itself. */
