@@ -6,7 +6,7 @@
  * checks against the 50 ms limit. A single document is never split, so one enormous sidecar is the floor.
  */
 import type { CorpusIndex } from './corpusIndex';
-import { codedDocumentFrom, type DocumentRead } from './codedDocument';
+import { codedDocumentFrom, type DocumentRead } from '../documents';
 
 export interface ChunkReport {
   documents: number;
