@@ -37,6 +37,8 @@ export interface SovereigntyCoderApi {
   annotationsFor(uri: vscode.Uri): readonly Annotation[];
   /** Fires after an editor of the document was painted. */
   onDidPaint: vscode.Event<vscode.Uri>;
+  /** Fires when a document's annotations changed in the store (an edit moved them, a decision, a reload). */
+  onDidChangeAnnotations: vscode.Event<vscode.Uri>;
   codebookId(): string | undefined;
   /** The sidecar's state as the store sees it (unsaved moves, problems, deleted on disk), for tests. */
   sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
@@ -177,6 +179,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     decorationsFor: (uri) => decorations.paintedFor(uri),
     annotationsFor: (uri) => store.get(uri)?.annotations ?? [],
     onDidPaint: decorations.onDidPaint,
+    onDidChangeAnnotations: store.onDidChange,
     codebookId: () => codebooks.active?.codebook.id,
     originOf: async (uri) => (await provenance.provideFileDecoration(uri))?.tooltip,
     sidecarState: (uri) => {

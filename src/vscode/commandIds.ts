@@ -17,6 +17,8 @@ export const CommandId = {
   getStarted: 'sovereigntyCoder.getStarted',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
+  /** Internal: the "Move here" links in the hover of a flagged annotation (reviewChoices.ts); hidden. */
+  moveAnnotationHere: 'sovereigntyCoder.moveAnnotationHere',
 } as const;
 
 /**

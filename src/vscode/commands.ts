@@ -9,6 +9,7 @@ import { annotationCommands } from './annotationCommands';
 import type { CommandContext, CommandHandler, CommandHandlers } from './commandContext';
 import { CommandId } from './commandIds';
 import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
+import { reviewCommands } from './reviewChoices';
 import type { Services } from './services';
 import { tagCommands } from './tagCommands';
 import { openWalkthrough } from './welcome';
@@ -23,7 +24,7 @@ const workspaceCommands = {
   getStarted: (context: CommandContext) => openWalkthrough(context.extensionId),
 } satisfies Record<string, CommandHandler>;
 
-const HANDLERS: CommandHandlers = { ...tagCommands, ...annotationCommands, ...workspaceCommands };
+const HANDLERS: CommandHandlers = { ...tagCommands, ...annotationCommands, ...reviewCommands, ...workspaceCommands };
 
 /** Registers every handler; each first waits for `started` (the codebook loaded), which a command also triggers. */
 export function registerCommands(services: Services, started: () => Promise<void>): vscode.Disposable[] {

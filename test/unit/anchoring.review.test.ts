@@ -4,6 +4,8 @@
  * score), and the coder's "Move here", which is refused when the chosen place no longer fits.
  */
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   describeCandidates,
   findAlternatives,
@@ -13,6 +15,8 @@ import {
   scoreHere,
 } from '../../src/core/anchoring';
 import { createAnnotation, type Annotation } from '../../src/core/annotations';
+import { sidecarYaml, tempFolder } from './fileFixtures';
+import { sovcode } from './sovcodeRunner';
 
 const piece = 'the delegates agreed that cyber sovereignty must be respected by all parties to the treaty';
 const text = `Morning session: ${piece}.\nAfternoon session, on budgets, went long.\nAppendix quoting it: ${piece}.`;
@@ -91,5 +95,20 @@ describe('Re-anchoring: the candidates of a flagged annotation', () => {
   it('offers nothing for an annotation that has no plausible other place', () => {
     const a = coded(text, 'Afternoon session');
     assert.deepEqual(findAlternatives(a, text), []);
+  });
+});
+
+describe('sovcode validate: the candidates of a flagged annotation', () => {
+  it('names the place it was put for review and the copy elsewhere, with line, excerpt and score', () => {
+    const dir = tempFolder();
+    const a = coded(text, 'cyber sovereignty');
+    writeFileSync(join(dir, 'session.txt'), edited);
+    writeFileSync(join(dir, 'session.txt.annotations.yaml'), sidecarYaml('session.txt', text, [a]));
+    const { out, err } = sovcode('validate', dir);
+    const report = out + err;
+    const line = report.split('\n').find((l) => l.includes(a.id) && l.includes('needs-review'));
+    assert.ok(line, report);
+    assert.match(line, /placed at line 1, column \d+ of the text for review/);
+    assert.match(line, /it could also be at: line 3, column \d+ "cyber sovereignty" \(score 0\.9\d\)/);
   });
 });

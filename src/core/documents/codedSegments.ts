@@ -5,7 +5,7 @@
  * exported, each with a status that says so (reliability cases 3 and 21). Shared by every export format.
  */
 import type { Annotation } from '../annotations';
-import { reanchorAll } from '../anchoring';
+import { describeCandidates, reanchorAll, type ReviewCandidate } from '../anchoring';
 import { findFrame, framePath, type Codebook } from '../codebook';
 import { LineIndex } from '../text';
 
@@ -41,6 +41,8 @@ export interface CodedSegment {
   frameLabel: string | undefined;
   /** "Parent › Child", empty for an unknown frame. */
   framePath: string;
+  /** For a flagged segment (needs-review, orphaned): the other places re-anchoring found, best first. */
+  alternatives?: ReviewCandidate[];
 }
 
 function statusOf(stored: Annotation, checked: Annotation): SegmentStatus {
@@ -72,9 +74,10 @@ export function documentSegments(codebook: Codebook | undefined, doc: CodedDocum
     }));
   }
   const lines = new LineIndex(doc.text);
-  const checked = reanchorAll(doc.annotations, doc.text).annotations;
+  const { text } = doc;
+  const { results } = reanchorAll(doc.annotations, text);
   return doc.annotations.map((stored, i) => {
-    const now = checked[i];
+    const { annotation: now, alternatives } = results[i];
     const at = lines.positionAt(now.start);
     return {
       ...common(stored),
@@ -83,6 +86,7 @@ export function documentSegments(codebook: Codebook | undefined, doc: CodedDocum
       line: at.line + 1,
       column: at.character + 1,
       status: statusOf(stored, now),
+      ...(alternatives?.length ? { alternatives: describeCandidates(text, alternatives, lines) } : {}),
     };
   });
 }
