@@ -9,12 +9,25 @@ import { describeCandidates, reanchorAll, type ReviewCandidate } from '../anchor
 import { findFrame, framePath, type Codebook } from '../codebook';
 import { LineIndex } from '../text';
 
+/** Where a text added from an original came from (its provenance record; core/export/sourceOrigin.ts reads it). */
+export interface SourceOrigin {
+  /** The original's path as the `document` column gives the text's: relative to the same folder, with '/'. */
+  original: string;
+  sha256: string;
+  /** The converting library and its version, e.g. "pdfjs-dist 5.6.205". */
+  converter: string;
+  /** When it was added (ISO 8601). */
+  imported: string;
+}
+
 /** One document and its annotations as read from its sidecar; `text` (canonical) is undefined when the source is missing. */
 export interface CodedDocument {
   /** The document's path as the user knows it (relative to the workspace or the current folder), with '/'. */
   path: string;
   text: string | undefined;
   annotations: readonly Annotation[];
+  /** Where the text came from, when it was added from an original (export/sourceOrigin.ts). */
+  origin?: SourceOrigin;
 }
 
 /**
@@ -41,6 +54,8 @@ export interface CodedSegment {
   frameLabel: string | undefined;
   /** "Parent › Child", empty for an unknown frame. */
   framePath: string;
+  /** Its document's origin, when the text was added from an original. */
+  origin?: SourceOrigin;
   /** For a flagged segment (needs-review, orphaned): the other places re-anchoring found, best first. */
   alternatives?: ReviewCandidate[];
 }
@@ -57,8 +72,11 @@ function statusOf(stored: Annotation, checked: Annotation): SegmentStatus {
  * the editor makes when it opens the document, so the statuses exported and validated are the ones VS Code shows.
  */
 export function documentSegments(codebook: Codebook | undefined, doc: CodedDocument): CodedSegment[] {
-  const common = (stored: Annotation): Pick<CodedSegment, 'document' | 'annotation' | 'frameLabel' | 'framePath'> => ({
+  const common = (
+    stored: Annotation,
+  ): Pick<CodedSegment, 'document' | 'annotation' | 'frameLabel' | 'framePath' | 'origin'> => ({
     document: doc.path,
+    ...(doc.origin ? { origin: doc.origin } : {}),
     annotation: stored,
     frameLabel: codebook && findFrame(codebook, stored.frame)?.label,
     framePath: codebook ? framePath(codebook, stored.frame).join(' › ') : '',
