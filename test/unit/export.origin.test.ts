@@ -52,7 +52,7 @@ describe('export: provenance of added texts', () => {
     const { dir, docx } = await folderWithAddedText();
     const { code, out, err } = sovcode('export', '--format', 'csv', dir);
     assert.equal(code, 0, err);
-    const rows = parseCsv(out, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(out, { columns: true, bom: true });
     const header = Object.keys(rows[0] ?? {});
     assert.deepEqual(header.slice(-4), [...ORIGIN_COLUMNS], 'appended at the end');
     assert.deepEqual(header, [...SEGMENT_COLUMNS]);
@@ -76,7 +76,7 @@ describe('export: provenance of added texts', () => {
     const { code, out, err } = sovcode('export', '--format', 'csv', dir);
     assert.equal(code, 0, err);
     assert.match(err, /speech\.txt\.provenance\.yaml:1:1: warning: unusable provenance record/);
-    const rows = parseCsv(out, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(out, { columns: true, bom: true });
     assert.ok(rows.every((r) => r['source_original'] === ''));
   });
 
