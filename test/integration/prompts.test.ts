@@ -3,7 +3,7 @@
  * Delete / Show, the export's modal "Overwrite It" (and its dismissal), and the refusal of a workspace
  * codebook.yaml linked to a file outside the workspace. The extension host cannot click a notification, so the
  * test API's `answerPrompts` answers in the user's place (src/vscode/prompts.ts); each test checks what was
- * asked and what the answer did to the files.
+ * asked and what the answer did to the files. test/ui/stale-temp-notification.mjs clicks the real button.
  */
 import * as assert from 'node:assert/strict';
 import {
