@@ -58,8 +58,7 @@ export function inverseOf(change: CodingChange): CodingChange {
 }
 
 export type ApplyResult =
-  | { readonly ok: true; readonly list: Annotation[] }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly list: Annotation[] } | { readonly ok: false; readonly reason: string };
 
 /**
  * Applies `change` to the current list: the list must hold the `before` versions exactly (and none of the ids
