@@ -101,16 +101,18 @@ export function provideCodingActions(
     ? annotationsInRange(entry.annotations, span.start, span.end).filter((a) => a.status !== 'orphaned')
     : [];
   const list = entry?.annotations ?? [];
+  const review: vscode.CodeAction[] = [];
   for (const a of here) {
     actions.push(...conflictActions(ANNOTATION_KIND, codebook, uri, list, a));
     const label = frameLabel(codebook, a.frame);
-    if (a.status === 'needs-review') actions.push(...reviewActions(uri, list, a, label));
+    // first in the menu: walking a bulk tag, accept or reject is the one decision asked for here
+    if (a.status === 'needs-review') review.push(...reviewActions(uri, list, a, label));
     const which = here.length > 1 ? ` (${label}: '${shortQuote(a.quote, 24)}')` : '';
     actions.push(action(`Remove annotation (${label})`, CommandId.removeAnnotation, [uri, a.id], ANNOTATION_KIND));
     actions.push(action(`Change frame…${which}`, CommandId.changeFrame, [uri, a.id], ANNOTATION_KIND));
     actions.push(action(`Edit memo…${which}`, CommandId.editMemo, [uri, a.id], ANNOTATION_KIND));
   }
-  return actions;
+  return [...review, ...actions];
 }
 
 /** Accept or reject a needs-review annotation (from a bulk tag), saying where it stands in the walk. */
