@@ -63,7 +63,6 @@ async function selectTwoWords(page, first, expected) {
 
 await runUiTest('undo-and-review', async ({ folder, open }) => {
   const sidecar = path.join(folder, 'texts', `${FILE}.annotations.yaml`);
-  fs.writeFileSync(path.join(folder, 'texts', WALK_FILE), WALK_TEXT);
   const { page, lap, screenshot } = await open();
 
   await quickOpen(page, FILE, TERM);
@@ -109,6 +108,7 @@ await runUiTest('undo-and-review', async ({ folder, open }) => {
   lap('Ctrl+Z after typing undid the typing; the tag stayed');
 
   // The review walk over a bulk tag.
+  fs.writeFileSync(path.join(folder, 'texts', WALK_FILE), WALK_TEXT);
   const walkSidecar = path.join(folder, 'texts', `${WALK_FILE}.annotations.yaml`);
   await quickOpen(page, WALK_FILE, 'Walk notes');
   await waitForDecorations(page, 3);
