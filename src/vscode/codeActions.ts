@@ -61,7 +61,12 @@ export function provideCodingActions(
 
   if (!range.isEmpty) {
     const span = toCanonicalSpan(doc, range);
-    const frames = [...new Set(cues.map((m) => m.frameId))].filter((id) => findFrame(codebook, id));
+    const coded = (frameId: string) =>
+      (services.store.get(doc.uri)?.annotations ?? []).some(
+        (a) => a.start === span.start && a.end === span.end && a.frame === frameId,
+      );
+    // a frame that already codes exactly this span is not offered again (tagging it would do nothing)
+    const frames = [...new Set(cues.map((m) => m.frameId))].filter((id) => findFrame(codebook, id) && !coded(id));
     for (const frameId of frames) {
       const request: ApplyTagRequest = { uri, spans: [span], frameId };
       actions.push(action(`Tag as ${frameLabel(codebook, frameId)}`, CommandId.applyTag, [request]));

@@ -13,6 +13,7 @@ import {
   shiftAnnotations,
   type Annotation,
 } from '../../src/core/annotations';
+import { reattachAnnotation } from '../../src/core/coding/reattach';
 import {
   applyCodingChange,
   codingChangeBetween,
@@ -56,6 +57,7 @@ describe('coding undo: changes', () => {
     ['remove', (l) => removeAnnotation(l, A.id), "remove 'data sovereignty'"],
     ['retag', (l) => retagAnnotation(l, B.id, 'data-sovereignty'), "retag 'digital borders' as <data-sovereignty>"],
     ['memo', (l) => setMemo(l, A.id, 'a claim of control'), "memo of 'data sovereignty'"],
+    ['re-attach', (l) => reattachAnnotation(l, A.id, TEXT, C.start, C.end), "move '网络主权'"],
   ];
   for (const [name, edit, label] of cases) {
     it(`undoes and redoes a ${name}, touching only that annotation`, () => {

@@ -153,6 +153,7 @@ export function describeChange(change: CodingChange, frameName: (id: string) => 
     const [a, b] = [before.get(changed[0].id) as Annotation, changed[0]];
     if (a.frame !== b.frame) return `retag ${quoted(b)} as ${frameName(b.frame)}`;
     if (a.memo !== b.memo) return `memo of ${quoted(b)}`;
+    if (a.start !== b.start || a.end !== b.end || a.quote !== b.quote) return `move ${quoted(b)}`;
     if (a.status !== b.status && b.status === undefined) return `accept ${quoted(b)}`;
     return `change ${quoted(b)}`;
   }
