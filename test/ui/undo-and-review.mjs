@@ -1,7 +1,8 @@
 // UI test of the INSTALLED .vsix: the coding flow with a person's keys. Tag a term from the lightbulb (whose
 // menu must not file our actions under "Quick Fix": screenshot), press Ctrl+Z (the sidecar loses the tag) and
 // Ctrl+Shift+Z (it comes back), type and press Ctrl+Z (the typing goes, the tag stays); then tag all occurrences
-// of a cue, walk them with Alt+Shift+N, and accept one from the lightbulb (screenshot of the walk).
+// of a cue, undo that from its notice and redo it with Ctrl+Shift+Z, walk them with Alt+Shift+N, accept one from
+// the lightbulb (screenshot of the walk), remove one and put it back with its notice's Undo.
 // Usage: node test/ui/undo-and-review.mjs <baseUrl> <workspaceFolder>   (a fresh copy of test/fixtures/workspace)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -120,8 +121,20 @@ await runUiTest('undo-and-review', async ({ folder, open }) => {
   await waitUntil('three to review in the sidecar', () =>
     annotationsIn(walkSidecar)?.filter((a) => a.status === 'needs-review').length === 3 ? true : undefined,
   );
-  await page.locator('.notifications-toasts', { hasText: 'Tagged 3 occurrences' }).waitFor();
+  const notice = page.locator('.notification-toast', { hasText: 'Tagged 3 occurrences' });
+  await notice.waitFor();
   await screenshot('bulk-tag-notice');
+  await notice.locator('.monaco-button', { hasText: 'Undo' }).click();
+  await waitUntil("the notice's Undo to take the bulk tag out at once", () =>
+    annotationsIn(walkSidecar)?.length === 0 ? true : undefined,
+  );
+  lap('Undo in the bulk-tag notice took all three out');
+  const back = await wordCenter(page, 'digital');
+  await page.mouse.click(back.x, back.y); // the editor has the focus again, the caret in the first occurrence
+  await page.keyboard.press('Control+Shift+Z');
+  await waitUntil('Ctrl+Shift+Z to bring the three back', () =>
+    annotationsIn(walkSidecar)?.filter((a) => a.status === 'needs-review').length === 3 ? true : undefined,
+  );
   await page.keyboard.press('Alt+Shift+N');
   await page.locator('.statusbar-item', { hasText: 'review 2 of 3' }).waitFor();
   lap('Alt+Shift+N: the status bar says "review 2 of 3"');
@@ -134,4 +147,17 @@ await runUiTest('undo-and-review', async ({ folder, open }) => {
   );
   await page.locator('.statusbar-item', { hasText: 'review 2 of 2' }).waitFor();
   lap('accepted from the lightbulb; the walk moved on to "review 2 of 2"');
+
+  // A removal asks nothing; its notice offers Undo.
+  const remove = page.locator('.action-widget .monaco-list-row', { hasText: 'Remove annotation' }).first();
+  await codeActionsShowing(page, remove);
+  await remove.click();
+  await waitUntil('the removal in the sidecar', () => (annotationsIn(walkSidecar)?.length === 2 ? true : undefined));
+  const removed = page.locator('.notification-toast', { hasText: 'Removed the annotation' });
+  await removed.waitFor();
+  await removed.locator('.monaco-button', { hasText: 'Undo' }).click();
+  await waitUntil("the removal's Undo to put it back", () =>
+    annotationsIn(walkSidecar)?.length === 3 ? true : undefined,
+  );
+  lap('removed without a question; Undo in its notice put it back');
 });
