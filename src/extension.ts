@@ -18,6 +18,7 @@ import { CoderIdentity } from './vscode/coderIdentity';
 import { CueIndex } from './vscode/cueIndex';
 import { DecorationController, type PaintedDecoration } from './vscode/decorations';
 import { registerHover } from './vscode/hover';
+import { answerPromptsWith, chooseSaveTargetsWith, type Prompt } from './vscode/prompts';
 import { ReviewWalk } from './vscode/reviewWalk';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
@@ -40,6 +41,13 @@ export interface SovereigntyCoderApi {
   annotationsFor(uri: vscode.Uri): readonly Annotation[];
   /** Fires after an editor of the document was painted. */
   onDidPaint: vscode.Event<vscode.Uri>;
+  /** Fires when a document's annotations changed in the store (an edit moved them, a decision, a reload). */
+  onDidChangeAnnotations: vscode.Event<vscode.Uri>;
+  /**
+   * Tests: `answer` answers the extension's button prompts (prompts.ts) instead of the user, and `saveTo` (if
+   * given) is what the export's save dialog picks, until disposed.
+   */
+  answerPrompts(answer: (prompt: Prompt) => string | undefined, saveTo?: vscode.Uri): vscode.Disposable;
   codebookId(): string | undefined;
   /** The sidecar's state as the store sees it (unsaved moves, problems, deleted on disk), for tests. */
   sidecarState(uri: vscode.Uri): { unsaved: boolean; readOnly: boolean; deletedOnDisk: boolean } | undefined;
@@ -189,6 +197,12 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     decorationsFor: (uri) => decorations.paintedFor(uri),
     annotationsFor: (uri) => store.get(uri)?.annotations ?? [],
     onDidPaint: decorations.onDidPaint,
+    onDidChangeAnnotations: store.onDidChange,
+    answerPrompts: (answer, saveTo) =>
+      vscode.Disposable.from(
+        answerPromptsWith((prompt) => Promise.resolve(answer(prompt))),
+        ...(saveTo ? [chooseSaveTargetsWith(() => Promise.resolve(saveTo))] : []),
+      ),
     codebookId: () => codebooks.active?.codebook.id,
     originOf: async (uri) => (await provenance.provideFileDecoration(uri))?.tooltip,
     sidecarState: (uri) => {

@@ -7,7 +7,9 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Codebook } from '../core/codebook';
 import { codedDocumentFrom, unknownFrameProblems, type CodedDocument } from '../core/documents';
+import { originFromProvenance, PROVENANCE_MAX_BYTES } from '../core/export/sourceOrigin';
 import { staleTempMessage, staleTempsIn } from '../core/files';
+import { provenancePathFor } from '../core/import/provenance';
 import { decodeUtf8File, formatProblem, hasErrors, type Problem } from '../core/input';
 import {
   isSidecarPath,
@@ -66,11 +68,27 @@ function readDocument(sidecarFile: InputFile, problems: Problem[], inputs: strin
     refused,
   );
   problems.push(...document.problems);
-  const coded = document.readOnly ? undefined : document.document;
+  const usable = document.readOnly ? undefined : document.document;
+  const coded = usable && withOrigin(usable, { path: provenancePathFor(source), root: sidecarFile.root }, problems);
   // offsets inside a character of the source: errors, so that no export carries half a character
   if (coded?.text !== undefined)
     problems.push(...splitCharacterProblems(coded.annotations, coded.text, sidecarFile.path, decoded.text));
   return coded;
+}
+
+/** The document with the origin its provenance record gives (a text added from an original), if it has one. */
+function withOrigin(document: CodedDocument, record: InputFile, problems: Problem[]): CodedDocument {
+  const read = readText(record, PROVENANCE_MAX_BYTES);
+  if ('refusal' in read) {
+    if (read.refusal.reason !== 'missing') problems.push(refusalProblem(read.refusal, 'warning'));
+    return document;
+  }
+  const found = originFromProvenance(document.path, read.text, record.path);
+  if ('problem' in found) {
+    problems.push(found.problem);
+    return document;
+  }
+  return { ...document, origin: found.origin };
 }
 
 /** Temp copies left by interrupted saves beside the sidecars read (each folder listed once), as warnings. */

@@ -73,6 +73,13 @@ function idLines(yamlText: string): Map<string, number> {
 
 const short = (s: string): string => `"${excerpt(s)}"`;
 
+/** The other places of a flagged segment, for its warning (the editor's hover offers the same, with "Move here"). */
+function candidatesNote(s: CodedSegment, lead: string): string {
+  if (s.alternatives === undefined) return '';
+  const places = s.alternatives.map((c) => `line ${c.line}, column ${c.column} "${c.excerpt}" (score ${c.score})`);
+  return `; ${lead}: ${places.join('; ')}`;
+}
+
 /** What validate says about a segment whose status re-anchoring changed, or undefined when it stands. */
 function statusWarning(s: CodedSegment): { kind: string; message: string } | undefined {
   const a = s.annotation;
@@ -80,7 +87,7 @@ function statusWarning(s: CodedSegment): { kind: string; message: string } | und
   if (s.status === 'orphaned')
     return {
       kind: 'orphaned',
-      message: `annotation ${a.id}: its quote ${short(a.quote)} is no longer in the text (orphaned: kept, and exported with status orphaned)`,
+      message: `annotation ${a.id}: its quote ${short(a.quote)} is no longer in the text (orphaned: kept, and exported with status orphaned)${candidatesNote(s, 'look-alikes elsewhere, not taken')}`,
     };
   if (s.status === 'moved')
     return {
@@ -90,7 +97,7 @@ function statusWarning(s: CodedSegment): { kind: string; message: string } | und
   if (s.status === 'needs-review' && a.status !== 'needs-review')
     return {
       kind: 'needs-review',
-      message: `annotation ${a.id}: its quote is no longer at ${a.start}-${a.end}; placed at ${at} for review (needs-review)`,
+      message: `annotation ${a.id}: its quote is no longer at ${a.start}-${a.end}; placed at ${at} for review (needs-review)${candidatesNote(s, 'it could also be at')}`,
     };
   return undefined;
 }

@@ -5,7 +5,7 @@
  * reading and writing the files, and asking the user when they conflict, is sidecarFiles.ts's work.
  */
 import * as vscode from 'vscode';
-import { reanchor } from '../core/anchoring';
+import { reanchor, type Alternative } from '../core/anchoring';
 import { shiftAnnotations, sortAnnotations, type Annotation } from '../core/annotations';
 import { documentText, editsFromChanges } from './convert';
 import { canonicalSource } from './documentExcerpts';
@@ -22,6 +22,11 @@ export interface DocumentAnnotations {
   readonly readOnly: boolean;
   /** The file was deleted on disk while loaded: not recreated until the user decides. */
   readonly deletedOnDisk: boolean;
+  /**
+   * Other places of flagged annotations (by id) as re-anchoring found them on load; dropped at the first edit,
+   * as their offsets are of the text then (reviewCandidates.ts finds them again from the text as it is).
+   */
+  readonly alternatives: ReadonlyMap<string, readonly Alternative[]>;
 }
 
 type Entry = { -readonly [K in keyof DocumentAnnotations]: DocumentAnnotations[K] };
@@ -34,6 +39,8 @@ export interface DiskState {
   readOnly: boolean;
   /** Re-anchoring on load moved or flagged annotations: the file is behind the memory. */
   unsaved: boolean;
+  /** The other places re-anchoring found for flagged annotations, by id. */
+  alternatives?: ReadonlyMap<string, readonly Alternative[]>;
 }
 
 export class AnnotationStore implements vscode.Disposable {
@@ -68,6 +75,7 @@ export class AnnotationStore implements vscode.Disposable {
       unsaved: false,
       readOnly: false,
       deletedOnDisk: false,
+      alternatives: new Map(),
     };
     this.docs.set(uri.toString(), entry);
     return entry;
@@ -85,6 +93,7 @@ export class AnnotationStore implements vscode.Disposable {
       entry.readOnly = disk.readOnly;
       entry.unsaved = disk.unsaved;
       entry.deletedOnDisk = false;
+      entry.alternatives = disk.alternatives ?? new Map();
       this.changed.fire(entry.uri);
     });
   }
@@ -105,6 +114,7 @@ export class AnnotationStore implements vscode.Disposable {
     // excerpts, not getText(): a keystroke must not copy a 10 MB document; the whole text only for a new orphan
     const shifted = shiftAnnotations(entry.annotations, editsFromChanges(doc, changes), canonicalSource(doc));
     entry.annotations = recoverOrphans(entry.annotations, shifted, () => documentText(doc));
+    entry.alternatives = new Map();
     entry.unsaved = true;
     this.changed.fire(entry.uri);
   }

@@ -9,6 +9,7 @@ import { Matcher } from '../core/matcher';
 import { errorMessage, type Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
 import { toDiagnostic } from './convert';
+import { ask } from './prompts';
 import { assertReadable } from './workspaceReads';
 
 export interface ActiveCodebook {
@@ -62,7 +63,7 @@ export class CodebookService implements vscode.Disposable {
     } catch (e) {
       const message = `Sovereignty Coder: cannot read the codebook ${uri.fsPath}: ${errorMessage(e)}`;
       this.log.error(message);
-      void vscode.window.showErrorMessage(message);
+      void ask({ severity: 'error', message, modal: false, items: [] });
       return;
     }
     const { codebook, problems } = parseCodebookBytes(bytes, uri.fsPath);

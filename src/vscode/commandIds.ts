@@ -23,6 +23,8 @@ export const CommandId = {
   rejectReview: 'sovereigntyCoder.rejectReview',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
+  /** Internal: the "Move here" links in the hover of a flagged annotation (reviewChoices.ts); hidden. */
+  moveAnnotationHere: 'sovereigntyCoder.moveAnnotationHere',
 } as const;
 
 /**

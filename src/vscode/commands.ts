@@ -10,6 +10,7 @@ import type { CommandContext, CommandHandler, CommandHandlers } from './commandC
 import { CommandId } from './commandIds';
 import { codingFlowCommands } from './codingFlowCommands';
 import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
+import { reviewCommands } from './reviewChoices';
 import type { ReviewWalk } from './reviewWalk';
 import type { Services } from './services';
 import { tagCommands } from './tagCommands';
@@ -29,6 +30,7 @@ const HANDLERS: CommandHandlers = {
   ...tagCommands,
   ...annotationCommands,
   ...codingFlowCommands,
+  ...reviewCommands,
   ...workspaceCommands,
 };
 

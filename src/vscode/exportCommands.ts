@@ -11,6 +11,7 @@ import { codedSegments } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import type { Services } from './services';
 import { mayWrite } from './exportTarget';
+import { chooseSaveTarget } from './prompts';
 import { activeCodebook, codebookInputs, collectDocuments } from './workspaceDocuments';
 
 /** `target`, or a file the user picks (undefined when they cancel). */
@@ -23,7 +24,7 @@ async function targetFile(
 ): Promise<vscode.Uri | undefined> {
   if (target) return target;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return vscode.window.showSaveDialog({
+  return chooseSaveTarget({
     title,
     filters: { [filter]: [extension] },
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,

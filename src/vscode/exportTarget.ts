@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { outputConflict } from '../core/files';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar';
+import { ask } from './prompts';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -46,15 +47,22 @@ export async function mayWrite(
   const message = `${name} ${conflict}: exporting there would overwrite it.`;
   if (!interactive) {
     log.error(`export refused: ${message}`);
-    void vscode.window.showErrorMessage(`Nothing exported: ${message} Choose another file.`);
+    void ask({
+      severity: 'error',
+      message: `Nothing exported: ${message} Choose another file.`,
+      modal: false,
+      items: [],
+    });
     return false;
   }
   const overwrite = 'Overwrite It';
-  const choice = await vscode.window.showWarningMessage(
+  const choice = await ask({
+    severity: 'warning',
     message,
-    { modal: true, detail: 'Choose another file unless you mean to replace it with the export.' },
-    overwrite,
-  );
+    modal: true,
+    detail: 'Choose another file unless you mean to replace it with the export.',
+    items: [overwrite],
+  });
   if (choice !== overwrite) log.info(`export not written: ${message}`);
   return choice === overwrite;
 }

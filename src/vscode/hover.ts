@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { annotationsAt, type Annotation } from '../core/annotations';
 import { findFrame, framePath, type Codebook, type Frame } from '../core/codebook';
 import { toCanonicalOffset, toRange } from './convert';
+import { escapeMarkdown } from './markdownText';
+import { reviewSection } from './reviewChoices';
 import type { Services } from './services';
 import { isCodedDocument } from './settings';
 
@@ -15,14 +17,10 @@ function untrusted(): vscode.MarkdownString {
 }
 
 function frameSection(md: vscode.MarkdownString, codebook: Codebook, frame: Frame): void {
-  md.appendMarkdown(`**${escape(framePath(codebook, frame.id).join(' › '))}** \`${frame.id}\`\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(framePath(codebook, frame.id).join(' › '))}** \`${frame.id}\`\n\n`);
   md.appendMarkdown(`${frame.definition}\n\n`);
   if (frame.include) md.appendMarkdown(`*Include:* ${frame.include}\n\n`);
   if (frame.exclude) md.appendMarkdown(`*Exclude:* ${frame.exclude}\n\n`);
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 
 function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undefined, a: Annotation): void {
@@ -30,18 +28,18 @@ function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undef
   if (frame && codebook) frameSection(md, codebook, frame);
   else
     md.appendMarkdown(
-      `**Unknown frame** \`${escape(a.frame)}\`: not in the current codebook (the annotation is kept).\n\n`,
+      `**Unknown frame** \`${escapeMarkdown(a.frame)}\`: not in the current codebook (the annotation is kept).\n\n`,
     );
-  md.appendMarkdown(`*Annotation* \`${a.id}\` by **${escape(a.coder)}**, ${a.created}`);
+  md.appendMarkdown(`*Annotation* \`${a.id}\` by **${escapeMarkdown(a.coder)}**, ${a.created}`);
   const statusText =
     a.status === 'needs-review'
       ? 'needs review'
       : a.status === 'conflict'
         ? `merge conflict with ${a.conflictWith ?? '?'}: keep one version or both (lightbulb)`
         : a.status;
-  if (statusText !== undefined) md.appendMarkdown(` — **${escape(statusText)}**`);
+  if (statusText !== undefined) md.appendMarkdown(` — **${escapeMarkdown(statusText)}**`);
   md.appendMarkdown('\n\n');
-  if (a.memo) md.appendMarkdown(`*Memo:* ${escape(a.memo)}\n\n`);
+  if (a.memo) md.appendMarkdown(`*Memo:* ${escapeMarkdown(a.memo)}\n\n`);
 }
 
 export function registerHover(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
@@ -52,25 +50,27 @@ export function registerHover(services: Services, selector: vscode.DocumentSelec
       const md = untrusted();
       let range: vscode.Range | undefined;
       const entry = services.store.get(doc.uri);
-      const here = entry
-        ? annotationsAt(entry.annotations, toCanonicalOffset(doc, position)).filter((a) => a.status !== 'orphaned')
-        : [];
+      const at = entry ? annotationsAt(entry.annotations, toCanonicalOffset(doc, position)) : [];
+      // an orphan is shown only with places it could go (its offsets hold other text now)
+      const choices = new Map(at.map((a) => [a.id, reviewSection(services, doc, a)]));
+      const here = at.filter((a) => a.status !== 'orphaned' || choices.get(a.id) !== undefined);
       for (const a of here) {
         annotationSection(md, codebook, a);
         range ??= toRange(doc, a.start, a.end);
       }
+      const candidates = here.flatMap((a) => choices.get(a.id) ?? []);
       const offset = doc.offsetAt(position);
       const cue = services.cues.matchesIn(doc, offset, offset + 1).find((m) => m.start <= offset && offset < m.end);
       if (cue && codebook && !here.some((a) => a.frame === cue.frameId)) {
         const frame = findFrame(codebook, cue.frameId);
         if (frame) {
           if (here.length) md.appendMarkdown('---\n\n');
-          md.appendMarkdown(`*Cue term* \`${escape(cue.term)}\` — not coded yet. Ctrl+. to tag it.\n\n`);
+          md.appendMarkdown(`*Cue term* \`${escapeMarkdown(cue.term)}\` — not coded yet. Ctrl+. to tag it.\n\n`);
           frameSection(md, codebook, frame);
           range ??= new vscode.Range(doc.positionAt(cue.start), doc.positionAt(cue.end));
         }
       }
-      return range ? new vscode.Hover(md, range) : undefined;
+      return range ? new vscode.Hover([md, ...candidates], range) : undefined;
     },
   });
 }

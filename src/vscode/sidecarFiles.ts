@@ -7,7 +7,7 @@
  * store's named transitions.
  */
 import * as vscode from 'vscode';
-import { reanchorAll } from '../core/anchoring';
+import { reanchorAll, type Alternative } from '../core/anchoring';
 import type { Annotation } from '../core/annotations';
 import { parseSidecar, serializeSidecar, sidecarForSource, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
 import { canonicalText } from '../core/text';
@@ -179,27 +179,38 @@ export class SidecarFiles {
       return;
     }
     const parsed = parseSidecar(text, entry.sidecarUri.fsPath);
-    const { annotations, moved } = this.reanchored(entry, parsed.sidecar?.annotations ?? []);
+    const { annotations, moved, alternatives } = this.reanchored(entry, parsed.sidecar?.annotations ?? []);
     this.problems.show(entry.sidecarUri, parsed.problems, parsed.readOnly);
     this.log.info(
       `loaded ${annotations.length} annotation(s) from ${entry.sidecarUri.toString()}${parsed.readOnly ? ' (read-only: problems)' : ''}`,
     );
-    this.store.replaceFromDisk(entry.uri, { text, annotations, readOnly: parsed.readOnly, unsaved: moved });
+    this.store.replaceFromDisk(entry.uri, {
+      text,
+      annotations,
+      readOnly: parsed.readOnly,
+      unsaved: moved,
+      alternatives,
+    });
   }
 
   /** Checks loaded offsets against the document's text; moved or lost quotes are flagged, never dropped. */
-  private reanchored(entry: DocumentAnnotations, list: Annotation[]): { annotations: Annotation[]; moved: boolean } {
+  private reanchored(
+    entry: DocumentAnnotations,
+    list: Annotation[],
+  ): { annotations: Annotation[]; moved: boolean; alternatives: Map<string, readonly Alternative[]> } {
+    const alternatives = new Map<string, readonly Alternative[]>();
     const doc = openDocument(entry.uri);
-    if (!doc || list.length === 0) return { annotations: list, moved: false };
+    if (!doc || list.length === 0) return { annotations: list, moved: false, alternatives };
     const { annotations, counts, results } = reanchorAll(list, documentText(doc));
     for (const r of results) {
       if (r.alternatives === undefined || r.alternatives.length === 0) continue;
-      const others = r.alternatives.map((c) => `${c.start}–${c.end}`).join(', ');
+      alternatives.set(r.annotation.id, r.alternatives);
+      const others = r.alternatives.map((c) => `${c.start}–${c.end} (score ${c.score})`).join(', ');
       const where =
         r.outcome === 'orphaned'
           ? 'is orphaned (its text was deleted); look-alikes, not taken, are'
           : `needs review at ${r.annotation.start}–${r.annotation.end}; it could also be`;
-      this.log.warn(`${r.annotation.id} ${where} at ${others}`);
+      this.log.warn(`${r.annotation.id} ${where} at ${others} (hover it to choose)`);
     }
     const moved = counts.moved + counts.ambiguous + counts.fuzzy + counts.orphaned > 0;
     if (moved) {
@@ -207,7 +218,7 @@ export class SidecarFiles {
       this.log.warn(message);
       void vscode.window.showWarningMessage(message);
     }
-    return { annotations, moved };
+    return { annotations, moved, alternatives };
   }
 
   /** The sidecar's text on disk, or null when there is none. */

@@ -7,14 +7,26 @@
 import * as vscode from 'vscode';
 import { staleTempsOf, type StaleTemp } from '../core/files';
 import { errorMessage } from '../core/input';
+import { ask } from './prompts';
 
 /** Folders already announced in this session, so that opening each text of a folder does not repeat it. */
 const announced = new Set<string>();
 
+/**
+ * Deletes each copy the coder chose to delete: to the trash where the file system has one; where it has none
+ * (a remote or web workbench such as code-server), for good, as the coder asked, and the log says which.
+ */
 async function remove(temps: readonly StaleTemp[], log: vscode.LogOutputChannel): Promise<void> {
   for (const t of temps) {
-    await vscode.workspace.fs.delete(vscode.Uri.file(t.path), { useTrash: true });
-    log.info(`deleted the stale temporary copy ${t.path} (to the trash where there is one)`);
+    const uri = vscode.Uri.file(t.path);
+    try {
+      await vscode.workspace.fs.delete(uri, { useTrash: true });
+      log.info(`deleted the stale temporary copy ${t.path} (to the trash)`);
+    } catch (e) {
+      log.info(`no trash for ${t.path} (${errorMessage(e)}): deleting it for good, as chosen`);
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+      log.info(`deleted the stale temporary copy ${t.path}`);
+    }
   }
 }
 
@@ -35,12 +47,15 @@ export function offerStaleTempCleanup(sidecar: vscode.Uri, log: vscode.LogOutput
   log.warn(`${message} ${temps.map((t) => t.path).join(', ')}`);
   const del = 'Delete Them';
   const show = 'Show Them';
-  void vscode.window.showWarningMessage(message, del, show).then(
-    async (choice) => {
+  void ask({ severity: 'warning', message, modal: false, items: [del, show] })
+    .then(async (choice) => {
       if (choice === del) await remove(temps, log);
       else if (choice === show)
         for (const t of temps) await vscode.window.showTextDocument(vscode.Uri.file(t.path), { preview: false });
-    },
-    (e: unknown) => log.error(`stale temporary copies of ${name}: ${String(e)}`),
-  );
+    })
+    .then(undefined, (e: unknown) => {
+      const failed = `Stale temporary copies of ${name}: ${errorMessage(e)}`;
+      log.error(failed);
+      void vscode.window.showErrorMessage(failed);
+    });
 }

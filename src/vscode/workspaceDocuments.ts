@@ -7,9 +7,11 @@
  */
 import * as vscode from 'vscode';
 import type { Codebook } from '../core/codebook';
-import { codedDocumentFrom, unknownFrameProblems, type CodedDocument } from '../core/documents';
+import { codedDocumentFrom, unknownFrameProblems, type CodedDocument, type SourceOrigin } from '../core/documents';
 import { formatProblem, hasErrors, type Problem } from '../core/input';
+import { originFromProvenance, PROVENANCE_MAX_BYTES } from '../core/export/sourceOrigin';
 import { TEXT_MAX_BYTES } from '../core/files';
+import { provenancePathFor } from '../core/import/provenance';
 import { sourcePathFor } from '../core/sidecar';
 import { documentText, openDocument } from './convert';
 import { readSourceText, readStrictText, workspaceFilePort } from './filePort';
@@ -44,9 +46,11 @@ async function readCodedDocument(
     source,
     vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1,
   );
+  const origin = await originOf(source, path, problems);
   const open = openDocument(source);
   const entry = open ? services.store.get(open.uri) : undefined;
-  if (open && entry && !entry.readOnly) return { path, text: documentText(open), annotations: entry.annotations };
+  if (open && entry && !entry.readOnly)
+    return { path, text: documentText(open), annotations: entry.annotations, ...origin };
   let yaml: string | undefined;
   let raw: string | undefined;
   try {
@@ -59,7 +63,29 @@ async function readCodedDocument(
   if (yaml === undefined) return undefined; // deleted since it was found
   const read = codedDocumentFrom(path, sidecar.fsPath, yaml, raw);
   problems.push(...read.problems);
-  return read.readOnly ? undefined : read.document;
+  return read.readOnly || !read.document ? undefined : { ...read.document, ...origin };
+}
+
+/** `{ origin }` from the provenance record of an added text, or nothing (no record; a bad one is a warning). */
+async function originOf(source: vscode.Uri, path: string, problems: Problem[]): Promise<{ origin?: SourceOrigin }> {
+  const record = source.with({ path: provenancePathFor(source.path) });
+  let yaml: string | undefined;
+  try {
+    yaml = await readStrictText(
+      workspaceFilePort(record, PROVENANCE_MAX_BYTES),
+      record.path,
+      record.fsPath,
+      'provenance record',
+    );
+  } catch (e) {
+    if (!(e instanceof RefusedRead)) throw e;
+    problems.push({ file: record.fsPath, line: 1, column: 1, severity: 'warning', message: e.message });
+    return {};
+  }
+  if (yaml === undefined) return {};
+  const found = originFromProvenance(path, yaml, record.fsPath);
+  if ('problem' in found) problems.push(found.problem);
+  return 'origin' in found ? { origin: found.origin } : {};
 }
 
 /** The codebook file in force, the first input of every export (which an export may not overwrite). */

@@ -77,7 +77,7 @@ describe('import: adding texts', () => {
     assert.equal(result.provenance.original.path, '../originals/paper.pdf');
   });
 
-  it('bad input (scan, truncated DOCX, a hand-written text in the way) writes nothing', async () => {
+  it('bad input (scan, encrypted PDF, truncated DOCX, a hand-written text in the way) writes nothing', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'scan.pdf'), makePdf({ pages: [{ image: true }] }));
     await assert.rejects(
@@ -90,13 +90,20 @@ describe('import: adding texts', () => {
       addText(join(dir, 'cut.docx'), { convert: convertOriginal, toolVersion: 't' }),
       (e: unknown) => e instanceof ImportError && e.kind === 'damaged',
     );
+    const locked = { user: 'reader-secret', owner: 'owner-secret' };
+    writeFileSync(join(dir, 'locked.pdf'), makePdf({ encrypted: locked, pages: [{ texts: [] }] }));
+    await assert.rejects(
+      addText(join(dir, 'locked.pdf'), { convert: convertOriginal, toolVersion: 't' }),
+      (e: unknown) =>
+        e instanceof ImportError && e.kind === 'encrypted' && /locked\.pdf: .*needs a password/.test(e.message),
+    );
     writeFileSync(join(dir, 'notes.txt'), 'my own notes\n');
     writeFileSync(join(dir, 'notes.docx'), docx);
     await assert.rejects(
       addText(join(dir, 'notes.docx'), { convert: convertOriginal, toolVersion: 't' }),
       /notes\.txt: already exists and was not added from an original/,
     );
-    assert.deepEqual(readdirSync(dir).sort(), ['cut.docx', 'notes.docx', 'notes.txt', 'scan.pdf']);
+    assert.deepEqual(readdirSync(dir).sort(), ['cut.docx', 'locked.pdf', 'notes.docx', 'notes.txt', 'scan.pdf']);
     assert.equal(readFileSync(join(dir, 'notes.txt'), 'utf8'), 'my own notes\n');
   });
 

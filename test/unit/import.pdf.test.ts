@@ -92,18 +92,34 @@ describe('import: PDF', () => {
     });
   });
 
-  it('refuses an encrypted PDF saying a password is needed', async () => {
+  it('refuses a really encrypted PDF (RC4, a user password) saying a password is needed, and writes nothing', async () => {
     const locked = makePdf({
-      encrypted: true,
+      encrypted: { user: 'reader-secret', owner: 'owner-secret' },
       pages: [{ texts: [{ x: 60, y: 700, size: 10, text: 'Hidden words' }] }],
     });
+    assert.ok(!Buffer.from(locked).toString('latin1').includes('Hidden words'), 'fixture: the text is encrypted');
     await assert.rejects(
       convertOriginal('locked.pdf', locked),
       (e: unknown) =>
         e instanceof ImportError &&
         e.kind === 'encrypted' &&
-        /locked\.pdf: is an encrypted PDF that needs a password/.test(e.message),
+        /^locked\.pdf: is an encrypted PDF that needs a password to open; nothing was written\. Save an unprotected copy/.test(
+          e.message,
+        ),
     );
+  });
+
+  it('converts an encrypted PDF with an empty user password (printing forbidden), as any reader opens it', async () => {
+    const restricted = makePdf({
+      encrypted: { user: '', owner: 'owner-secret' },
+      info: { Title: 'Protected Paper' },
+      pages: [{ texts: [{ x: 60, y: 700, size: 10, text: 'Words behind a lock anyone may open.' }] }],
+    });
+    const raw = Buffer.from(restricted).toString('latin1');
+    assert.ok(!raw.includes('behind a lock') && !raw.includes('Protected Paper'), 'fixture: strings are encrypted');
+    const result = await convertOriginal('restricted.pdf', restricted);
+    assert.equal(result.text, 'Words behind a lock anyone may open.\n', 'decrypted by PDF.js: the encryption is real');
+    assert.equal(result.metadata.title, 'Protected Paper');
   });
 
   it('refuses a truncated PDF as damaged', async () => {

@@ -15,7 +15,8 @@
  *   `moved` (the new offsets show in the next diff), `ambiguous` or `fuzzy` (placed, status `needs-review`,
  *   alternatives recorded), or `orphaned` (kept where it was, listed, exported with its status; never dropped).
  *
- * The quote is never rewritten: it is the record of the decision.
+ * The quote is never rewritten here: it is the record of the decision. The places of a flagged annotation are
+ * offered to the coder (reviewCandidates.ts), whose choice is a new decision.
  */
 import { contextAround, type Annotation } from '../annotations';
 import { exactCandidates, fuzzyCandidates, type Candidate } from './candidates';
@@ -24,6 +25,7 @@ import { contextClosedOver } from './deletion';
 import { nearestIntactPiece, pieceHolds } from './position';
 import { repeatsBesideItself, storedPieces } from './storedPieces';
 import { walkInOffsetOrder } from './textShift';
+import { alternativeOf, type Alternative } from './reviewCandidates';
 
 export type AnchorOutcome = 'exact' | 'moved' | 'ambiguous' | 'fuzzy' | 'orphaned';
 
@@ -36,11 +38,19 @@ export interface Anchored {
    * For 'ambiguous' and 'fuzzy': the other places the annotation could be (original offsets), best first; for
    * 'orphaned' (coded text deleted): look-alikes elsewhere that it was not moved to.
    */
-  alternatives?: { start: number; end: number }[];
+  alternatives?: Alternative[];
 }
 
 export { CONTEXT_SUPPORT, MARGIN, NEAR_DISTANCE, STAY_SUPPORT, WEAKER_SIDE_SUPPORT } from './decide';
 export { MIN_BRACKETED_QUOTE_SIMILARITY, MIN_QUOTE_SIMILARITY } from './fuzzyQuote';
+export {
+  describeCandidates,
+  findAlternatives,
+  moveToCandidate,
+  scoreHere,
+  type Alternative,
+  type ReviewCandidate,
+} from './reviewCandidates';
 
 function orphaned(a: Annotation): Anchored {
   return { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned' };
@@ -59,7 +69,7 @@ function flagged(a: Annotation, at: Candidate, others: readonly Candidate[]): An
     annotation: { ...a, start: at.start, end: at.end, status: 'needs-review' },
     outcome: fuzzy ? 'fuzzy' : 'ambiguous',
     ...(fuzzy ? { score: Math.round(at.quote * 100) / 100 } : {}),
-    alternatives: others.map((c) => ({ start: c.start, end: c.end })),
+    alternatives: others.map(alternativeOf),
   };
 }
 
@@ -91,10 +101,7 @@ function search(text: string, a: Annotation, hint: number): Anchored {
     const nearestIntact = [...intact].sort((x, y) => Math.abs(x.start - hint) - Math.abs(y.start - hint))[0];
     if (nearestIntact !== undefined)
       return flagged(a, nearestIntact, intact.filter((c) => c !== nearestIntact).slice(0, 3));
-    const lookAlikes = exact
-      .filter(isPlausible)
-      .slice(0, 3)
-      .map((c) => ({ start: c.start, end: c.end }));
+    const lookAlikes = exact.filter(isPlausible).slice(0, 3).map(alternativeOf);
     return { ...orphaned(a), ...(lookAlikes.length > 0 ? { alternatives: lookAlikes } : {}) };
   }
   const first = decide(exact, hint, pieces.quote.length, repeated);

@@ -5,9 +5,20 @@
  * exported, each with a status that says so (reliability cases 3 and 21). Shared by every export format.
  */
 import type { Annotation } from '../annotations';
-import { reanchorAll } from '../anchoring';
+import { describeCandidates, reanchorAll, type ReviewCandidate } from '../anchoring';
 import { findFrame, framePath, type Codebook } from '../codebook';
 import { LineIndex } from '../text';
+
+/** Where a text added from an original came from (its provenance record; core/export/sourceOrigin.ts reads it). */
+export interface SourceOrigin {
+  /** The original's path as the `document` column gives the text's: relative to the same folder, with '/'. */
+  original: string;
+  sha256: string;
+  /** The converting library and its version, e.g. "pdfjs-dist 5.6.205". */
+  converter: string;
+  /** When it was added (ISO 8601). */
+  imported: string;
+}
 
 /** One document and its annotations as read from its sidecar; `text` (canonical) is undefined when the source is missing. */
 export interface CodedDocument {
@@ -15,6 +26,8 @@ export interface CodedDocument {
   path: string;
   text: string | undefined;
   annotations: readonly Annotation[];
+  /** Where the text came from, when it was added from an original (export/sourceOrigin.ts). */
+  origin?: SourceOrigin;
 }
 
 /**
@@ -41,6 +54,10 @@ export interface CodedSegment {
   frameLabel: string | undefined;
   /** "Parent › Child", empty for an unknown frame. */
   framePath: string;
+  /** Its document's origin, when the text was added from an original. */
+  origin?: SourceOrigin;
+  /** For a flagged segment (needs-review, orphaned): the other places re-anchoring found, best first. */
+  alternatives?: ReviewCandidate[];
 }
 
 function statusOf(stored: Annotation, checked: Annotation): SegmentStatus {
@@ -55,8 +72,11 @@ function statusOf(stored: Annotation, checked: Annotation): SegmentStatus {
  * the editor makes when it opens the document, so the statuses exported and validated are the ones VS Code shows.
  */
 export function documentSegments(codebook: Codebook | undefined, doc: CodedDocument): CodedSegment[] {
-  const common = (stored: Annotation): Pick<CodedSegment, 'document' | 'annotation' | 'frameLabel' | 'framePath'> => ({
+  const common = (
+    stored: Annotation,
+  ): Pick<CodedSegment, 'document' | 'annotation' | 'frameLabel' | 'framePath' | 'origin'> => ({
     document: doc.path,
+    ...(doc.origin ? { origin: doc.origin } : {}),
     annotation: stored,
     frameLabel: codebook && findFrame(codebook, stored.frame)?.label,
     framePath: codebook ? framePath(codebook, stored.frame).join(' › ') : '',
@@ -72,9 +92,10 @@ export function documentSegments(codebook: Codebook | undefined, doc: CodedDocum
     }));
   }
   const lines = new LineIndex(doc.text);
-  const checked = reanchorAll(doc.annotations, doc.text).annotations;
+  const { text } = doc;
+  const { results } = reanchorAll(doc.annotations, text);
   return doc.annotations.map((stored, i) => {
-    const now = checked[i];
+    const { annotation: now, alternatives } = results[i];
     const at = lines.positionAt(now.start);
     return {
       ...common(stored),
@@ -83,6 +104,7 @@ export function documentSegments(codebook: Codebook | undefined, doc: CodedDocum
       line: at.line + 1,
       column: at.character + 1,
       status: statusOf(stored, now),
+      ...(alternatives?.length ? { alternatives: describeCandidates(text, alternatives, lines) } : {}),
     };
   });
 }

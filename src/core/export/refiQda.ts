@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Codebook, Frame } from '../codebook';
 import { attrs, xmlText } from './xml';
+import { originDescription } from './sourceOrigin';
 import { codedSegments, type CodedDocument, type CodedSegment } from '../documents';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
@@ -192,6 +193,7 @@ export function buildRefiQdaProject(
       file: { path: `sources/${guid}.txt`, text: d.text },
       xml: [
         `    <TextSource${attrs({ guid, name: d.path, plainTextPath: `internal://${guid}.txt`, creationDateTime: options.now })}>`,
+        ...(d.origin ? [`      <Description>${xmlText(originDescription(d.origin))}</Description>`] : []),
         ...mine.map((s) => selectionXml(s, positions)),
         '    </TextSource>',
       ].join('\n'),

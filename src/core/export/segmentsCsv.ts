@@ -6,6 +6,7 @@
  */
 import { toCsv, type CsvValue } from './csv';
 import type { CodedSegment } from '../documents';
+import { ORIGIN_COLUMNS, originCells } from './sourceOrigin';
 
 export const SEGMENT_COLUMNS = [
   'document',
@@ -25,6 +26,8 @@ export const SEGMENT_COLUMNS = [
   'memo',
   'codebook',
   'conflict_with',
+  // appended by the import (issue 19): where the text came from, empty for a text not added from an original
+  ...ORIGIN_COLUMNS,
 ] as const;
 
 function row(s: CodedSegment, codebookId: string): CsvValue[] {
@@ -47,6 +50,7 @@ function row(s: CodedSegment, codebookId: string): CsvValue[] {
     a.memo,
     codebookId,
     a.conflictWith,
+    ...originCells(s.origin),
   ];
 }
 

@@ -5,6 +5,7 @@
  * thread of its own (worker.ts). A PDF without a text layer (a scan) is refused saying OCR is needed and not
  * done here; a password-protected PDF is refused saying so; a damaged one too. Nothing is written for them.
  */
+import { ensureDomMatrix } from './domMatrix';
 import { pdfParagraphs, type PdfPage, type TextRun } from './pdfLayout';
 import { ImportError, type Converter, type TextMetadata } from './types';
 
@@ -16,6 +17,7 @@ let loaded: Promise<PdfJs> | undefined;
 /** PDF.js and its parser, loaded once; the parser is handed over as `pdfjsWorker` so no worker file is fetched. */
 function loadPdfJs(): Promise<PdfJs> {
   loaded ??= (async () => {
+    ensureDomMatrix(); // before PDF.js evaluates `new DOMMatrix()` (domMatrix.ts says why)
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();

@@ -84,7 +84,12 @@ export async function quickOpen(page, fileName, expectedText) {
  */
 export async function openCodeActions(page, item, attempts = 3) {
   // Like a person, wait until the lightbulb shows that the editor has the actions for this selection.
-  await page.locator('.monaco-editor .lightBulbWidget').first().waitFor();
+  // It shows in the text, or in the gutter when the line above has text where it would go; a hidden tab's
+  // editor keeps a widget too, so only a visible one counts.
+  await page
+    .locator('.monaco-editor .lightBulbWidget:visible, .monaco-editor .codicon-gutter-lightbulb:visible')
+    .first()
+    .waitFor();
   for (let i = 1; ; i++) {
     await page.keyboard.press('Control+.');
     try {

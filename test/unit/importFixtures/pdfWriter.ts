@@ -1,9 +1,10 @@
 /**
  * A small PDF writer for test fixtures, so that no PDF is downloaded or checked in: pages of positioned
- * Helvetica text (ASCII), an optional image-only page (a scan without a text layer), document info, and an
- * encryption dictionary whose user password is not empty (PDF.js asks for a password, as for any protected
- * paper). Byte offsets in the cross-reference table are computed, so PDF.js reads the file without repair.
+ * Helvetica text (ASCII), an optional image-only page (a scan without a text layer), document info, and real
+ * encryption (pdfEncryption.ts: the Standard security handler; with a user password PDF.js asks for it, as for
+ * any protected paper). Byte offsets in the cross-reference table are computed, so PDF.js reads the file without repair.
  */
+import { encryptObject, standardSecurity, type PdfPasswords } from './pdfEncryption';
 
 export interface PlacedText {
   x: number;
@@ -15,8 +16,8 @@ export interface PlacedText {
 export interface PdfSpec {
   pages: { texts?: PlacedText[]; image?: boolean }[];
   info?: { Title?: string; Author?: string; CreationDate?: string };
-  /** Adds a Standard security handler with an unknown user password. */
-  encrypted?: boolean;
+  /** Encrypts the file (Standard security handler, RC4 40-bit); `true`: a user password the reader does not have. */
+  encrypted?: boolean | PdfPasswords;
   width?: number;
   height?: number;
 }
@@ -63,9 +64,11 @@ export function makePdf(spec: PdfSpec): Uint8Array {
           .join(' ')} >>`,
       )
     : undefined;
-  const encrypt = spec.encrypted
-    ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'5a'.repeat(32)}> /U <${'3c'.repeat(32)}> >>`)
-    : undefined;
+  const id = '0123456789abcdef0123456789abcdef';
+  const passwords = spec.encrypted === true ? { user: 'not-given-to-readers', owner: 'fixture-owner' } : spec.encrypted;
+  const security = passwords ? standardSecurity(passwords, id) : undefined;
+  if (security) objects.forEach((body, i) => (objects[i] = encryptObject(body, i + 1, security.key)));
+  const encrypt = security ? add(security.dictionary) : undefined;
   let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -74,7 +77,6 @@ export function makePdf(spec: PdfSpec): Uint8Array {
   });
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  const id = '0123456789abcdef0123456789abcdef';
   out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${info ? ` /Info ${info} 0 R` : ''}${encrypt ? ` /Encrypt ${encrypt} 0 R` : ''} /ID [<${id}> <${id}>] >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
