@@ -76,7 +76,11 @@ export const annotationCommands = {
     if (!t || !codebook) return false;
     const frameId = await pickFrame(codebook, [], `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`);
     if (!frameId || frameId === t.annotation.frame) return false;
-    return context.sidecars.applyDecision(t.doc, (list) => retagAnnotation(list, t.annotation.id, frameId));
+    const edit = await context.coder.edit();
+    return (
+      edit !== undefined &&
+      context.sidecars.applyDecision(t.doc, (list) => retagAnnotation(list, t.annotation.id, frameId, edit))
+    );
   },
 
   async editMemo(context: CommandContext, uri?: string, id?: string, memo?: string): Promise<boolean> {
@@ -89,14 +93,19 @@ export const annotationCommands = {
         value: t.annotation.memo ?? '',
         prompt: 'Empty removes the memo',
       }));
-    return value === undefined
-      ? false
-      : context.sidecars.applyDecision(t.doc, (list) => setMemo(list, t.annotation.id, value));
+    const edit = value === undefined ? undefined : await context.coder.edit();
+    return (
+      edit !== undefined && context.sidecars.applyDecision(t.doc, (list) => setMemo(list, t.annotation.id, value, edit))
+    );
   },
 
   async markReviewed(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
-    return t ? context.sidecars.applyDecision(t.doc, (list) => markReviewed(list, t.annotation.id)) : false;
+    if (!t) return false;
+    const edit = await context.coder.edit();
+    return (
+      edit !== undefined && context.sidecars.applyDecision(t.doc, (list) => markReviewed(list, t.annotation.id, edit))
+    );
   },
 
   /** "Go to Annotation": pick one of the editor's annotations and select its text. */

@@ -33,6 +33,8 @@ function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undef
       `**Unknown frame** \`${escape(a.frame)}\`: not in the current codebook (the annotation is kept).\n\n`,
     );
   md.appendMarkdown(`*Annotation* \`${a.id}\` by **${escape(a.coder)}**, ${a.created}`);
+  if (a.retaggedBy !== undefined) md.appendMarkdown(`; frame chosen by **${escape(a.retaggedBy)}**`);
+  if (a.modifiedBy !== undefined) md.appendMarkdown(`; last changed by ${escape(a.modifiedBy)}, ${a.modified ?? ''}`);
   const statusText =
     a.status === 'needs-review'
       ? 'needs review'

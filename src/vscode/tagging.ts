@@ -1,6 +1,7 @@
 /** Turning a tag request into annotations in the store (and so in the sidecar). */
 import * as vscode from 'vscode';
 import { addAnnotation, createAnnotation, type Annotation } from '../core/annotations';
+import { today } from './coderIdentity';
 import { documentText, openDocument } from './convert';
 import type { Services } from './services';
 
@@ -12,11 +13,6 @@ export interface ApplyTagRequest {
   frameId: string;
   /** Bulk tagging: the coder still has to look at each one. */
   needsReview?: boolean;
-}
-
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Trims white space off a span: a selection that runs into the next line should not code the line break. */
@@ -35,6 +31,8 @@ function taggedForReview(added: number): string {
 export async function applyTag(services: Services, request: ApplyTagRequest): Promise<number> {
   const doc = openDocument(request.uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(request.uri)));
   const text = documentText(doc);
+  const coder = await services.coder.confirmedName();
+  if (coder === undefined) return 0;
   const created: Annotation[] = [];
   let added = 0;
   const ok = await services.sidecars.applyDecision(doc, (list) => {
@@ -43,7 +41,7 @@ export async function applyTag(services: Services, request: ApplyTagRequest): Pr
       const span = trimmed(text, raw);
       if (span.start >= span.end) continue;
       if (next.some((a) => a.start === span.start && a.end === span.end && a.frame === request.frameId)) continue;
-      const a = createAnnotation(text, span.start, span.end, request.frameId, services.coder.name, today());
+      const a = createAnnotation(text, span.start, span.end, request.frameId, coder, today());
       const annotation: Annotation = request.needsReview ? { ...a, status: 'needs-review' } : a;
       next = addAnnotation(next, annotation);
       created.push(annotation);

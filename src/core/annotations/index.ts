@@ -5,3 +5,4 @@
  */
 export * from './annotation';
 export * from './edits';
+export * from './attribution';

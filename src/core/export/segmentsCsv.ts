@@ -6,6 +6,7 @@
  */
 import { toCsv, type CsvValue } from './csv';
 import type { CodedSegment } from '../documents';
+import { decidedBy } from '../annotations';
 
 export const SEGMENT_COLUMNS = [
   'document',
@@ -25,6 +26,10 @@ export const SEGMENT_COLUMNS = [
   'memo',
   'codebook',
   'conflict_with',
+  // who decided what (docs/sidecar-format.md, "Who decided what"): the last change, and whose the frame is
+  'modified',
+  'modified_by',
+  'decided_by',
 ] as const;
 
 function row(s: CodedSegment, codebookId: string): CsvValue[] {
@@ -47,6 +52,9 @@ function row(s: CodedSegment, codebookId: string): CsvValue[] {
     a.memo,
     codebookId,
     a.conflictWith,
+    a.modified,
+    a.modifiedBy,
+    decidedBy(a),
   ];
 }
 

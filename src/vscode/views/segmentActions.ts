@@ -99,8 +99,12 @@ async function reattach(services: Services, corpus: CorpusService, node: Segment
   }
   const span = toCanonicalSpan(editor.document, editor.selection);
   const text = documentText(editor.document);
-  return services.sidecars.applyDecision(editor.document, (list) =>
-    reattachAnnotation(list, node.segment.annotation.id, text, span.start, span.end),
+  const edit = await services.coder.edit();
+  return (
+    edit !== undefined &&
+    services.sidecars.applyDecision(editor.document, (list) =>
+      reattachAnnotation(list, node.segment.annotation.id, text, span.start, span.end, edit),
+    )
   );
 }
 
