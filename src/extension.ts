@@ -12,13 +12,13 @@ import { CodebookService } from './vscode/codebookService';
 import { ACTIVE_EDITOR_CODED } from './vscode/commandIds';
 import { openDocument } from './vscode/convert';
 import { registerCommands } from './vscode/commands';
-import { CoderIdentity } from './vscode/coderIdentity';
+import { CoderIdentity, type Coder, type CoderPrompt } from './vscode/coderIdentity';
 import { CueIndex } from './vscode/cueIndex';
 import { DecorationController, type PaintedDecoration } from './vscode/decorations';
 import { registerHover } from './vscode/hover';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
-import { SidecarFiles } from './vscode/sidecarFiles';
+import { SidecarFiles, type SidecarQuestion } from './vscode/sidecarFiles';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { StartGate } from './vscode/startGate';
 import { showWelcomeOnFirstRun } from './vscode/welcome';
@@ -48,6 +48,12 @@ export interface SovereigntyCoderApi {
   activationTimes(): { activateMs: number; startMs: number | undefined };
   /** The corpus index, the explorer, the Codebook view and the statistics view, for tests. */
   retrieval: RetrievalViews;
+  /** Answers the confirmation of the coder's name instead of the input box (undefined: the input box again). */
+  useCoderPrompt(prompt: CoderPrompt | undefined): void;
+  /** The coder's name and its source, as the extension has it now. */
+  coderIdentity(): Coder;
+  /** Answers the questions about a changed annotation file instead of a notification (undefined: notifications). */
+  answerSidecarQuestions(ask: SidecarQuestion | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -185,6 +191,9 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     },
     compareLines: () => compare.lines(),
     retrieval,
+    useCoderPrompt: (prompt) => coder.usePrompt(prompt),
+    coderIdentity: () => coder.identity,
+    answerSidecarQuestions: (ask) => sidecars.useQuestions(ask),
   };
 }
 

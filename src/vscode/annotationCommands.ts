@@ -12,6 +12,7 @@ import {
   setMemo,
   type Annotation,
 } from '../core/annotations';
+import { findFrame } from '../core/codebook';
 import type { CommandContext, CommandHandler } from './commandContext';
 import { openDocument, toCanonicalOffset, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
@@ -70,11 +71,17 @@ export const annotationCommands = {
     return t ? context.sidecars.applyDecision(t.doc, (list) => removeAnnotation(list, t.annotation.id)) : false;
   },
 
-  async changeFrame(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
+  /** `frame` (a code action's or a script's argument) must be one of the codebook's; else the coder picks. */
+  async changeFrame(context: CommandContext, uri?: string, id?: string, frame?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
     const codebook = context.codebooks.active?.codebook;
     if (!t || !codebook) return false;
-    const frameId = await pickFrame(codebook, [], `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`);
+    if (frame !== undefined && findFrame(codebook, frame) === undefined) {
+      void vscode.window.showErrorMessage(`Frame '${frame}' is not in codebook '${codebook.id}': nothing was changed.`);
+      return false;
+    }
+    const frameId =
+      frame ?? (await pickFrame(codebook, [], `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`));
     if (!frameId || frameId === t.annotation.frame) return false;
     const edit = await context.coder.edit();
     return (

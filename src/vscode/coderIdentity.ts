@@ -77,6 +77,11 @@ export class CoderIdentity implements vscode.Disposable {
     return this.current.name;
   }
 
+  /** The name and where it came from (the setting, Git, the OS). */
+  get identity(): Coder {
+    return this.current;
+  }
+
   async refresh(): Promise<Coder> {
     this.current = await resolveCoder();
     this.changed.fire(this.current);

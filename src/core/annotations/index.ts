@@ -6,3 +6,4 @@
 export * from './annotation';
 export * from './edits';
 export * from './attribution';
+export * from './decisions';
