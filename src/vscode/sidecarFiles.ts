@@ -67,7 +67,9 @@ export class SidecarFiles {
     doc: vscode.TextDocument,
     change: (list: readonly Annotation[]) => Annotation[],
   ): Promise<boolean> {
-    const entry = this.store.get(doc.uri) ?? (await this.load(doc));
+    const tracked = this.store.get(doc.uri);
+    // a document opened just now may have its first read still pending: decide over what the file holds
+    const entry = tracked === undefined || tracked.onDisk === undefined ? await this.load(doc) : tracked;
     if (entry.readOnly) {
       void vscode.window.showErrorMessage(SidecarMessage.fixBeforeCoding(entry.sidecarUri));
       return false;
