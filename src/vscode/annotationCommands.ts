@@ -11,6 +11,7 @@ import {
   retagAnnotation,
   setMemo,
   type Annotation,
+  type Edit,
 } from '../core/annotations';
 import { findFrame } from '../core/codebook';
 import type { CommandContext, CommandHandler } from './commandContext';
@@ -50,6 +51,15 @@ async function targetAnnotation(services: Services, uri?: string, id?: string): 
   return picked ? { doc, annotation: picked.a } : undefined;
 }
 
+/** A change to the target annotation, recorded with who made it and when (asked once, when the file may be written). */
+function signed(
+  context: CommandContext,
+  t: Target,
+  change: (list: readonly Annotation[], edit: Edit) => Annotation[],
+): Promise<boolean> {
+  return context.sidecars.applyAskedDecision(t.doc, () => context.coder.edit(), change);
+}
+
 /** One line of the "Go to Annotation" list: where it is (or that it is orphaned), its frame, quote and details. */
 function listItem(
   doc: vscode.TextDocument,
@@ -83,11 +93,7 @@ export const annotationCommands = {
     const frameId =
       frame ?? (await pickFrame(codebook, [], `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`));
     if (!frameId || frameId === t.annotation.frame) return false;
-    const edit = await context.coder.edit();
-    return (
-      edit !== undefined &&
-      context.sidecars.applyDecision(t.doc, (list) => retagAnnotation(list, t.annotation.id, frameId, edit))
-    );
+    return signed(context, t, (list, edit) => retagAnnotation(list, t.annotation.id, frameId, edit));
   },
 
   async editMemo(context: CommandContext, uri?: string, id?: string, memo?: string): Promise<boolean> {
@@ -100,19 +106,12 @@ export const annotationCommands = {
         value: t.annotation.memo ?? '',
         prompt: 'Empty removes the memo',
       }));
-    const edit = value === undefined ? undefined : await context.coder.edit();
-    return (
-      edit !== undefined && context.sidecars.applyDecision(t.doc, (list) => setMemo(list, t.annotation.id, value, edit))
-    );
+    return value !== undefined && signed(context, t, (list, edit) => setMemo(list, t.annotation.id, value, edit));
   },
 
   async markReviewed(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
-    if (!t) return false;
-    const edit = await context.coder.edit();
-    return (
-      edit !== undefined && context.sidecars.applyDecision(t.doc, (list) => markReviewed(list, t.annotation.id, edit))
-    );
+    return t !== undefined && signed(context, t, (list, edit) => markReviewed(list, t.annotation.id, edit));
   },
 
   /** "Go to Annotation": pick one of the editor's annotations and select its text. */

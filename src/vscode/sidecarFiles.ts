@@ -67,6 +67,27 @@ export class SidecarFiles {
     doc: vscode.TextDocument,
     change: (list: readonly Annotation[]) => Annotation[],
   ): Promise<boolean> {
+    if (!(await this.mayDecide(doc))) return false;
+    this.store.decide(doc.uri, change);
+    return (await this.save(doc)) !== 'refused';
+  }
+
+  /**
+   * A decision that needs an answer first (who is coding): `ask` runs only once the file may be written, so
+   * that nobody is asked for their name in Restricted Mode or over a file with problems; undefined stops.
+   */
+  async applyAskedDecision<T>(
+    doc: vscode.TextDocument,
+    ask: () => Promise<T | undefined>,
+    change: (list: readonly Annotation[], answer: T) => Annotation[],
+  ): Promise<boolean> {
+    if (!(await this.mayDecide(doc))) return false;
+    const answer = await ask();
+    return answer !== undefined && this.applyDecision(doc, (list) => change(list, answer));
+  }
+
+  /** True when a decision on `doc` may be written; otherwise the coder is told why not. */
+  private async mayDecide(doc: vscode.TextDocument): Promise<boolean> {
     const tracked = this.store.get(doc.uri);
     // a document opened just now may have its first read still pending: decide over what the file holds
     const entry = tracked === undefined || tracked.onDisk === undefined ? await this.load(doc) : tracked;
@@ -78,8 +99,7 @@ export class SidecarFiles {
       void vscode.window.showWarningMessage(SidecarMessage.RESTRICTED_MODE);
       return false;
     }
-    this.store.decide(doc.uri, change);
-    return (await this.save(doc)) !== 'refused';
+    return true;
   }
 
   /** Writes the sidecar when the in-memory annotations differ from it. */

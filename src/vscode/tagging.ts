@@ -31,24 +31,26 @@ function taggedForReview(added: number): string {
 export async function applyTag(services: Services, request: ApplyTagRequest): Promise<number> {
   const doc = openDocument(request.uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(request.uri)));
   const text = documentText(doc);
-  const coder = await services.coder.confirmedName();
-  if (coder === undefined) return 0;
   const created: Annotation[] = [];
   let added = 0;
-  const ok = await services.sidecars.applyDecision(doc, (list) => {
-    let next = [...list];
-    for (const raw of request.spans) {
-      const span = trimmed(text, raw);
-      if (span.start >= span.end) continue;
-      if (next.some((a) => a.start === span.start && a.end === span.end && a.frame === request.frameId)) continue;
-      const a = createAnnotation(text, span.start, span.end, request.frameId, coder, today());
-      const annotation: Annotation = request.needsReview ? { ...a, status: 'needs-review' } : a;
-      next = addAnnotation(next, annotation);
-      created.push(annotation);
-      added++;
-    }
-    return next;
-  });
+  const ok = await services.sidecars.applyAskedDecision(
+    doc,
+    () => services.coder.confirmedName(),
+    (list, coder) => {
+      let next = [...list];
+      for (const raw of request.spans) {
+        const span = trimmed(text, raw);
+        if (span.start >= span.end) continue;
+        if (next.some((a) => a.start === span.start && a.end === span.end && a.frame === request.frameId)) continue;
+        const a = createAnnotation(text, span.start, span.end, request.frameId, coder, today());
+        const annotation: Annotation = request.needsReview ? { ...a, status: 'needs-review' } : a;
+        next = addAnnotation(next, annotation);
+        created.push(annotation);
+        added++;
+      }
+      return next;
+    },
+  );
   if (!ok) return 0;
   if (added === 0) void vscode.window.setStatusBarMessage('Sovereignty Coder: already coded with this frame', 3000);
   else if (request.needsReview) void vscode.window.showInformationMessage(taggedForReview(added));

@@ -99,12 +99,10 @@ async function reattach(services: Services, corpus: CorpusService, node: Segment
   }
   const span = toCanonicalSpan(editor.document, editor.selection);
   const text = documentText(editor.document);
-  const edit = await services.coder.edit();
-  return (
-    edit !== undefined &&
-    services.sidecars.applyDecision(editor.document, (list) =>
-      reattachAnnotation(list, node.segment.annotation.id, text, span.start, span.end, edit),
-    )
+  return services.sidecars.applyAskedDecision(
+    editor.document,
+    () => services.coder.edit(),
+    (list, edit) => reattachAnnotation(list, node.segment.annotation.id, text, span.start, span.end, edit),
   );
 }
 
