@@ -14,6 +14,7 @@ import {
   type Edit,
 } from '../core/annotations';
 import { findFrame } from '../core/codebook';
+import { shortQuote } from '../core/coding/wording';
 import type { CommandContext, CommandHandler } from './commandContext';
 import { openDocument, toCanonicalOffset, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
@@ -57,7 +58,12 @@ function signed(
   t: Target,
   change: (list: readonly Annotation[], edit: Edit) => Annotation[],
 ): Promise<boolean> {
-  return context.sidecars.applyAskedDecision(t.doc, () => context.coder.edit(), change);
+  return context.history.decideAsked(t.doc, () => context.coder.edit(), change);
+}
+
+/** The notice after a removal, naming what went (its Undo button puts it back). */
+function removedMessage(context: CommandContext, a: Annotation): string {
+  return `Removed the annotation '${shortQuote(a.quote)}' (${frameLabel(context.codebooks.active?.codebook, a.frame)}).`;
 }
 
 /** One line of the "Go to Annotation" list: where it is (or that it is orphaned), its frame, quote and details. */
@@ -78,7 +84,11 @@ function listItem(
 export const annotationCommands = {
   async removeAnnotation(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
-    return t ? context.sidecars.applyDecision(t.doc, (list) => removeAnnotation(list, t.annotation.id)) : false;
+    if (!t) return false;
+    const ok = await context.history.decide(t.doc, (list) => removeAnnotation(list, t.annotation.id));
+    // no confirmation: the removal is undone in one step (docs/coding-flow.md), and the notice offers it
+    if (ok) context.history.offerUndo(t.doc, removedMessage(context, t.annotation));
+    return ok;
   },
 
   /** `frame` (a code action's or a script's argument) must be one of the codebook's; else the coder picks. */
@@ -102,7 +112,7 @@ export const annotationCommands = {
     const value =
       memo ??
       (await vscode.window.showInputBox({
-        title: `Memo for '${t.annotation.quote.slice(0, 40)}'`,
+        title: `Memo for '${shortQuote(t.annotation.quote, 40)}'`,
         value: t.annotation.memo ?? '',
         prompt: 'Empty removes the memo',
       }));

@@ -57,7 +57,9 @@ export class SidecarFiles {
       this.store.markUnreadable(entry.uri);
       return entry;
     }
-    this.takeDiskText(entry, text);
+    // a decision taken while this first read was in flight (a tag right after opening) is newer than what the
+    // read found: keep it; its write was checked against the disk, so nothing on disk was overwritten unseen
+    if (entry.onDisk === undefined && !entry.unsaved) this.takeDiskText(entry, text);
     offerStaleTempCleanup(entry.sidecarUri, this.log);
     return entry;
   }

@@ -99,7 +99,7 @@ async function reattach(services: Services, corpus: CorpusService, node: Segment
   }
   const span = toCanonicalSpan(editor.document, editor.selection);
   const text = documentText(editor.document);
-  return services.sidecars.applyAskedDecision(
+  return services.history.decideAsked(
     editor.document,
     () => services.coder.edit(),
     (list, edit) => reattachAnnotation(list, node.segment.annotation.id, text, span.start, span.end, edit),
