@@ -81,13 +81,14 @@ start_instance() {
 }
 # clean_instance <instance>: no extensions, settings or workbench state left from an earlier run
 # The tests' user settings: the harness's, plus no Get Started walkthrough opening on first run (a welcome tab
-# would take the focus from a test's editor). test/ui/walkthrough.mjs opens it through its command instead.
+# would take the focus from a test's editor), and a coder name, so that the first coding does not stop at the
+# confirmation of the name (test/integration/coderName.test.ts clears it to test that). test/ui/walkthrough.mjs opens it through its command instead.
 clean_instance() {
   local user=${REAL_VSCODE_HOME:?}/run/$1/user-data/User
   rm -rf "${REAL_VSCODE_HOME:?}/run/$1"
   mkdir -p "$user"
   node -e 'const fs = require("fs"); const s = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-    s["sovereigntyCoder.openWalkthroughOnFirstRun"] = false; fs.writeFileSync(process.argv[2], JSON.stringify(s, null, 2));' \
+    s["sovereigntyCoder.openWalkthroughOnFirstRun"] = false; s["sovereigntyCoder.coder"] = "test-coder"; fs.writeFileSync(process.argv[2], JSON.stringify(s, null, 2));' \
     "$RV/settings.json" "$user/settings.json"
 }
 

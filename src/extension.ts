@@ -14,7 +14,7 @@ import { frameLabel } from './vscode/frames';
 import { ACTIVE_EDITOR_CODED } from './vscode/commandIds';
 import { openDocument } from './vscode/convert';
 import { registerCommands } from './vscode/commands';
-import { CoderIdentity } from './vscode/coderIdentity';
+import { CoderIdentity, type Coder, type CoderPrompt } from './vscode/coderIdentity';
 import { CueIndex } from './vscode/cueIndex';
 import { DecorationController, type PaintedDecoration } from './vscode/decorations';
 import { registerHover } from './vscode/hover';
@@ -22,7 +22,7 @@ import { answerPromptsWith, chooseSaveTargetsWith, type Prompt } from './vscode/
 import { ReviewWalk } from './vscode/reviewWalk';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
-import { SidecarFiles } from './vscode/sidecarFiles';
+import { SidecarFiles, type SidecarQuestion } from './vscode/sidecarFiles';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { StartGate } from './vscode/startGate';
 import { showWelcomeOnFirstRun } from './vscode/welcome';
@@ -63,6 +63,12 @@ export interface SovereigntyCoderApi {
   reviewStatus(): string;
   /** The corpus index, the explorer, the Codebook view and the statistics view, for tests. */
   retrieval: RetrievalViews;
+  /** Answers the confirmation of the coder's name instead of the input box (undefined: the input box again). */
+  useCoderPrompt(prompt: CoderPrompt | undefined): void;
+  /** The coder's name and its source, as the extension has it now. */
+  coderIdentity(): Coder;
+  /** Answers the questions about a changed annotation file instead of a notification (undefined: notifications). */
+  answerSidecarQuestions(ask: SidecarQuestion | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -213,6 +219,9 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     codingHistory: (doc) => history.state(doc),
     reviewStatus: () => review.statusText(),
     retrieval,
+    useCoderPrompt: (prompt) => coder.usePrompt(prompt),
+    coderIdentity: () => coder.identity,
+    answerSidecarQuestions: (ask) => sidecars.useQuestions(ask),
   };
 }
 

@@ -11,7 +11,9 @@ import {
   retagAnnotation,
   setMemo,
   type Annotation,
+  type Edit,
 } from '../core/annotations';
+import { findFrame } from '../core/codebook';
 import { shortQuote } from '../core/coding/wording';
 import type { CommandContext, CommandHandler } from './commandContext';
 import { openDocument, toCanonicalOffset, toRange } from './convert';
@@ -50,6 +52,15 @@ async function targetAnnotation(services: Services, uri?: string, id?: string): 
   return picked ? { doc, annotation: picked.a } : undefined;
 }
 
+/** A change to the target annotation, recorded with who made it and when (asked once, when the file may be written). */
+function signed(
+  context: CommandContext,
+  t: Target,
+  change: (list: readonly Annotation[], edit: Edit) => Annotation[],
+): Promise<boolean> {
+  return context.history.decideAsked(t.doc, () => context.coder.edit(), change);
+}
+
 /** The notice after a removal, naming what went (its Undo button puts it back). */
 function removedMessage(context: CommandContext, a: Annotation): string {
   return `Removed the annotation '${shortQuote(a.quote)}' (${frameLabel(context.codebooks.active?.codebook, a.frame)}).`;
@@ -80,13 +91,19 @@ export const annotationCommands = {
     return ok;
   },
 
-  async changeFrame(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
+  /** `frame` (a code action's or a script's argument) must be one of the codebook's; else the coder picks. */
+  async changeFrame(context: CommandContext, uri?: string, id?: string, frame?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
     const codebook = context.codebooks.active?.codebook;
     if (!t || !codebook) return false;
-    const frameId = await pickFrame(codebook, [], `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`);
+    if (frame !== undefined && findFrame(codebook, frame) === undefined) {
+      void vscode.window.showErrorMessage(`Frame '${frame}' is not in codebook '${codebook.id}': nothing was changed.`);
+      return false;
+    }
+    const frameId =
+      frame ?? (await pickFrame(codebook, [], `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`));
     if (!frameId || frameId === t.annotation.frame) return false;
-    return context.history.decide(t.doc, (list) => retagAnnotation(list, t.annotation.id, frameId));
+    return signed(context, t, (list, edit) => retagAnnotation(list, t.annotation.id, frameId, edit));
   },
 
   async editMemo(context: CommandContext, uri?: string, id?: string, memo?: string): Promise<boolean> {
@@ -99,12 +116,12 @@ export const annotationCommands = {
         value: t.annotation.memo ?? '',
         prompt: 'Empty removes the memo',
       }));
-    return value === undefined ? false : context.history.decide(t.doc, (list) => setMemo(list, t.annotation.id, value));
+    return value !== undefined && signed(context, t, (list, edit) => setMemo(list, t.annotation.id, value, edit));
   },
 
   async markReviewed(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
-    return t ? context.history.decide(t.doc, (list) => markReviewed(list, t.annotation.id)) : false;
+    return t !== undefined && signed(context, t, (list, edit) => markReviewed(list, t.annotation.id, edit));
   },
 
   /** "Go to Annotation": pick one of the editor's annotations and select its text. */

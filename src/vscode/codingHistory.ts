@@ -55,9 +55,22 @@ export class CodingHistory implements vscode.Disposable {
    * changed any annotation. Resolves to false when nothing could be written.
    */
   async decide(doc: vscode.TextDocument, change: (list: readonly Annotation[]) => Annotation[]): Promise<boolean> {
+    return this.decideAsked(
+      doc,
+      () => Promise.resolve(true),
+      (list) => change(list),
+    );
+  }
+
+  /** `decide` for a change that needs an answer first (who is coding), asked only once the file may be written. */
+  async decideAsked<T>(
+    doc: vscode.TextDocument,
+    ask: () => Promise<T | undefined>,
+    change: (list: readonly Annotation[], answer: T) => Annotation[],
+  ): Promise<boolean> {
     let made: CodingChange | undefined;
-    const ok = await this.sidecars.applyDecision(doc, (list) => {
-      const next = change(list);
+    const ok = await this.sidecars.applyAskedDecision(doc, ask, (list, answer) => {
+      const next = change(list, answer);
       made = codingChangeBetween(list, next);
       return next;
     });

@@ -31,6 +31,8 @@ function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undef
       `**Unknown frame** \`${escapeMarkdown(a.frame)}\`: not in the current codebook (the annotation is kept).\n\n`,
     );
   md.appendMarkdown(`*Annotation* \`${a.id}\` by **${escapeMarkdown(a.coder)}**, ${a.created}`);
+  if (a.retaggedBy !== undefined) md.appendMarkdown(`; frame chosen by **${escapeMarkdown(a.retaggedBy)}**`);
+  if (a.modifiedBy !== undefined) md.appendMarkdown(`; last changed by ${escapeMarkdown(a.modifiedBy)}, ${a.modified ?? ''}`);
   const statusText =
     a.status === 'needs-review'
       ? 'needs review'

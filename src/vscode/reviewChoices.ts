@@ -7,7 +7,7 @@
  * the text (core/anchoring/reviewCandidates.ts); a move to a place that no longer fits is refused.
  */
 import * as vscode from 'vscode';
-import { describeCandidates, findAlternatives, moveToCandidate, scoreHere } from '../core/anchoring';
+import { candidateFits, describeCandidates, findAlternatives, moveToCandidate, scoreHere } from '../core/anchoring';
 import type { Annotation } from '../core/annotations';
 import { LineIndex } from '../core/text';
 import type { CommandContext, CommandHandler } from './commandContext';
@@ -62,16 +62,17 @@ async function moveHere(services: Services, uri: unknown, id: unknown, start: un
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const a = services.store.get(doc.uri)?.annotations.find((x) => x.id === id);
   const text = documentText(doc);
-  if (!a || moveToCandidate([a], a, text, start, end) === undefined) {
+  if (!a || !candidateFits(a, text, start, end)) {
     const why = a ? 'the text there no longer fits it' : 'it is no longer in this document';
     void vscode.window.showWarningMessage(
       `Annotation ${id} was not moved: ${why}. Hover it again to see where it could be.`,
     );
     return false;
   }
-  const moved = await services.sidecars.applyDecision(
+  const moved = await services.history.decideAsked(
     doc,
-    (list) => moveToCandidate(list, a, text, start, end) ?? [...list],
+    () => services.coder.edit(),
+    (list, edit) => moveToCandidate(list, a, text, start, end, edit) ?? [...list],
   );
   if (moved)
     services.log.info(

@@ -5,7 +5,7 @@
  * Ctrl+Z undoes them; the order and the wrapping are the core's (src/core/coding/reviewWalk.ts).
  */
 import * as vscode from 'vscode';
-import { markReviewed, removeAnnotation, type Annotation } from '../core/annotations';
+import { markReviewed, removeAnnotation, type Annotation, type Edit } from '../core/annotations';
 import { nextToReview, reviewPosition, toReview } from '../core/coding/reviewWalk';
 import { shortQuote } from '../core/coding/wording';
 import { CommandId } from './commandIds';
@@ -51,7 +51,7 @@ export class ReviewWalk implements vscode.Disposable {
 
   /** Accepts the annotation `id` (default: the one the walk stands on) and moves to the next one. */
   accept(uri?: string, id?: string): Promise<boolean> {
-    return this.decide('accepted', (list, target) => markReviewed(list, target), uri, id);
+    return this.decide('accepted', (list, target, edit) => markReviewed(list, target, edit), uri, id);
   }
 
   /** Rejects (removes) the annotation `id` (default: the one the walk stands on) and moves to the next one. */
@@ -89,7 +89,7 @@ export class ReviewWalk implements vscode.Disposable {
 
   private async decide(
     what: string,
-    change: (list: readonly Annotation[], id: string) => Annotation[],
+    change: (list: readonly Annotation[], id: string, edit: Edit) => Annotation[],
     uri?: string,
     id?: string,
   ): Promise<boolean> {
@@ -102,7 +102,12 @@ export class ReviewWalk implements vscode.Disposable {
       void vscode.window.showInformationMessage('Put the cursor on an annotation that needs review first.');
       return false;
     }
-    const ok = await this.services.history.decide(doc, (l) => change(l, target.id));
+    // who accepted or rejected it is recorded (asked once, when the file may be written)
+    const ok = await this.services.history.decideAsked(
+      doc,
+      () => this.services.coder.edit(),
+      (l, edit) => change(l, target.id, edit),
+    );
     if (!ok) return false;
     const label = frameLabel(this.services.codebooks.active?.codebook, target.frame);
     void vscode.window.setStatusBarMessage(`Sovereignty Coder: ${what} '${shortQuote(target.quote)}' (${label})`, 4000);

@@ -8,7 +8,10 @@
  */
 import * as vscode from 'vscode';
 import { reanchorAll, type Alternative } from '../core/anchoring';
-import type { Annotation } from '../core/annotations';
+import { dirname } from 'node:path';
+import { sameDecisions, type Annotation } from '../core/annotations';
+import { checkedOutAt } from '../core/git';
+import { errorMessage } from '../core/input';
 import { parseSidecar, serializeSidecar, sidecarForSource, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import type { AnnotationStore, DocumentAnnotations } from './annotationStore';
@@ -21,7 +24,14 @@ import { RefusedRead } from './workspaceReads';
 
 export type SaveOutcome = 'saved' | 'unchanged' | 'refused';
 
+/** Asks the coder one question about an annotation file; resolves to the chosen button, undefined if dismissed. */
+export type SidecarQuestion = (message: string, choices: string[]) => Thenable<string | undefined>;
+
+const askInNotification: SidecarQuestion = (message, choices) => vscode.window.showWarningMessage(message, ...choices);
+
 export class SidecarFiles {
+  private ask: SidecarQuestion = askInNotification;
+
   constructor(
     private readonly store: AnnotationStore,
     private readonly problems: SidecarProblems,
@@ -59,9 +69,30 @@ export class SidecarFiles {
     doc: vscode.TextDocument,
     change: (list: readonly Annotation[]) => Annotation[],
   ): Promise<boolean> {
+    if (!(await this.mayDecide(doc))) return false;
+    this.store.decide(doc.uri, change);
+    return (await this.save(doc)) !== 'refused';
+  }
+
+  /**
+   * A decision that needs an answer first (who is coding): `ask` runs only once the file may be written, so
+   * that nobody is asked for their name in Restricted Mode or over a file with problems; undefined stops.
+   */
+  async applyAskedDecision<T>(
+    doc: vscode.TextDocument,
+    ask: () => Promise<T | undefined>,
+    change: (list: readonly Annotation[], answer: T) => Annotation[],
+  ): Promise<boolean> {
+    if (!(await this.mayDecide(doc))) return false;
+    const answer = await ask();
+    return answer !== undefined && this.applyDecision(doc, (list) => change(list, answer));
+  }
+
+  /** True when a decision on `doc` may be written; otherwise the coder is told why not. */
+  private async mayDecide(doc: vscode.TextDocument): Promise<boolean> {
     const tracked = this.store.get(doc.uri);
-    // not read yet (a decision right after opening): read first, so the decision lands on what the file holds
-    const entry = tracked && tracked.onDisk !== undefined ? tracked : await this.load(doc);
+    // a document opened just now may have its first read still pending: decide over what the file holds
+    const entry = tracked === undefined || tracked.onDisk === undefined ? await this.load(doc) : tracked;
     if (entry.readOnly) {
       void vscode.window.showErrorMessage(SidecarMessage.fixBeforeCoding(entry.sidecarUri));
       return false;
@@ -70,8 +101,7 @@ export class SidecarFiles {
       void vscode.window.showWarningMessage(SidecarMessage.RESTRICTED_MODE);
       return false;
     }
-    this.store.decide(doc.uri, change);
-    return (await this.save(doc)) !== 'refused';
+    return true;
   }
 
   /** Writes the sidecar when the in-memory annotations differ from it. */
@@ -80,7 +110,7 @@ export class SidecarFiles {
     if (!entry || !entry.unsaved) return 'unchanged';
     if (entry.readOnly || !vscode.workspace.isTrusted) return 'refused';
     if (entry.deletedOnDisk) {
-      void vscode.window.showWarningMessage(SidecarMessage.deletedKeptInMemory(entry.sidecarUri));
+      void vscode.window.showWarningMessage(SidecarMessage.deletedKeptInMemory(entry.sidecarUri, this.where(entry)));
       return 'refused';
     }
     if (entry.onDisk === null && entry.annotations.length === 0) return 'unchanged';
@@ -106,34 +136,59 @@ export class SidecarFiles {
     return 'refused';
   }
 
-  /** The watcher saw the sidecar change, appear or go: follow the disk, asking when memory has more. */
+  /**
+   * The watcher saw the sidecar change, appear or go (a checkout, a merge, another editor): the disk's state is
+   * taken silently, as VS Code takes a checked-out text, unless memory holds coding that neither the file last
+   * read or written nor the new one has; only then the coder is asked, with the branch named.
+   */
   async followDisk(entry: DocumentAnnotations): Promise<void> {
     const text = await this.read(entry);
     if (text === entry.onDisk) return; // our own write, or no real change
     const name = vscode.workspace.asRelativePath(entry.sidecarUri);
+    if (!this.holdsUnsavedCoding(entry, text)) {
+      this.log.info(`${name} ${text === null ? 'is gone' : 'changed'} on disk (${this.where(entry)}): following it`);
+      this.takeDiskText(entry, text);
+      return;
+    }
     if (text === null) {
       this.store.markDeletedOnDisk(entry.uri);
-      if (!entry.deletedOnDisk) return; // nothing was loaded, so nothing can be lost
       await this.offerDeletedChoice(entry);
-      return;
-    }
-    if (entry.unsaved) {
-      await this.offerConflictChoice(entry);
-      return;
-    }
-    this.log.info(`${name} changed on disk: reloading`);
-    this.takeDiskText(entry, text);
+    } else await this.offerConflictChoice(entry);
   }
 
-  /** The sidecar changed on disk while we had unsaved annotations: the user decides, nothing is dropped silently. */
-  private async offerConflictChoice(entry: DocumentAnnotations): Promise<void> {
-    const { reload, compare, overwrite } = SidecarMessage.CONFLICT_CHOICES;
-    const choice = await vscode.window.showWarningMessage(
-      SidecarMessage.changedOnDisk(entry.sidecarUri),
-      reload,
-      compare,
-      overwrite,
+  /** Answers the questions about a changed annotation file instead of a notification (integration tests). */
+  useQuestions(ask: SidecarQuestion | undefined): void {
+    this.ask = ask ?? askInNotification;
+  }
+
+  /** Memory has coding decisions that neither the file last read or written nor the disk's `text` has. */
+  private holdsUnsavedCoding(entry: DocumentAnnotations, text: string | null): boolean {
+    if (!entry.unsaved && !entry.deletedOnDisk) return false;
+    const decisionsOf = (yaml: string | null | undefined): readonly Annotation[] =>
+      yaml ? (parseSidecar(yaml, entry.sidecarUri.fsPath).sidecar?.annotations ?? []) : [];
+    return (
+      !sameDecisions(entry.annotations, decisionsOf(entry.onDisk)) &&
+      !sameDecisions(entry.annotations, decisionsOf(text))
     );
+  }
+
+  /** "on branch 'x'" (read from .git/HEAD) where the sidecar is, for the questions; "in this folder" outside Git. */
+  private where(entry: DocumentAnnotations): string {
+    if (entry.sidecarUri.scheme !== 'file') return 'in this folder';
+    try {
+      const head = checkedOutAt(dirname(entry.sidecarUri.fsPath));
+      return head === undefined ? 'in this folder (not in Git)' : `on ${head}`;
+    } catch (e) {
+      this.log.warn(`reading the checked-out branch for ${entry.sidecarUri.fsPath}: ${errorMessage(e)}`);
+      return 'in this folder';
+    }
+  }
+
+  /** The sidecar changed on disk while memory had unsaved coding: the coder decides, nothing is dropped silently. */
+  private async offerConflictChoice(entry: DocumentAnnotations): Promise<void> {
+    const where = this.where(entry);
+    const { reload, compare, overwrite } = SidecarMessage.conflictChoices(where);
+    const choice = await this.ask(SidecarMessage.changedOnDisk(entry.sidecarUri, where), [reload, compare, overwrite]);
     if (choice === reload) this.takeDiskText(entry, await this.read(entry));
     else if (choice === overwrite) {
       this.store.acceptDiskVersion(entry.uri, await this.read(entry));
@@ -153,22 +208,25 @@ export class SidecarFiles {
     }
   }
 
-  /** The sidecar was deleted while its annotations were loaded: write them back, or let them go. */
+  /**
+   * The sidecar went from disk (a checkout of a branch without it) while memory had unsaved coding: it is kept
+   * in memory and written nowhere, unless the coder says to write it here, on the branch named.
+   */
   private async offerDeletedChoice(entry: DocumentAnnotations): Promise<void> {
+    const where = this.where(entry);
     this.log.warn(
-      `${vscode.workspace.asRelativePath(entry.sidecarUri)} was deleted on disk while ${entry.annotations.length} annotation(s) were loaded`,
+      `${vscode.workspace.asRelativePath(entry.sidecarUri)} is gone on disk (${where}) while ${entry.annotations.length} annotation(s) held unsaved coding`,
     );
-    const { restore, forget } = SidecarMessage.DELETED_CHOICES;
-    const choice = await vscode.window.showWarningMessage(
-      SidecarMessage.deletedOnDisk(entry.sidecarUri, entry.annotations.length),
-      restore,
-      forget,
-    );
+    const { writeHere, discard } = SidecarMessage.deletedChoices(where);
+    const choice = await this.ask(SidecarMessage.deletedOnDisk(entry.sidecarUri, entry.annotations.length, where), [
+      writeHere,
+      discard,
+    ]);
     const doc = openDocument(entry.uri);
-    if (choice === restore && doc) {
+    if (choice === writeHere && doc) {
       this.store.restore(entry.uri);
       await this.save(doc);
-    } else if (choice === forget) this.takeDiskText(entry, null);
+    } else if (choice === discard) this.takeDiskText(entry, await this.read(entry));
   }
 
   /** Takes the sidecar text found on disk as the new truth (null: there is no file). */

@@ -11,9 +11,14 @@ const relative = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(ur
 export const SidecarMessage = {
   RESTRICTED_MODE: 'Sovereignty Coder writes annotation files only in a trusted workspace (Restricted Mode is on).',
 
-  CONFLICT_CHOICES: { reload: 'Reload from Disk', compare: 'Compare', overwrite: 'Overwrite with Mine' },
+  /** `where` names the branch checked out ("on branch 'coder-b'"), so that "write mine" says where it writes. */
+  conflictChoices(where: string): { reload: string; compare: string; overwrite: string } {
+    return { reload: 'Take the File on Disk', compare: 'Compare', overwrite: `Write Mine over It ${where}` };
+  },
 
-  DELETED_CHOICES: { restore: 'Restore File', forget: 'Forget Annotations' },
+  deletedChoices(where: string): { writeHere: string; discard: string } {
+    return { writeHere: `Write Mine ${where}`, discard: 'Discard Mine' };
+  },
 
   /** Loading found the document changed since it was coded. */
   reanchoredOnLoad(document: vscode.Uri, counts: Readonly<Record<AnchorOutcome, number>>): string {
@@ -29,10 +34,10 @@ export const SidecarMessage = {
     return `${relative(sidecar)} has problems (see Problems): fix them before coding this file, so that no annotation in it is lost.`;
   },
 
-  deletedKeptInMemory(sidecar: vscode.Uri): string {
+  deletedKeptInMemory(sidecar: vscode.Uri, where: string): string {
     return (
-      `${relative(sidecar)} was deleted on disk; your annotations are kept in memory. ` +
-      'Use "Restore" in the earlier message, or reopen the document to start afresh.'
+      `${relative(sidecar)} is not on disk ${where}; your unsaved coding is kept in memory and not written. ` +
+      `Choose "Write Mine ${where}" in the earlier message to write it there, or reopen the document to start afresh.`
     );
   },
 
@@ -40,14 +45,17 @@ export const SidecarMessage = {
     return `Sovereignty Coder could not write ${relative(sidecar)}: ${reason}. Your annotations are kept in memory.`;
   },
 
-  changedOnDisk(sidecar: vscode.Uri): string {
-    return `${relative(sidecar)} changed on disk (a checkout, a merge or another editor) while you had unsaved annotation changes.`;
+  changedOnDisk(sidecar: vscode.Uri, where: string): string {
+    return (
+      `${relative(sidecar)} changed on disk (now ${where}: a checkout, a merge or another editor) while you had ` +
+      'coding not yet written. Yours is kept in memory and written nowhere unless you say so.'
+    );
   },
 
-  deletedOnDisk(sidecar: vscode.Uri, annotations: number): string {
+  deletedOnDisk(sidecar: vscode.Uri, annotations: number, where: string): string {
     return (
-      `${relative(sidecar)} was deleted on disk. ` +
-      `Its ${annotations} annotation(s) are still in memory and will not be written unless you say so.`
+      `${relative(sidecar)} does not exist ${where} (a checkout, or it was deleted) while you had coding not ` +
+      `yet written. Its ${annotations} annotation(s) are kept in memory and written nowhere unless you say so.`
     );
   },
 } as const;

@@ -1,6 +1,7 @@
 /** Turning a tag request into annotations in the store (and so in the sidecar). */
 import * as vscode from 'vscode';
 import { addAnnotation, createAnnotation, type Annotation } from '../core/annotations';
+import { today } from './coderIdentity';
 import { CommandId } from './commandIds';
 import { documentText, openDocument } from './convert';
 import type { Services } from './services';
@@ -13,11 +14,6 @@ export interface ApplyTagRequest {
   frameId: string;
   /** Bulk tagging: the coder still has to look at each one. */
   needsReview?: boolean;
-}
-
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Trims white space off a span: a selection that runs into the next line should not code the line break. */
@@ -41,20 +37,24 @@ export async function applyTag(services: Services, request: ApplyTagRequest): Pr
   const text = documentText(doc);
   const created: Annotation[] = [];
   let added = 0;
-  const ok = await services.history.decide(doc, (list) => {
-    let next = [...list];
-    for (const raw of request.spans) {
-      const span = trimmed(text, raw);
-      if (span.start >= span.end) continue;
-      if (next.some((a) => a.start === span.start && a.end === span.end && a.frame === request.frameId)) continue;
-      const a = createAnnotation(text, span.start, span.end, request.frameId, services.coder.name, today());
-      const annotation: Annotation = request.needsReview ? { ...a, status: 'needs-review' } : a;
-      next = addAnnotation(next, annotation);
-      created.push(annotation);
-      added++;
-    }
-    return next;
-  });
+  const ok = await services.history.decideAsked(
+    doc,
+    () => services.coder.confirmedName(),
+    (list, coder) => {
+      let next = [...list];
+      for (const raw of request.spans) {
+        const span = trimmed(text, raw);
+        if (span.start >= span.end) continue;
+        if (next.some((a) => a.start === span.start && a.end === span.end && a.frame === request.frameId)) continue;
+        const a = createAnnotation(text, span.start, span.end, request.frameId, coder, today());
+        const annotation: Annotation = request.needsReview ? { ...a, status: 'needs-review' } : a;
+        next = addAnnotation(next, annotation);
+        created.push(annotation);
+        added++;
+      }
+      return next;
+    },
+  );
   if (!ok) return 0;
   if (added === 0) void vscode.window.setStatusBarMessage('Sovereignty Coder: already coded with this frame', 3000);
   else if (request.needsReview)

@@ -19,7 +19,7 @@ const TEXT =
   'A note on a forum (written for the tests).\n\nThe envoy spoke of a sovereign internet and of data sovereignty.\n';
 
 describe('Reliability in a real VS Code', () => {
-  it('does not recreate a sidecar deleted on disk, and keeps its annotations in memory (case 11)', async () => {
+  it('does not recreate a sidecar deleted on disk under unsaved coding, and keeps it in memory (case 11)', async () => {
     const coder = await api();
     const { doc, editor } = await openFixture('it-deleted.txt', TEXT);
     await run(
@@ -37,6 +37,9 @@ describe('Reliability in a real VS Code', () => {
     await waitFor('the memo reloaded', () =>
       coder.annotationsFor(doc.uri).find((a) => a.memo === 'from another editor'),
     );
+    // typing inside the coded span flags it in memory only: coding the file on disk does not have
+    await editor.edit((b) => b.insert(rangeOf(doc, 'sovereign internet').start.translate(0, 3), '-'));
+    await waitFor('the flag in memory', () => (coder.sidecarState(doc.uri)?.unsaved ? true : undefined));
     await vscode.workspace.fs.delete(sidecarOf(doc.uri));
     await waitFor('the store sees the deletion', () =>
       coder.sidecarState(doc.uri)?.deletedOnDisk === true ? true : undefined,

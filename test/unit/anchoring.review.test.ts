@@ -61,7 +61,9 @@ describe('Re-anchoring: the candidates of a flagged annotation', () => {
     const r = reanchor(coded(text, 'cyber sovereignty'), edited);
     const [copy] = r.alternatives ?? [];
     assert.ok(copy);
-    const [moved] = moveToCandidate([r.annotation], r.annotation, edited, copy.start, copy.end) ?? [];
+    const [moved] =
+      moveToCandidate([r.annotation], r.annotation, edited, copy.start, copy.end, { by: 'ana', on: '2026-12-02' }) ??
+      [];
     assert.ok(moved);
     assert.equal(moved.status, undefined, 'anchored: the coder decided');
     assert.equal(edited.slice(moved.start, moved.end), moved.quote);
@@ -74,8 +76,15 @@ describe('Re-anchoring: the candidates of a flagged annotation', () => {
     const [copy] = r.alternatives ?? [];
     assert.ok(copy);
     const rewritten = edited.slice(0, copy.start) + 'data localization' + edited.slice(copy.end);
-    assert.equal(moveToCandidate([r.annotation], r.annotation, rewritten, copy.start, copy.end), undefined);
-    assert.equal(moveToCandidate([r.annotation], r.annotation, edited, 0, 5), undefined, 'nor onto arbitrary text');
+    assert.equal(
+      moveToCandidate([r.annotation], r.annotation, rewritten, copy.start, copy.end, { by: 'ana', on: '2026-12-02' }),
+      undefined,
+    );
+    assert.equal(
+      moveToCandidate([r.annotation], r.annotation, edited, 0, 5, { by: 'ana', on: '2026-12-02' }),
+      undefined,
+      'nor onto arbitrary text',
+    );
   });
 
   it('keeps the look-alikes of an orphan whose passage was deleted, and offers them', () => {

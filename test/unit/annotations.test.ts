@@ -15,6 +15,9 @@ import {
 } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations';
 
+/** A second coder's change, for the list operations that record who changed a decision. */
+const EDIT = { by: 'bea', on: '2026-12-02' };
+
 const TEXT = 'Officials spoke of cyber sovereignty 🌐 and of 网络主权 in one breath; суверенитет came later.';
 
 function span(quote: string): [number, number] {
@@ -124,14 +127,14 @@ describe('annotation model', () => {
         removeAnnotation(list, b.id).map((x) => x.id),
         [a.id, c.id],
       );
-      const retagged = retagAnnotation(list, b.id, 'data-sovereignty');
+      const retagged = retagAnnotation(list, b.id, 'data-sovereignty', EDIT);
       assert.equal(retagged[1]?.frame, 'data-sovereignty');
       assert.equal(list[1]?.frame, 'cyber-sovereignty');
-      const memo = setMemo(list, c.id, 'later in the text, "quoted"');
+      const memo = setMemo(list, c.id, 'later in the text, "quoted"', EDIT);
       assert.equal(memo[2]?.memo, 'later in the text, "quoted"');
       assert.equal(memo[0], a);
-      assert.equal('memo' in setMemo(memo, c.id, '')[2], false);
-      assert.equal('memo' in setMemo(memo, c.id, undefined)[2], false);
+      assert.equal('memo' in setMemo(memo, c.id, '', EDIT)[2], false);
+      assert.equal('memo' in setMemo(memo, c.id, undefined, EDIT)[2], false);
       assert.deepEqual(removeAnnotation(list, 'nope'), [...list]);
     });
 
@@ -141,7 +144,7 @@ describe('annotation model', () => {
           Object.freeze(x),
         ),
       );
-      const reviewed = markReviewed(flagged, a.id);
+      const reviewed = markReviewed(flagged, a.id, EDIT);
       assert.equal('status' in (reviewed[0] ?? {}), false);
       assert.equal(reviewed[1]?.status, 'needs-review');
       assert.equal(reviewed[2], c);
@@ -150,7 +153,7 @@ describe('annotation model', () => {
         reviewed.map((x) => x.id),
         [a.id, b.id, c.id],
       );
-      assert.deepEqual(markReviewed(flagged, 'nope'), [...flagged]);
+      assert.deepEqual(markReviewed(flagged, 'nope', EDIT), [...flagged]);
     });
 
     it('keeps the order after a retag that changes the frame key', () => {
@@ -158,7 +161,7 @@ describe('annotation model', () => {
       const y = { ...a, id: 'a0000000008', frame: 'b-frame' };
       const list = [x, y];
       assert.deepEqual(
-        retagAnnotation(list, x.id, 'z-frame').map((n) => n.id),
+        retagAnnotation(list, x.id, 'z-frame', EDIT).map((n) => n.id),
         [y.id, x.id],
       );
     });

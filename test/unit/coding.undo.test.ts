@@ -36,6 +36,8 @@ const A = make('data sovereignty', 'data-sovereignty', 'a0000000001');
 const B = make('digital borders', 'digital-territory', 'a0000000002');
 const C = make('网络主权', 'cyber-sovereignty', 'a0000000003');
 const BASE = [A, B];
+/** Who made the changes under test: the undo stack restores annotations whole, record fields included. */
+const EDIT = { by: 'bea', on: '2026-12-02' };
 
 function changeOf(before: readonly Annotation[], after: readonly Annotation[]): CodingChange {
   const change = codingChangeBetween(before, after);
@@ -55,9 +57,13 @@ describe('coding undo: changes', () => {
   const cases: [string, (l: readonly Annotation[]) => Annotation[], string][] = [
     ['tag', (l) => addAnnotation(l, C), "tag '网络主权' as <cyber-sovereignty>"],
     ['remove', (l) => removeAnnotation(l, A.id), "remove 'data sovereignty'"],
-    ['retag', (l) => retagAnnotation(l, B.id, 'data-sovereignty'), "retag 'digital borders' as <data-sovereignty>"],
-    ['memo', (l) => setMemo(l, A.id, 'a claim of control'), "memo of 'data sovereignty'"],
-    ['re-attach', (l) => reattachAnnotation(l, A.id, TEXT, C.start, C.end), "move '网络主权'"],
+    [
+      'retag',
+      (l) => retagAnnotation(l, B.id, 'data-sovereignty', EDIT),
+      "retag 'digital borders' as <data-sovereignty>",
+    ],
+    ['memo', (l) => setMemo(l, A.id, 'a claim of control', EDIT), "memo of 'data sovereignty'"],
+    ['re-attach', (l) => reattachAnnotation(l, A.id, TEXT, C.start, C.end, EDIT), "move '网络主权'"],
   ];
   for (const [name, edit, label] of cases) {
     it(`undoes and redoes a ${name}, touching only that annotation`, () => {
@@ -73,7 +79,7 @@ describe('coding undo: changes', () => {
   it('undoes an accepted review (needs-review comes back) and a bulk tag as one step', () => {
     const pending: Annotation = { ...C, status: 'needs-review' };
     const withPending = addAnnotation(BASE, pending);
-    const accepted = markReviewed(withPending, C.id);
+    const accepted = markReviewed(withPending, C.id, EDIT);
     const change = changeOf(withPending, accepted);
     assert.equal(describeChange(change, frameName), "accept '网络主权'");
     assert.equal(applied(accepted, inverseOf(change)).find((a) => a.id === C.id)?.status, 'needs-review');
@@ -91,7 +97,7 @@ describe('coding undo: changes', () => {
   it('leaves what changed elsewhere since as it is now', () => {
     const after = removeAnnotation(BASE, A.id);
     const change = changeOf(BASE, after);
-    const laterElsewhere = addAnnotation(setMemo(after, B.id, 'later'), C);
+    const laterElsewhere = addAnnotation(setMemo(after, B.id, 'later', EDIT), C);
     const undone = applied(laterElsewhere, inverseOf(change));
     assert.deepEqual(
       undone.map((a) => [a.id, a.memo]),
@@ -104,7 +110,7 @@ describe('coding undo: changes', () => {
   });
 
   it('refuses an undo when its annotation moved, changed or went since, and names it', () => {
-    const after = setMemo(BASE, A.id, 'first thought');
+    const after = setMemo(BASE, A.id, 'first thought', EDIT);
     const change = changeOf(BASE, after);
     const moved = shiftAnnotations(after, [{ start: 0, end: 0, text: 'Yesterday ' }], 'Yesterday ' + TEXT);
     const refusedMove = applyCodingChange(moved, inverseOf(change));

@@ -1,6 +1,6 @@
 /**
  * Provenance in the exports (issue 19): a text added from an original carries the original's path, SHA-256,
- * converter and import date into the CSV (four columns appended at the end) and into the REFI-QDA source's
+ * converter and import date into the CSV (four columns appended after the original ones) and into the REFI-QDA source's
  * <Description>; a text typed in the workspace has empty cells; a broken provenance record is a warning
  * naming it, never a guess.
  */
@@ -54,7 +54,9 @@ describe('export: provenance of added texts', () => {
     assert.equal(code, 0, err);
     const rows = parseCsv<Record<string, string>>(out, { columns: true, bom: true });
     const header = Object.keys(rows[0] ?? {});
-    assert.deepEqual(header.slice(-4), [...ORIGIN_COLUMNS], 'appended at the end');
+    // appended after the original columns (which end with conflict_with), never moving them; later additions follow
+    const at = header.indexOf('conflict_with') + 1;
+    assert.deepEqual(header.slice(at, at + 4), [...ORIGIN_COLUMNS], 'appended after the original columns');
     assert.deepEqual(header, [...SEGMENT_COLUMNS]);
     const speech = rows.find((r) => r['document']?.endsWith('speech.txt'));
     const notes = rows.find((r) => r['document']?.endsWith('notes.txt'));

@@ -35,6 +35,7 @@ interface SettingContribution {
   type: string;
   default: unknown;
   enum?: unknown[];
+  scope?: string;
 }
 interface Manifest {
   contributes: {
@@ -147,6 +148,12 @@ describe('manifest: package.json against the code', () => {
       assert.equal(setting.type, jsonType(fallback), `type of ${prefixed(key)}`);
     }
     assert.deepEqual(declared[prefixed('frameColors')]?.enum, [...FRAME_COLOR_SOURCES]);
+  });
+
+  it("keeps the coder's name a user setting, shown in the Settings UI's User tab (also in a remote window)", () => {
+    // 'machine' and 'machine-overridable' settings move to the Remote tab in code-server and remote windows,
+    // and a workspace value would sign every coder of a shared workspace with one name: 'application' is neither
+    assert.equal(manifest.contributes.configuration.properties[prefixed('coder')]?.scope, 'application');
   });
 
   it('restricts in untrusted workspaces only settings that exist', () => {

@@ -1,6 +1,7 @@
 /**
  * Inter-coder agreement over the annotations of several coders on the same texts (after their branches are
- * merged, each sidecar holds every coder's annotations, told apart by `coder`). Method, documented for a
+ * merged, each sidecar holds every coder's annotations, told apart by who decided the frame: `retaggedBy`, else
+ * `coder`, see annotations/attribution.ts). Method, documented for a
  * methods section in docs/agreement.md:
  *
  * - units are sentences (units.ts); a coder applied frame F to a unit when one of their F annotations
@@ -10,6 +11,7 @@
  * - annotations that cannot be placed (orphaned, text missing) are left out and counted;
  * - per frame, each unit is an item labelled yes/no by each coder; "all frames" pools the (unit, frame) items.
  */
+import { decidedBy } from '../annotations';
 import type { Codebook } from '../codebook';
 import { codedSegments, type CodedDocument, type CodedSegment } from '../documents';
 import { LineIndex } from '../text';
@@ -67,7 +69,7 @@ function unitCodings(
   }));
   const mine = segments.filter((s) => s.document === doc.path);
   for (const s of mine) {
-    const c = coders.indexOf(s.annotation.coder);
+    const c = coders.indexOf(decidedBy(s.annotation));
     if (c < 0) continue;
     // units are sorted and disjoint: binary search for the first unit ending after the segment starts
     let lo = 0;
@@ -90,7 +92,7 @@ function frameOrder(codebook: Codebook, used: ReadonlySet<string>): string[] {
 
 /** Every coder of the documents' annotations, sorted: the choice a coder picker offers. */
 export function codersOf(documents: readonly CodedDocument[]): string[] {
-  return [...new Set(documents.flatMap((d) => d.annotations.map((a) => a.coder)))].sort();
+  return [...new Set(documents.flatMap((d) => d.annotations.map(decidedBy)))].sort();
 }
 
 /** The requested coders, refused when one is named twice or is not a coder of any annotation. */
@@ -116,7 +118,7 @@ export function agreementReport(
   const segments = codedSegments(codebook, documents);
   const isPlaced = (s: CodedSegment): boolean => s.status !== 'orphaned' && s.status !== 'source-missing';
   const placed = segments.filter(isPlaced);
-  const found = [...new Set(segments.map((s) => s.annotation.coder))].sort();
+  const found = [...new Set(segments.map((s) => decidedBy(s.annotation)))].sort();
   const compared = coders ? checkedCoders(coders, found) : found;
   if (compared.length < 2)
     throw new RangeError(
@@ -124,7 +126,7 @@ export function agreementReport(
     );
   const included: (CodedDocument & { text: string })[] = [];
   const excluded: { document: string; reason: string }[] = [];
-  const coded = new Set(placed.map((s) => `${s.document}\0${s.annotation.coder}`));
+  const coded = new Set(placed.map((s) => `${s.document}\0${decidedBy(s.annotation)}`));
   for (const doc of [...documents].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const missing = compared.filter((c) => !coded.has(`${doc.path}\0${c}`));
     if (doc.text === undefined) excluded.push({ document: doc.path, reason: 'the text file is missing' });
@@ -138,7 +140,7 @@ export function agreementReport(
   }
   const includedPaths = new Set(included.map((d) => d.path));
   const inIncluded = (s: CodedSegment): boolean =>
-    includedPaths.has(s.document) && compared.includes(s.annotation.coder);
+    includedPaths.has(s.document) && compared.includes(decidedBy(s.annotation));
   const codings = included.flatMap((d) => unitCodings(d, placed, compared));
   const frames = frameOrder(codebook, new Set(placed.filter(inIncluded).map((s) => s.annotation.frame)));
   const pooled: string[][] = [];
@@ -164,7 +166,7 @@ export function agreementReport(
     coders: compared,
     unit: 'sentence',
     documents: { included: included.map((d) => d.path), excluded },
-    unplaced: segments.filter((s) => !isPlaced(s) && compared.includes(s.annotation.coder)).length,
+    unplaced: segments.filter((s) => !isPlaced(s) && compared.includes(decidedBy(s.annotation))).length,
     frames: perFrame,
     overall: agreementCoefficients(pooled),
   };

@@ -47,6 +47,7 @@ export {
   describeCandidates,
   findAlternatives,
   moveToCandidate,
+  candidateFits,
   scoreHere,
   type Alternative,
   type ReviewCandidate,

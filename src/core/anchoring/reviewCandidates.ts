@@ -7,7 +7,7 @@
  * reopened and the flagged annotation now holds where it was placed — they are found again here by the same
  * search and the same plausibility rule (candidates.ts, decide.ts), so the two never disagree about what counts.
  */
-import type { Annotation } from '../annotations';
+import type { Annotation, Edit } from '../annotations';
 import { reattachAnnotation } from '../coding/reattach';
 import { excerpt } from '../input';
 import { LineIndex } from '../text';
@@ -90,7 +90,12 @@ export function moveToCandidate(
   text: string,
   start: number,
   end: number,
+  edit: Edit,
 ): Annotation[] | undefined {
-  const fits = scoredCandidates(a, text).some((c) => c.start === start && c.end === end && isPlausible(c));
-  return fits ? reattachAnnotation(list, a.id, text, start, end) : undefined;
+  return candidateFits(a, text, start, end) ? reattachAnnotation(list, a.id, text, start, end, edit) : undefined;
+}
+
+/** True when [start, end) is still one of the annotation's plausible places in the text. */
+export function candidateFits(a: Annotation, text: string, start: number, end: number): boolean {
+  return scoredCandidates(a, text).some((c) => c.start === start && c.end === end && isPlausible(c));
 }

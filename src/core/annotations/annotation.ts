@@ -30,6 +30,11 @@ export interface Annotation {
   coder: string;
   /** YYYY-MM-DD, set once. */
   created: string;
+  /** YYYY-MM-DD of the last change after coding (retag, memo, review, re-attach), with who made it. */
+  modified?: string;
+  modifiedBy?: string;
+  /** Who chose the current frame, when a coder other than `coder` retagged it (attribution.ts). */
+  retaggedBy?: string;
   memo?: string;
   status?: AnnotationStatus;
   /** Only with status 'conflict': the id of the other version of the same decision, kept beside this one. */
@@ -144,38 +149,10 @@ export function removeAnnotation(list: readonly Annotation[], id: string): Annot
 }
 
 /** Applies `change` to the annotation `id` and restores the order; an unchanged copy when there is none. */
-function updateAnnotation(
+export function updateAnnotation(
   list: readonly Annotation[],
   id: string,
   change: (a: Annotation) => Annotation,
 ): Annotation[] {
   return sortAnnotations(list.map((a) => (a.id === id ? change(a) : a)));
-}
-
-/** A new list where annotation `id` carries `frame` (its position in the order may change). */
-export function retagAnnotation(list: readonly Annotation[], id: string, frame: string): Annotation[] {
-  if (frame === '') throw new RangeError('frame must not be empty');
-  return updateAnnotation(list, id, (a) => ({ ...a, frame }));
-}
-
-/** A new list where annotation `id` has `memo`; undefined or an empty memo removes it. */
-export function setMemo(list: readonly Annotation[], id: string, memo: string | undefined): Annotation[] {
-  return updateAnnotation(list, id, (a) => {
-    const next = { ...a };
-    if (memo === undefined || memo === '') delete next.memo;
-    else next.memo = memo;
-    return next;
-  });
-}
-
-/**
- * A new list where annotation `id` no longer needs review: a person looked at it and it stands as coded. Its
- * status goes (a needs-review or an orphaned flag alike, as the coder has just confirmed it where it is).
- */
-export function markReviewed(list: readonly Annotation[], id: string): Annotation[] {
-  return updateAnnotation(list, id, (a) => {
-    const next = { ...a };
-    delete next.status;
-    return next;
-  });
 }

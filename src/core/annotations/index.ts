@@ -5,3 +5,5 @@
  */
 export * from './annotation';
 export * from './edits';
+export * from './attribution';
+export * from './decisions';

@@ -133,6 +133,17 @@ function readTextNode(ctx: ShapeContext, node: unknown, what: string, check?: Ch
   return { value, line: at.line, column: at.column, ...(start !== undefined ? { start } : {}) };
 }
 
+/**
+ * How to write the colour on `line` (1-based) that YAML read as a comment: the user's own `#…` in quotes, never
+ * another colour; without one on the line, what a colour looks like.
+ */
+function colorHint(text: string, line: number): string {
+  const written = /\bcolou?r\s*:\s*(#[^\s,}\]]*)/.exec(text.split(/\r\n|\n|\r/)[line - 1] ?? '')?.[1];
+  return written === undefined || written === '#'
+    ? ': write a colour in quotes, #rgb or #rrggbb (e.g. color: "#2e7d32")'
+    : `: write it in quotes, color: "${excerpt(written)}" (an unquoted # starts a YAML comment)`;
+}
+
 /** The value of `key` when it has one; reports a missing required key at the mapping itself. */
 function presentValue(ctx: ShapeContext, fields: Fields, key: string, where: string, mapAt: Position, required: boolean): unknown {
   const pair = fields.get(key);
@@ -141,9 +152,10 @@ function presentValue(ctx: ShapeContext, fields: Fields, key: string, where: str
     return undefined;
   }
   if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
-    // `color: #2e7d32` unquoted is a YAML comment, so the value silently disappears: say so.
-    const hint = key === 'color' ? ': write it in quotes, color: "#2e7d32" (an unquoted # starts a YAML comment)' : ': write a value or remove the key';
-    report(ctx, nodePosition(ctx.yaml, pair.key), `'${key}' in ${where} has no value${hint}`);
+    // `color: #2e7d32` unquoted is a YAML comment, so the value silently disappears: say so, quoting what they wrote.
+    const at = nodePosition(ctx.yaml, pair.key);
+    const hint = key === 'color' ? colorHint(ctx.text, at.line) : ': write a value or remove the key';
+    report(ctx, at, `'${key}' in ${where} has no value${hint}`);
     return undefined;
   }
   return pair.value;

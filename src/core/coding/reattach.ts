@@ -1,9 +1,10 @@
 /**
  * Re-attaching an orphan: the coder points at where the coded passage now is, and the annotation moves there.
  * Id, frame, coder, date and memo stay (it is the same coding decision); the quote and its context are taken
- * afresh from the new span, and the orphaned or needs-review status is cleared because a person placed it.
+ * afresh from the new span, and the orphaned or needs-review status is cleared because a person placed it;
+ * who placed it, and when, is recorded (`modified`, `modifiedBy`).
  */
-import { contextAround, sortAnnotations, type Annotation } from '../annotations';
+import { contextAround, recordEdit, sortAnnotations, type Annotation, type Edit } from '../annotations';
 import { splitsSurrogatePair } from '../text';
 
 /** A new list with annotation `id` on [start, end) of `text`. Throws RangeError for a bad span or an unknown id. */
@@ -13,6 +14,7 @@ export function reattachAnnotation(
   text: string,
   start: number,
   end: number,
+  edit: Edit,
 ): Annotation[] {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`invalid span [${start}, ${end}) for a text of length ${text.length}`);
@@ -23,7 +25,10 @@ export function reattachAnnotation(
   return sortAnnotations(
     list.map((a) => {
       if (a.id !== id) return a;
-      const next: Annotation = { ...a, start, end, quote: text.slice(start, end), ...contextAround(text, start, end) };
+      const next: Annotation = recordEdit(
+        { ...a, start, end, quote: text.slice(start, end), ...contextAround(text, start, end) },
+        edit,
+      );
       delete next.status;
       return next;
     }),

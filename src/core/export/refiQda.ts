@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Codebook, Frame } from '../codebook';
+import { decidedBy, type Annotation } from '../annotations';
 import { attrs, xmlText } from './xml';
 import { originDescription } from './sourceOrigin';
 import { codedSegments, type CodedDocument, type CodedSegment } from '../documents';
@@ -118,6 +119,8 @@ export function codebookToQdc(codebook: Codebook, origin: string): string {
 
 const dateTime = (created: string): string => `${created}T00:00:00Z`;
 const userGuid = (coder: string): string => stableGuid(`user:${coder}`);
+/** Everyone an annotation names (coder, last modifier, who chose the frame): each is a <User>. */
+const peopleOf = (a: Annotation): string[] => [a.coder, a.modifiedBy, a.retaggedBy].filter((p) => p !== undefined);
 
 function selectionXml(s: CodedSegment, positions: Map<number, number>): string {
   const a = s.annotation;
@@ -137,9 +140,12 @@ function selectionXml(s: CodedSegment, positions: Map<number, number>): string {
       endPosition: positions.get(s.end),
       creatingUser: userGuid(a.coder),
       creationDateTime: dateTime(a.created),
+      modifyingUser: a.modifiedBy === undefined ? undefined : userGuid(a.modifiedBy),
+      modifiedDateTime: a.modified === undefined ? undefined : dateTime(a.modified),
     })}>`,
     `        <Description>${xmlText(description)}</Description>`,
-    `        <Coding${attrs({ guid: stableGuid(`coding:${key}`), creatingUser: userGuid(a.coder), creationDateTime: dateTime(a.created) })}>`,
+    // the coding (span → frame) is credited to whoever chose the frame: a retag by a second coder is theirs
+    `        <Coding${attrs({ guid: stableGuid(`coding:${key}`), creatingUser: userGuid(decidedBy(a)), creationDateTime: dateTime(a.created) })}>`,
     `          <CodeRef${attrs({ targetGUID: stableGuid(`code:${a.frame}`) })}/>`,
     '        </Coding>',
     '      </PlainTextSelection>',
@@ -176,7 +182,7 @@ export function buildRefiQdaProject(
   const isPlaced = (s: CodedSegment): boolean => s.status !== 'orphaned' && s.status !== 'source-missing';
   const placed = segments.filter(isPlaced);
   const unplaced = segments.filter((s) => !isPlaced(s));
-  const coders = [...new Set(segments.map((s) => s.annotation.coder))].sort();
+  const coders = [...new Set(segments.flatMap((s) => peopleOf(s.annotation)))].sort();
   const used = new Set(segments.map((s) => s.annotation.frame));
   const texts = [...documents]
     .filter((d): d is CodedDocument & { text: string } => d.text !== undefined)

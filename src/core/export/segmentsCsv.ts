@@ -7,6 +7,7 @@
 import { toCsv, type CsvValue } from './csv';
 import type { CodedSegment } from '../documents';
 import { ORIGIN_COLUMNS, originCells } from './sourceOrigin';
+import { decidedBy } from '../annotations';
 
 export const SEGMENT_COLUMNS = [
   'document',
@@ -28,6 +29,10 @@ export const SEGMENT_COLUMNS = [
   'conflict_with',
   // appended by the import (issue 19): where the text came from, empty for a text not added from an original
   ...ORIGIN_COLUMNS,
+  // who decided what (docs/sidecar-format.md, "Who decided what"): the last change, and whose the frame is
+  'modified',
+  'modified_by',
+  'decided_by',
 ] as const;
 
 function row(s: CodedSegment, codebookId: string): CsvValue[] {
@@ -51,6 +56,9 @@ function row(s: CodedSegment, codebookId: string): CsvValue[] {
     codebookId,
     a.conflictWith,
     ...originCells(s.origin),
+    a.modified,
+    a.modifiedBy,
+    decidedBy(a),
   ];
 }
 

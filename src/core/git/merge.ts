@@ -16,6 +16,8 @@ import type { Sidecar } from '../sidecar';
 /** The fields that record a coder's decision; a difference on both sides is a conflict. */
 const DECISION_FIELDS = ['frame', 'quote', 'coder', 'created', 'memo'] as const;
 type DecisionField = (typeof DECISION_FIELDS)[number];
+/** Who changed a decision and when: they travel with the change they record, never clash on their own. */
+const RECORD_FIELDS = ['modified', 'modifiedBy', 'retaggedBy'] as const;
 
 export interface MergeOutcome {
   sidecar: Sidecar;
@@ -52,6 +54,41 @@ function withField(a: Annotation, field: DecisionField, value: string | undefine
   if (value === undefined) delete next[field as 'memo'];
   else next[field] = value;
   return next;
+}
+
+/** `a` with the record fields of `from` (who changed it and when, who chose the frame). */
+function withRecordOf(a: Annotation, from: Annotation): Annotation {
+  const next = { ...a };
+  for (const f of RECORD_FIELDS) {
+    if (from[f] === undefined) delete next[f];
+    else next[f] = from[f];
+  }
+  return next;
+}
+
+const changeKey = (a: Annotation): string => `${a.modified ?? ''}\0${a.modifiedBy ?? ''}`;
+
+/**
+ * The record of a merged annotation. `retaggedBy` goes with the frame taken (it says who chose that frame);
+ * `modified`/`modifiedBy` come from the side that changed, and when both sides changed, from the later change.
+ */
+function mergedRecord(start: Annotation, ours: Annotation, theirs: Annotation): Annotation {
+  const frameSide = ours.frame !== theirs.frame && start.frame === ours.frame ? theirs : ours;
+  const chosen = pick(changeKey(start), changeKey(ours), changeKey(theirs), (x, y) => x === y);
+  const changeSide =
+    chosen !== undefined
+      ? chosen.value === changeKey(theirs)
+        ? theirs
+        : ours
+      : (theirs.modified ?? '') > (ours.modified ?? '')
+        ? theirs
+        : ours;
+  return {
+    ...start,
+    modified: changeSide.modified,
+    modifiedBy: changeSide.modifiedBy,
+    retaggedBy: frameSide.retaggedBy,
+  };
 }
 
 function withStatus(a: Annotation, status: AnnotationStatus | undefined, conflictWith?: string): Annotation {
@@ -101,6 +138,7 @@ function mergeBoth(base: Annotation | undefined, ours: Annotation, theirs: Annot
   const position = pick(positionKey(start), positionKey(ours), positionKey(theirs), (x, y) => x === y);
   const from = position?.value === positionKey(theirs) ? theirs : ours;
   merged = { ...merged, start: from.start, end: from.end, prefix: from.prefix, suffix: from.suffix };
+  merged = withRecordOf(merged, mergedRecord(start, ours, theirs));
   const statusOf = (a: Annotation): string =>
     a.status === 'conflict' ? `conflict\0${a.conflictWith ?? ''}` : (a.status ?? '');
   const status = pick(statusOf(start), statusOf(ours), statusOf(theirs), (x, y) => x === y);
@@ -114,9 +152,10 @@ function mergeBoth(base: Annotation | undefined, ours: Annotation, theirs: Annot
         : theirs;
   merged = withStatus(merged, chosenSide.status, chosenSide.conflictWith);
   if (clashes.length === 0) return { kept: [merged], conflict: false, keptDespiteRemoval: false };
-  let theirsVersion = merged;
+  // each version of a clash keeps its own side's record: who made that version, and when
+  let theirsVersion = withRecordOf(merged, theirs);
   for (const f of clashes) theirsVersion = withField(theirsVersion, f, theirs[f]);
-  let oursVersion = merged;
+  let oursVersion = withRecordOf(merged, ours);
   for (const f of clashes) oursVersion = withField(oursVersion, f, ours[f]);
   const otherId = otherVersionId(ours.id, theirsVersion, taken);
   taken.add(otherId);

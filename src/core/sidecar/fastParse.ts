@@ -14,7 +14,28 @@ import { OFFSETS_UNIT, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
 import { annotationFromValues, CHECKS, conflictProblem, REQUIRED, spanProblem } from './validateAnnotation';
 
+/** The order serializeSidecar writes: what a reviewer reads first (frame, quote, who) next to `id`. */
 const KEY_ORDER: readonly string[] = [
+  'id',
+  'frame',
+  'quote',
+  'coder',
+  'created',
+  'modified',
+  'modifiedBy',
+  'retaggedBy',
+  'start',
+  'end',
+  'line',
+  'column',
+  'prefix',
+  'suffix',
+  'memo',
+  'status',
+  'conflictWith',
+];
+/** The order written before the reviewer's order: files from then read just as fast (and are rewritten on save). */
+const LEGACY_KEY_ORDER: readonly string[] = [
   'id',
   'frame',
   'start',
@@ -54,7 +75,10 @@ function readValue(key: string, raw: string): unknown {
   return readString(raw);
 }
 
-const KEY_RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
+type KeyRanks = ReadonlyMap<string, number>;
+const KEY_RANKS: readonly KeyRanks[] = [KEY_ORDER, LEGACY_KEY_ORDER].map(
+  (order) => new Map(order.map((k, i) => [k, i])),
+);
 const ID_LINE = '  - id: ';
 const KEY_INDENT = '    ';
 
@@ -74,7 +98,18 @@ function keyOf(line: string, first: boolean): string | undefined {
   return line.slice(KEY_INDENT.length, colon);
 }
 
-function readBlock(lines: readonly string[], from: number): { annotation: Annotation; next: number } | undefined {
+type Block = { annotation: Annotation; next: number };
+
+/** The block at `from` in either key order we write or wrote, else undefined. */
+function readBlock(lines: readonly string[], from: number): Block | undefined {
+  for (const ranks of KEY_RANKS) {
+    const block = readBlockInOrder(lines, from, ranks);
+    if (block !== undefined) return block;
+  }
+  return undefined;
+}
+
+function readBlockInOrder(lines: readonly string[], from: number, ranks: KeyRanks): Block | undefined {
   const values = new Map<string, unknown>();
   let order = -1;
   let i = from;
@@ -85,7 +120,7 @@ function readBlock(lines: readonly string[], from: number): { annotation: Annota
       if (i === from || !line.startsWith('  - ')) return undefined;
       break;
     }
-    const rank = KEY_RANK.get(key) ?? -1;
+    const rank = ranks.get(key) ?? -1;
     if (rank <= order) return undefined;
     order = rank;
     const raw = line.slice(i === from ? ID_LINE.length : KEY_INDENT.length + key.length + 2);

@@ -18,6 +18,7 @@ import type { Sidecar } from './types';
 import { pairsByKey, Reporter, scalarValue, showValue } from './report';
 import { parseCanonicalSidecar } from './fastParse';
 import { readAnnotation } from './validateAnnotation';
+import { explainYamlErrors } from './yamlErrors';
 
 export interface ParsedSidecar {
   /** Undefined when the whole file was refused. */
@@ -155,7 +156,7 @@ const mib = (bytes: number): string => `${bytes / 1024 / 1024} MiB`;
 /** The full reader: any YAML, every problem positioned. parseSidecar gives the same result for canonical files. */
 export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar {
   const yaml = parseSafeYaml(yamlText, file, { maxBytes: SIDECAR_YAML_MAX_BYTES });
-  if (yaml.doc === undefined) return refused(yaml.problems);
+  if (yaml.doc === undefined) return refused(explainYamlErrors(yamlText, yaml.problems));
   const report = new Reporter(yaml, file);
   const root = yaml.doc.contents;
   if (!isMap(root)) {

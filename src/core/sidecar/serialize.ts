@@ -76,16 +76,24 @@ function dateYaml(s: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : quoteYaml(s);
 }
 
-/** One annotation's block, each line ending in LF, as one string (no per-line arrays: 10,000 blocks per save). */
+/**
+ * One annotation's block, each line ending in LF, as one string (no per-line arrays: 10,000 blocks per save).
+ * What a reviewer needs to read a change comes first: `frame`, `quote`, who coded it and who changed it sit
+ * next to `id`, so that Git's three lines of context around a retag name the quote; offsets and context follow.
+ */
 function annotationBlock(a: Annotation, index: LineIndex | undefined): string {
-  let block = `  - id: ${scalarYaml(a.id)}\n    frame: ${scalarYaml(a.frame)}\n    start: ${a.start}\n    end: ${a.end}\n`;
+  let block =
+    `  - id: ${scalarYaml(a.id)}\n    frame: ${scalarYaml(a.frame)}\n    quote: ${quoteYaml(a.quote)}\n` +
+    `    coder: ${scalarYaml(a.coder)}\n    created: ${dateYaml(a.created)}\n`;
+  if (a.modified !== undefined) block += `    modified: ${dateYaml(a.modified)}\n`;
+  if (a.modifiedBy !== undefined) block += `    modifiedBy: ${scalarYaml(a.modifiedBy)}\n`;
+  if (a.retaggedBy !== undefined) block += `    retaggedBy: ${scalarYaml(a.retaggedBy)}\n`;
+  block += `    start: ${a.start}\n    end: ${a.end}\n`;
   if (index) {
     const p = index.positionAt(a.start);
     block += `    line: ${p.line + 1}\n    column: ${p.character + 1}\n`;
   }
-  block +=
-    `    quote: ${quoteYaml(a.quote)}\n    prefix: ${quoteYaml(a.prefix)}\n    suffix: ${quoteYaml(a.suffix)}\n` +
-    `    coder: ${scalarYaml(a.coder)}\n    created: ${dateYaml(a.created)}\n`;
+  block += `    prefix: ${quoteYaml(a.prefix)}\n    suffix: ${quoteYaml(a.suffix)}\n`;
   if (a.memo !== undefined) block += `    memo: ${quoteYaml(a.memo)}\n`;
   if (a.status !== undefined) block += `    status: ${scalarYaml(a.status)}\n`;
   if (a.conflictWith !== undefined) block += `    conflictWith: ${scalarYaml(a.conflictWith)}\n`;

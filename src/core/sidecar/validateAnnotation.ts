@@ -11,8 +11,17 @@ import { pairsByKey, scalarValue, showValue } from './report';
 import type { Reporter } from './report';
 
 export const REQUIRED = ['id', 'frame', 'start', 'end', 'quote', 'prefix', 'suffix', 'coder', 'created'] as const;
-/** `line` and `column` are informational (recomputed on save) and `memo`, `status`, `conflictWith` appear only when set. */
-export const OPTIONAL = ['line', 'column', 'memo', 'status', 'conflictWith'] as const;
+/** `line` and `column` are informational (recomputed on save); the others appear only when set. */
+export const OPTIONAL = [
+  'line',
+  'column',
+  'modified',
+  'modifiedBy',
+  'retaggedBy',
+  'memo',
+  'status',
+  'conflictWith',
+] as const;
 const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
 const STATUSES = new Set<string>(['needs-review', 'orphaned', 'conflict']);
 /** Our ids are 'a' + 10 base32 characters; other tools' ids are accepted when they are short and plain. */
@@ -38,6 +47,8 @@ const offset: Check = (v) =>
 const positive: Check = (v) =>
   typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? undefined : 'must be a whole number ≥ 1';
 
+const isoDate: Check = (v) => (typeof v === 'string' && isIsoDate(v) ? undefined : 'must be a date written YYYY-MM-DD');
+
 /** The check of each known key (the same rules for the full reader and the fast path). */
 export const CHECKS: Record<string, Check> = {
   id: idCheck,
@@ -54,7 +65,10 @@ export const CHECKS: Record<string, Check> = {
   prefix: anyString,
   suffix: anyString,
   coder: nonEmptyString,
-  created: (v) => (typeof v === 'string' && isIsoDate(v) ? undefined : 'must be a date written YYYY-MM-DD'),
+  created: isoDate,
+  modified: isoDate,
+  modifiedBy: nonEmptyString,
+  retaggedBy: nonEmptyString,
   memo: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
   status: (v) => (typeof v === 'string' && STATUSES.has(v) ? undefined : `must be one of ${[...STATUSES].join(', ')}`),
   conflictWith: idCheck,
@@ -129,6 +143,8 @@ export function annotationFromValues(values: ReadonlyMap<string, unknown>): Anno
     coder: values.get('coder') as string,
     created: values.get('created') as string,
   };
+  for (const key of ['modified', 'modifiedBy', 'retaggedBy'] as const)
+    if (values.has(key)) a[key] = values.get(key) as string;
   if (values.has('memo')) a.memo = values.get('memo') as string;
   if (values.has('status')) a.status = values.get('status') as AnnotationStatus;
   if (values.has('conflictWith')) a.conflictWith = values.get('conflictWith') as string;

@@ -99,8 +99,10 @@ async function reattach(services: Services, corpus: CorpusService, node: Segment
   }
   const span = toCanonicalSpan(editor.document, editor.selection);
   const text = documentText(editor.document);
-  return services.history.decide(editor.document, (list) =>
-    reattachAnnotation(list, node.segment.annotation.id, text, span.start, span.end),
+  return services.history.decideAsked(
+    editor.document,
+    () => services.coder.edit(),
+    (list, edit) => reattachAnnotation(list, node.segment.annotation.id, text, span.start, span.end, edit),
   );
 }
 
