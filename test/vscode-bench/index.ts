@@ -148,7 +148,10 @@ async function activatedApi(): Promise<SovereigntyCoderApi> {
 }
 
 export async function run(): Promise<void> {
-  const report = new Report((line) => console.log(line));
+  const report = new Report(
+    (line) => console.log(line),
+    'latencies in wall time; blocks judged on busy time (the process running), wall beside them',
+  );
   const coder = await activatedApi();
   const codebook = codebookYaml(codebookTerms(TERMS)); // the bench's own work, outside the measured window
   const monitor = new BlockMonitor();
