@@ -5,6 +5,7 @@
  */
 import type { MatcherTerm } from '../src/core/matcher';
 import { parseTerm, type TermPattern } from '../src/core/codebook';
+import { stopwatch, type Clock } from './report';
 
 let seed = 0x5eed;
 export function rnd(): number {
@@ -149,14 +150,14 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Median wall time in ms of `runs` calls (after one warm-up call). */
-export function time(runs: number, f: () => unknown): number {
+/** Median time in ms of `runs` calls (after one warm-up call), CPU time unless `clock` says wall (report.ts). */
+export function time(runs: number, f: () => unknown, clock: Clock = 'cpu'): number {
   f();
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
+    const elapsed = stopwatch(clock);
     f();
-    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    ts.push(elapsed());
   }
   return median(ts);
 }

@@ -1,7 +1,9 @@
 /**
  * Preloaded into a child `node` (`--require`) by the workspace benchmark: on exit it writes the process's peak
- * resident memory to stderr as `maxRSS <kB>`, so the bench measures a real `sovcode` run from outside.
+ * resident memory to stderr as `maxRSS <kB>` and its CPU time (user + system, start-up included) as
+ * `cpuMs <ms>`, so the bench measures a real `sovcode` run from outside.
  */
 process.on('exit', () => {
-  process.stderr.write(`\nmaxRSS ${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  process.stderr.write(`\nmaxRSS ${u.maxRSS}\ncpuMs ${(u.userCPUTime + u.systemCPUTime) / 1000}\n`);
 });

@@ -8,7 +8,7 @@ import { createAnnotation, type Annotation } from '../src/core/annotations';
 import { parseSidecar, parseSidecarYaml, serializeSidecar, type Sidecar } from '../src/core/sidecar';
 import { textHash } from '../src/core/text';
 import { makeText } from './fixtures';
-import { isMain, msSince, quantile, Report } from './report';
+import { isMain, quantile, Report, stopwatch } from './report';
 
 const FILE = '/bench/speech.txt.annotations.yaml';
 
@@ -16,9 +16,9 @@ function timed(runs: number, f: () => unknown): number {
   f();
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
+    const elapsed = stopwatch();
     f();
-    ts.push(msSince(t0));
+    ts.push(elapsed());
   }
   return quantile(ts, 0.5);
 }

@@ -10,7 +10,7 @@
  */
 import { Matcher, MatchIndex, stringSource, updateMatches, type TextChange } from '../src/core/matcher';
 import { codebook, makeText } from './fixtures';
-import { isMain, msSince, quantile, Report } from './report';
+import { isMain, quantile, Report, stopwatch } from './report';
 
 interface Edit {
   name: string;
@@ -46,9 +46,9 @@ function timeEdits(m: Matcher, start: string, edit: Edit, runs: number): number[
     const c = edit.change(text, Math.min(text.length, line + 10));
     text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
     text.indexOf('\u0000'); // flattens the concatenation (a rope in V8) outside the timing
-    const t0 = process.hrtime.bigint();
+    const elapsed = stopwatch();
     updateMatches(index, [c], stringSource(text), m);
-    if (i >= 0) times.push(msSince(t0));
+    if (i >= 0) times.push(elapsed());
   }
   return times;
 }
@@ -60,9 +60,9 @@ export function runTypingBench(chars: number, termCounts: readonly number[], run
     const m = Matcher.compile(codebook(n));
     const full: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const t0 = process.hrtime.bigint();
+      const elapsed = stopwatch();
       m.find(text);
-      full.push(msSince(t0));
+      full.push(elapsed());
     }
     const fullMs = quantile(full, 0.5);
     for (const e of EDITS) {

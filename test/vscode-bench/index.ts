@@ -12,8 +12,9 @@ import { serializeSidecar } from '../../src/core/sidecar';
 import { textHash } from '../../src/core/text';
 import { codebookTerms, makeText } from '../../bench/fixtures';
 import { quantile, Report } from '../../bench/report';
-import { api, waitFor, workspaceUri, writeFile } from '../integration/helpers';
-import { BlockMonitor } from './blockMonitor';
+import { api, EXTENSION_ID, waitFor, workspaceUri, writeFile } from '../integration/helpers';
+import type { SovereigntyCoderApi } from '../../src/extension';
+import { BlockMonitor, type Blocks } from './blockMonitor';
 
 const TERMS = Number(process.env['SOVCODER_BENCH_TERMS'] ?? 5000);
 const CHARS = Number(process.env['SOVCODER_BENCH_CHARS'] ?? 10_000_000);
@@ -41,6 +42,21 @@ function annotate(text: string, count: number): Annotation[] {
     );
   }
   return out;
+}
+
+/**
+ * A longest-block figure: judged on the busy time (the gap counted while the process ran, see BlockMonitor),
+ * with the wall-clock gap beside it, which on a loaded machine includes waiting for a core.
+ */
+function reportBlock(report: Report, what: string, blocks: Blocks): void {
+  report.add({
+    name: `${what}: longest extension-host block (busy)`,
+    value: blocks.busy,
+    unit: 'ms',
+    better: 'lower',
+    target: { text: '≤ 50 ms', pass: (v) => v <= 50 },
+  });
+  report.note(`longest gap in wall time ${blocks.wall.toFixed(0)} ms`);
 }
 
 /** Resolves at the next paint of `uri` (the test API's onDidPaint), with the time it came. */
@@ -90,13 +106,7 @@ async function openAndType(
       () => (coder.annotationsFor(uri).length === annotations ? true : undefined),
       120_000,
     );
-  report.add({
-    name: `open (${label}): longest extension-host block`,
-    value: monitor.stop(),
-    unit: 'ms',
-    better: 'lower',
-    target: { text: '≤ 50 ms', pass: (v) => v <= 50 },
-  });
+  reportBlock(report, `open (${label})`, monitor.stop());
   report.note(`first paint ${firstPaint.toFixed(0)} ms after openTextDocument`);
 
   const middle = new vscode.Position(Math.floor(doc.lineCount / 2), 0);
@@ -122,31 +132,36 @@ async function openAndType(
     target: { text: '≤ 16 ms', pass: (v) => v <= 16 },
   });
   report.note(`p50 ${quantile(times, 0.5).toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
-  report.add({
-    name: `typing (${label}): longest extension-host block`,
-    value: block,
-    unit: 'ms',
-    better: 'lower',
-    target: { text: '≤ 50 ms', pass: (v) => v <= 50 },
-  });
+  reportBlock(report, `typing (${label})`, block);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
+/**
+ * The test API of the activated extension, without waiting for its start: the bench workspace begins empty (no
+ * codebook, no coded text), so the start gate stays shut until the bench runs a command (api() would wait for
+ * `ready` forever, which is how this bench used to hang before its first figure).
+ */
+async function activatedApi(): Promise<SovereigntyCoderApi> {
+  const extension = vscode.extensions.getExtension<SovereigntyCoderApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return extension.activate();
+}
+
 export async function run(): Promise<void> {
-  const report = new Report((line) => console.log(line));
-  const coder = await api();
+  const report = new Report(
+    (line) => console.log(line),
+    'latencies in wall time; blocks judged on busy time (the process running), wall beside them',
+  );
+  const coder = await activatedApi();
+  const codebook = codebookYaml(codebookTerms(TERMS)); // the bench's own work, outside the measured window
   const monitor = new BlockMonitor();
   monitor.start();
-  await writeFile(workspaceUri('codebook.yaml'), codebookYaml(codebookTerms(TERMS)));
+  await writeFile(workspaceUri('codebook.yaml'), codebook);
+  // the command opens the start gate: the start reads and compiles the 5,000-term codebook (activation's cost)
   await vscode.commands.executeCommand('sovereigntyCoder.reloadCodebook');
+  await coder.ready;
   await waitFor('the bench codebook', () => (coder.codebookId() === 'bench' ? true : undefined), 60_000);
-  report.add({
-    name: `compile a ${TERMS}-term codebook: longest extension-host block`,
-    value: monitor.stop(),
-    unit: 'ms',
-    better: 'lower',
-    target: { text: '≤ 50 ms', pass: (v) => v <= 50 },
-  });
+  reportBlock(report, `start with a ${TERMS}-term codebook (read, compile)`, monitor.stop());
   const text = makeText(CHARS);
   await openAndType('bench-plain.txt', text, 0, coder, report);
   await openAndType('bench-coded.txt', text, ANNOTATIONS, coder, report);

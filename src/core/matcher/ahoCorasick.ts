@@ -26,7 +26,11 @@ export class AhoCorasick {
   readonly stride: number;
   /** States below this id have a dense row in `delta`. Always at least 1 (the root). */
   readonly denseCount: number;
-  /** Dense transitions: `delta[s * stride + sym]` for s < denseCount. */
+  /**
+   * Dense transitions for s < denseCount, read at `s * stride + sym`. A cell holds the target already multiplied
+   * by `stride` (the next row's offset, so the scanner's inner loop is one add and one read per unit) when the
+   * target is dense and ends no pattern; otherwise `-(target + 1)`, which sends the scanner to its careful path.
+   */
   readonly delta: Int32Array;
   readonly edgeStart: Int32Array;
   readonly edgeSymbol: Uint16Array;
@@ -39,6 +43,8 @@ export class AhoCorasick {
   /** Length in code units of each pattern. */
   readonly patternLength: Int32Array;
   readonly stateCount: number;
+  /** False while the constructor fills `delta` with plain target ids. */
+  private encoded = false;
 
   /** Builds the automaton; `patterns` must be distinct, non-empty strings (pattern id = index). */
   constructor(patterns: readonly string[]) {
@@ -124,14 +130,19 @@ export class AhoCorasick {
         if (s < this.denseCount) this.delta[s * this.stride + sym] = t;
       }
     }
+    this.encoded = true;
+    for (let k = 0; k < this.delta.length; k++) {
+      const t = this.delta[k];
+      this.delta[k] = t < this.denseCount && this.hasOutput[t] === 0 ? t * this.stride : -(t + 1);
+    }
   }
 
   /** The state after reading `sym` in state `s`: goto, else fail links down to a state with a dense row. */
   step(s: number, sym: number): number {
     if (sym === 0) return 0;
-    const { edgeStart, edgeSymbol, edgeTarget, fail, delta, stride, denseCount } = this;
+    const { edgeStart, edgeSymbol, edgeTarget, fail, stride, denseCount } = this;
     for (;;) {
-      if (s < denseCount) return delta[s * stride + sym];
+      if (s < denseCount) return this.target(s * stride + sym);
       const end = edgeStart[s + 1];
       for (let e = edgeStart[s]; e < end; e++) {
         const es = edgeSymbol[e];
@@ -140,5 +151,12 @@ export class AhoCorasick {
       }
       s = fail[s];
     }
+  }
+
+  /** The target state id of dense cell `index` (plain ids while the constructor is still filling the rows). */
+  private target(index: number): number {
+    const v = this.delta[index];
+    if (!this.encoded) return v;
+    return v >= 0 ? (v / this.stride) | 0 : -v - 1;
   }
 }

@@ -19,24 +19,22 @@
  * Boundaries. A word whose first char is a spaced-script word char needs a non-word (or the token start) before it; an
  * exact word whose last char is one needs a non-word after it; a `*` word extends over every following spaced-script
  * word char. Since the character after a hit is only known one code point later, hits wait in a small pending list and
- * are resolved when the next folded code point (or the token end) arrives.
+ * are resolved when the next folded code point (or the token end) arrives. Stretches with nothing to decide: fastRun.ts.
  */
 import { foldCodePoint, isSpacedWordChar } from '../text';
 import type { CompiledTerms } from './compiled';
 import { entryBreaks, foldTable, KIND_EMPTY, KIND_JOINER, KIND_UNIT, SPACED_BIT } from './foldTable';
+import { fastRun, FIRST, FLAG_BITS, SPACED, unitTable, WIDE, type FastTables, type RunCursor } from './fastRun';
 import { GreedySelection } from './selection';
 import type { ScanResult, ScanWindow } from './scanWindow';
-
-const FIRST = 1;
-const SPACED = 2;
-const WIDE = 4;
-const FLAG_BITS = 3;
 /** Original offsets are packed above the flags into an Int32: texts up to 2^28 UTF-16 units (512 MB). */
 export const MAX_TEXT_LENGTH = 1 << (31 - FLAG_BITS);
 
 export class Scanner {
   private readonly mask: number;
   private readonly ring: Int32Array;
+  private readonly fast: FastTables;
+  private readonly cursor: RunCursor = { i: 0, fpos: 0, row: 0, tokenStart: 0, tokensStarted: 0 };
   private tokenStart = 0;
   // Pending word hits, waiting for the next code point (parallel arrays; reused across scans).
   private pendCount = 0;
@@ -64,6 +62,8 @@ export class Scanner {
     while (size < c.maxPatternLength + 2) size *= 2;
     this.mask = size - 1;
     this.ring = new Int32Array(size);
+    const ac = c.automaton;
+    this.fast = { units: unitTable(ac.symbolOf), delta: ac.delta, ring: this.ring, mask: this.mask };
   }
 
   /** Scans `text` as `w` says. Throws RangeError for texts longer than MAX_TEXT_LENGTH. */
@@ -71,7 +71,8 @@ export class Scanner {
     if (text.length > MAX_TEXT_LENGTH)
       throw new RangeError(`text too long for the matcher (${text.length} UTF-16 units)`);
     const ac = this.c.automaton;
-    const { symbolOf, hasOutput, delta, stride, denseCount } = ac;
+    const { symbolOf, hasOutput, stride, denseCount } = ac;
+    const cursor = this.cursor;
     const { ring, mask } = this;
     const table = foldTable();
     const n = text.length;
@@ -83,6 +84,21 @@ export class Scanner {
     let state = 0;
     let i = w.start;
     while (i < n) {
+      if (!inRun && this.pendCount === 0 && state < denseCount) {
+        const quiet = this.curCount === 0 && this.nxtCount === 0 && this.exactFrom >= 0;
+        cursor.i = i;
+        cursor.fpos = fpos;
+        cursor.row = state * stride;
+        cursor.tokenStart = this.tokenStart;
+        cursor.tokensStarted = this.runsEnded;
+        fastRun(text, cursor, this.fast, quiet, w.to, this.sel);
+        i = cursor.i;
+        fpos = cursor.fpos;
+        state = (cursor.row / stride) | 0;
+        this.tokenStart = cursor.tokenStart;
+        this.runsEnded = cursor.tokensStarted;
+        if (i >= n) break;
+      }
       const entry = table[text.charCodeAt(i)];
       const kind = (entry >>> 16) & 3;
       if (kind === KIND_JOINER) {
@@ -117,9 +133,7 @@ export class Scanner {
         if (this.pendCount > 0) this.resolve(spaced, true, fpos, false);
         ring[fpos & mask] = (i << FLAG_BITS) | (spaced ? FIRST | SPACED : FIRST);
         const sym = symbolOf[entry & 0xffff];
-        if (sym === 0) state = 0;
-        else if (state < denseCount) state = delta[state * stride + sym];
-        else state = ac.step(state, sym);
+        state = ac.step(state, sym);
         fpos++;
         if (hasOutput[state] === 1) this.hits(state, fpos);
         i++;
