@@ -22,15 +22,11 @@ import {
   type AdjectiveLemma,
 } from './russian';
 
-/** A parsed cue term, as codebook/termSyntax.ts gives it (declared here so this room does not import the codebook). */
-export interface TermWord {
-  readonly text: string;
-  readonly anyEnding: boolean;
-}
+/** The words of a parsed cue term (codebook/termSyntax.ts's TermPattern; this room does not import the codebook). */
 export interface TermPattern {
   readonly raw: string;
-  readonly words: readonly TermWord[];
   readonly key: string;
+  readonly words: readonly { readonly text: string; readonly anyEnding: boolean }[];
 }
 
 export interface InflectableTerm {
@@ -150,7 +146,7 @@ export function withInflectedForms<T extends InflectableTerm>(terms: readonly T[
   for (const t of terms) {
     out.push({ frameId: t.frameId, pattern: t.pattern });
     for (const row of inflectedForms(t.pattern)) {
-      const words: TermWord[] = row.map((text) => ({ text, anyEnding: false }));
+      const words = row.map((text) => ({ text, anyEnding: false }));
       out.push({ frameId: t.frameId, pattern: { raw: t.pattern.raw, key: t.pattern.key, words } });
     }
   }
