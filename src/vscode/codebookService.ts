@@ -43,6 +43,11 @@ export class CodebookService implements vscode.Disposable {
     );
   }
 
+  /** True for the codebook that ships with the extension, which commands never write. */
+  isShipped(uri: vscode.Uri): boolean {
+    return uri.toString() === this.shippedUri.toString();
+  }
+
   get active(): ActiveCodebook | undefined {
     return this.current;
   }

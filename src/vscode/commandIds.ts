@@ -15,6 +15,7 @@ export const CommandId = {
   exportQdc: 'sovereigntyCoder.exportQdc',
   showAgreement: 'sovereigntyCoder.showAgreement',
   getStarted: 'sovereigntyCoder.getStarted',
+  suggestCueTerms: 'sovereigntyCoder.suggestCueTerms',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;

@@ -10,6 +10,7 @@ import type { CommandContext, CommandHandler, CommandHandlers } from './commandC
 import { CommandId } from './commandIds';
 import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
 import type { Services } from './services';
+import { suggestCueTerms } from './suggestTermsCommand';
 import { tagCommands } from './tagCommands';
 import { openWalkthrough } from './welcome';
 
@@ -21,6 +22,7 @@ const workspaceCommands = {
   exportQdc: (context: CommandContext, target?: vscode.Uri) => exportQdc(context, target),
   showAgreement: (context: CommandContext, coders?: string[]) => context.agreement.show(coders),
   getStarted: (context: CommandContext) => openWalkthrough(context.extensionId),
+  suggestCueTerms: (context: CommandContext) => suggestCueTerms(context),
 } satisfies Record<string, CommandHandler>;
 
 const HANDLERS: CommandHandlers = { ...tagCommands, ...annotationCommands, ...workspaceCommands };
