@@ -24,6 +24,8 @@ export interface ParsedCommand {
     rev?: string[];
     strict?: boolean;
     'allow-orphans'?: boolean;
+    frame?: string;
+    accept?: string;
   };
 }
 
@@ -50,6 +52,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         rev: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         'allow-orphans': { type: 'boolean' },
+        frame: { type: 'string' },
+        accept: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;

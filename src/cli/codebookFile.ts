@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CODEBOOK_MAX_BYTES, parseCodebookBytes, type Codebook } from '../core/codebook';
 import { formatProblem, type Problem } from '../core/input';
+import { exampleProblems } from '../core/codebookTests';
 import { CliError } from './errors';
 import { readBytes, readText, refusalProblem, TEXT_MAX_BYTES } from './inputs';
 
@@ -35,7 +36,9 @@ export interface LoadedCodebook {
 export function loadCodebookFile(path: string, root?: string): LoadedCodebook {
   const read = readBytes(root === undefined ? path : { path, root }, CODEBOOK_MAX_BYTES);
   if ('refusal' in read) return { path, codebook: undefined, problems: [refusalProblem(read.refusal, 'error')] };
-  return { path, ...parseCodebookBytes(read.bytes, path) }; // strict UTF-8: bad bytes refused at their line
+  const { codebook, problems } = parseCodebookBytes(read.bytes, path); // strict UTF-8: bad bytes refused at their line
+  // A usable codebook also runs its own tests: each frame's examples against its cues (codebookTests/).
+  return { path, codebook, problems: codebook ? [...problems, ...exampleProblems(codebook)] : problems };
 }
 
 /** The codebook at `path`, or a CliError listing its problems: a command never runs on half a codebook. */

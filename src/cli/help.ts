@@ -9,6 +9,8 @@ Usage:
   sovcode agreement [--codebook PATH] [--coders A,B] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
   sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
                 [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE [--force]] [PATH...]
+  sovcode suggest-terms [--codebook PATH] [--frame ID] [--format text|json] [PATH...]
+  sovcode suggest-terms --accept TERM --frame ID [--codebook PATH] [PATH]
   sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
   sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
   sovcode diff [REV_A [REV_B]] [--format text|json|markdown] [PATH...]
@@ -25,6 +27,7 @@ Commands:
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
   agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
   stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
+  suggest-terms  frequent phrases of coded segments that no cue finds yet; --accept adds one to the codebook
   rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
   diff       the coding decisions that changed between two revisions (default HEAD → working tree)
@@ -151,6 +154,22 @@ Options:
       --force             write to such a FILE all the same
 `;
 
+export const SUGGEST_TERMS_HELP = `Usage: sovcode suggest-terms [--codebook PATH] [--frame ID] [--format text|json] [PATH...]
+       sovcode suggest-terms --accept TERM --frame ID [--codebook PATH] [PATH]
+
+Cue terms suggested from coding: the words and phrases (1-3 words; 2-6 characters in Chinese) that recur in at
+least two segments coded with a frame and that no cue of the codebook finds yet, most frequent first, with
+counts and an example. --accept adds TERM to frame ID in the workspace codebook (codebook.yaml, found as for
+export, or --codebook), keeping every comment and line of the file; the shipped codebook is never written.
+PATH is an annotation file, a text or a folder, as for export; default: the current folder.
+
+Options:
+  -c, --codebook PATH     the codebook (default: as for export)
+      --frame ID          only this frame (with --accept: the frame to add to)
+      --accept TERM       add TERM as a cue of --frame
+  -f, --format FORMAT     text (default) or json
+`;
+
 export const RENAME_FRAME_HELP = `Usage: sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
        sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
 
@@ -171,6 +190,7 @@ export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
   ['export', EXPORT_HELP],
   ['agreement', AGREEMENT_HELP],
   ['stats', STATS_HELP],
+  ['suggest-terms', SUGGEST_TERMS_HELP],
   ['rename-frame', RENAME_FRAME_HELP],
   ['add', ADD_HELP],
 ]);

@@ -10,6 +10,7 @@ import { exportSegments } from './exportCommand';
 import { ADD_HELP, COMMAND_HELP, MAIN_HELP } from './help';
 import { renameFrame } from './renameFrameCommand';
 import { statsOutput } from './statsCommand';
+import { acceptSuggestedTerm, suggestTermsOutput } from './suggestTermsCommand';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
@@ -75,6 +76,13 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         }
         return 0;
       }
+      case 'suggest-terms':
+        if (values.accept === undefined) out(suggestTermsOutput(positionals, values));
+        else
+          err(
+            `sovcode: '${values.accept}' added to frame '${values.frame ?? ''}' in ${acceptSuggestedTerm(positionals, values)}\n`,
+          );
+        return 0;
       case 'rename-frame':
         err('sovcode: rename-frame writes files: run it through runAsync\n');
         return 2;

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CODEBOOK_MAX_BYTES, parseCodebookBytes, matcherTerms, type Codebook } from '../core/codebook';
+import { exampleProblems } from '../core/codebookTests';
 import { Matcher } from '../core/matcher';
 import { errorMessage, type Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
@@ -43,6 +44,11 @@ export class CodebookService implements vscode.Disposable {
     );
   }
 
+  /** True for the codebook that ships with the extension, which commands never write. */
+  isShipped(uri: vscode.Uri): boolean {
+    return uri.toString() === this.shippedUri.toString();
+  }
+
   get active(): ActiveCodebook | undefined {
     return this.current;
   }
@@ -77,6 +83,7 @@ export class CodebookService implements vscode.Disposable {
     }
     const started = Date.now();
     this.current = { codebook, matcher: Matcher.compile(matcherTerms(codebook)), uri };
+    this.showProblems(uri, [...problems, ...exampleProblems(codebook, this.current.matcher)]); // the examples are its tests
     this.log.info(
       `codebook '${codebook.id}' from ${uri.toString()}: ${codebook.frames.length} frames, ${this.current.matcher.termCount} terms, compiled in ${Date.now() - started} ms`,
     );

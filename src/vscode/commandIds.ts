@@ -21,6 +21,7 @@ export const CommandId = {
   previousReview: 'sovereigntyCoder.previousReview',
   acceptReview: 'sovereigntyCoder.acceptReview',
   rejectReview: 'sovereigntyCoder.rejectReview',
+  suggestCueTerms: 'sovereigntyCoder.suggestCueTerms',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
   /** Internal: the "Move here" links in the hover of a flagged annotation (reviewChoices.ts); hidden. */

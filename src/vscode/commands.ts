@@ -13,6 +13,7 @@ import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
 import { reviewCommands } from './reviewChoices';
 import type { ReviewWalk } from './reviewWalk';
 import type { Services } from './services';
+import { suggestCueTerms } from './suggestTermsCommand';
 import { tagCommands } from './tagCommands';
 import { openWalkthrough } from './welcome';
 
@@ -24,6 +25,7 @@ const workspaceCommands = {
   exportQdc: (context: CommandContext, target?: vscode.Uri) => exportQdc(context, target),
   showAgreement: (context: CommandContext, coders?: string[]) => context.agreement.show(coders),
   getStarted: (context: CommandContext) => openWalkthrough(context.extensionId),
+  suggestCueTerms: (context: CommandContext) => suggestCueTerms(context),
 } satisfies Record<string, CommandHandler>;
 
 const HANDLERS: CommandHandlers = {

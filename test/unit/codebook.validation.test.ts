@@ -179,6 +179,7 @@ describe('codebook: terms that can never fire', () => {
         "term 'sovereign internet' in frame 'b' can never be a cue",
         "'sovereign internet*' of frame 'a' at line 4",
       ],
+      ['5:81 warning', "term 'data borders' in frame 'b' can never be a cue", "'data border' of frame 'a' at line 4"],
     ]);
     const { codebook } = parseCodebook(text, 'cb.yaml');
     assert.ok(codebook);
@@ -187,8 +188,8 @@ describe('codebook: terms that can never fire', () => {
     );
     assert.deepEqual(
       found.map((m) => m.frameId),
-      ['a', 'a', 'b'],
-      "frame b's 'sovereign internet' never wins; 'data borders' is not shadowed by 'data border'",
+      ['a', 'a', 'a'],
+      "frame b's 'sovereign internet' never wins, nor 'data borders': 'data border' finds its plural",
     );
   });
 

@@ -26,9 +26,11 @@ describe('matcher', () => {
       'Data localisations=data locali*',
       'data localization=data locali*',
     ]);
-    assert.deepEqual(found(['data localization'], 'data localizations, data localization.'), [
-      'data localization=data localization',
-    ]);
+    assert.deepEqual(
+      found(['data localization'], 'data localizations, data localizationist, data localization.'),
+      ['data localizations=data localization', 'data localization=data localization'],
+      'an exact word takes its plural (inflection/english.ts) but no other ending',
+    );
   });
 
   it('folds case beyond ASCII, including ß and STRASSE', () => {
@@ -61,7 +63,12 @@ describe('matcher', () => {
       const want = c.replace(/^о /, '');
       assert.deepEqual(found(['цифров* суверенитет*'], `Речь шла ${c}.`), [`${want}=цифров* суверенитет*`], c);
     }
-    assert.deepEqual(found(['суверенный интернет'], 'суверенного интернета'), [], 'exact words take no endings');
+    assert.deepEqual(
+      found(['суверенный интернет'], 'суверенного интернета'),
+      ['суверенного интернета=суверенный интернет'],
+      'dictionary forms inflect',
+    );
+    assert.deepEqual(found(['суверенный интернет'], 'суверенность интернета'), [], 'but take no other endings');
   });
 
   it('finds Chinese inside unspaced text and next to Latin', () => {

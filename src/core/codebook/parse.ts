@@ -73,6 +73,7 @@ function toFrame(f: FrameDraft, terms: CodebookTerm[]): Frame {
     color: f.color?.value ?? '',
     definition: f.definition?.value ?? '',
     examples: f.examples.map((e) => e.value),
+    examplePositions: f.examples.map((e) => ({ line: e.line, column: e.column })),
     terms,
     line: f.line,
   };

@@ -24,6 +24,8 @@ export interface Frame {
   /** When not to apply it. */
   exclude?: string;
   examples: string[];
+  /** 1-based position of each example in the file, parallel to `examples` (absent for frames built in code). */
+  examplePositions?: { line: number; column: number }[];
   /** Id of the enclosing frame; frames nest as a tree. */
   parent?: string;
   /** In file order; a term written twice in the frame is kept twice here (and reported as a warning). */

@@ -16,6 +16,7 @@
 import { CompiledTerms, type MatcherTerm } from './compiled';
 import { Scanner } from './scanner';
 import { scanStartBefore } from './window';
+import { withInflectedForms } from '../inflection';
 
 export type { MatcherTerm } from './compiled';
 
@@ -36,15 +37,19 @@ export class Matcher {
   private constructor(
     private readonly terms: readonly MatcherTerm[],
     private readonly compiled: CompiledTerms,
+    termCount: number,
   ) {
-    this.termCount = terms.length;
+    this.termCount = termCount;
     this.scanner = new Scanner(compiled);
   }
 
-  /** Builds the automaton once per codebook. Throws RangeError on a term with an empty word. */
+  /**
+   * Builds the automaton once per codebook, with every term's inflected forms (inflection/expand.ts) right
+   * after it. Throws RangeError on a term with an empty word.
+   */
   static compile(terms: readonly MatcherTerm[]): Matcher {
-    const copy = terms.map((t) => ({ frameId: t.frameId, pattern: t.pattern }));
-    return new Matcher(copy, new CompiledTerms(copy));
+    const copy = withInflectedForms(terms);
+    return new Matcher(copy, new CompiledTerms(copy), terms.length);
   }
 
   /** Every match, sorted by start, non-overlapping, leftmost-longest. Offsets are UTF-16 code units of `text`. */

@@ -8,16 +8,32 @@
  *   "techno nationalism" are one term. The matcher collapses runs of joiners into one.
  * - Curly quotes and apostrophes fold to straight ones; full-width ASCII folds to ASCII; ё folds to е (Russian
  *   texts write either).
- * - Soft hyphens and zero-width characters fold to nothing.
+ * - Soft hyphens, zero-width characters and stress marks (combining acute, as in суверените́т) fold to nothing.
+ * - Traditional Chinese characters fold to Simplified, one character to one (hantToHans.ts, from OpenCC), so
+ *   网络主权 finds 網絡主權 and offsets stay exact.
  */
+import { HANT_TO_HANS_PAIRS } from './hantToHans';
 
 export const JOINER = ' ';
 
-const IGNORED = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+/** Soft hyphen, zero-width characters and the combining acute that Russian dictionaries write as a stress mark. */
+const IGNORED = new Set([0x00ad, 0x0301, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const HYPHENS = new Set([0x002d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d]);
 const APOSTROPHES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x02bc, 0x2032, 0xff07]);
 const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb, 0x2033, 0xff02]);
 const SPACE = /^\s$/u;
+
+let hantToHans: Map<number, string> | undefined;
+
+/** The Simplified form of a Traditional character, or undefined (the table is unpacked on first use). */
+function simplifiedOf(cp: number): string | undefined {
+  if (hantToHans === undefined) {
+    hantToHans = new Map<number, string>();
+    for (let i = 0; i + 1 < HANT_TO_HANS_PAIRS.length; i += 2)
+      hantToHans.set(HANT_TO_HANS_PAIRS.charCodeAt(i), HANT_TO_HANS_PAIRS.charAt(i + 1));
+  }
+  return hantToHans.get(cp);
+}
 
 function computeFold(cp: number): string {
   if (IGNORED.has(cp)) return '';
@@ -28,6 +44,8 @@ function computeFold(cp: number): string {
   if (SPACE.test(ch)) return JOINER;
   if (cp >= 0xff01 && cp <= 0xff5e) return computeFold(cp - 0xfee0);
   if (cp === 0x0451 || cp === 0x0401) return '\u0435';
+  const simplified = simplifiedOf(cp);
+  if (simplified !== undefined) return simplified;
   return ch.toUpperCase().toLowerCase();
 }
 
