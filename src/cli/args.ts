@@ -24,6 +24,8 @@ export interface ParsedCommand {
     rev?: string[];
     strict?: boolean;
     'allow-orphans'?: boolean;
+    coder?: string;
+    undo?: boolean;
   };
 }
 
@@ -50,6 +52,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         rev: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         'allow-orphans': { type: 'boolean' },
+        coder: { type: 'string' },
+        undo: { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;

@@ -1,4 +1,5 @@
 /** The help texts of `sovcode` and each of its commands. */
+import { DONE_HELP } from './doneCommand';
 export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 
 Usage:
@@ -9,6 +10,7 @@ Usage:
   sovcode agreement [--codebook PATH] [--coders A,B] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
   sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
                 [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE [--force]] [PATH...]
+  sovcode done --coder NAME [--undo] TEXT...
   sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
   sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
   sovcode diff [REV_A [REV_B]] [--format text|json|markdown] [PATH...]
@@ -25,6 +27,7 @@ Commands:
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
   agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
   stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
+  done       mark texts as coded by a coder (counted by agreement even where nothing applies)
   rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
   diff       the coding decisions that changed between two revisions (default HEAD → working tree)
@@ -173,4 +176,5 @@ export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
   ['stats', STATS_HELP],
   ['rename-frame', RENAME_FRAME_HELP],
   ['add', ADD_HELP],
+  ['done', DONE_HELP],
 ]);

@@ -14,6 +14,7 @@ export const CommandId = {
   exportQdpx: 'sovereigntyCoder.exportQdpx',
   exportQdc: 'sovereigntyCoder.exportQdc',
   showAgreement: 'sovereigntyCoder.showAgreement',
+  toggleTextDone: 'sovereigntyCoder.toggleTextDone',
   getStarted: 'sovereigntyCoder.getStarted',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',

@@ -12,6 +12,7 @@ import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
 import type { Services } from './services';
 import { tagCommands } from './tagCommands';
 import { openWalkthrough } from './welcome';
+import { toggleTextDone } from './doneCommand';
 
 const workspaceCommands = {
   reloadCodebook: (context: CommandContext) => context.codebooks.reload(),
@@ -20,6 +21,7 @@ const workspaceCommands = {
   exportQdpx: (context: CommandContext, target?: vscode.Uri) => exportQdpx(context, target),
   exportQdc: (context: CommandContext, target?: vscode.Uri) => exportQdc(context, target),
   showAgreement: (context: CommandContext, coders?: string[]) => context.agreement.show(coders),
+  toggleTextDone: (context: CommandContext, uri?: vscode.Uri, marked?: boolean) => toggleTextDone(context, uri, marked),
   getStarted: (context: CommandContext) => openWalkthrough(context.extensionId),
 } satisfies Record<string, CommandHandler>;
 

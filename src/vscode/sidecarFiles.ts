@@ -9,7 +9,14 @@
 import * as vscode from 'vscode';
 import { reanchorAll } from '../core/anchoring';
 import type { Annotation } from '../core/annotations';
-import { parseSidecar, serializeSidecar, sidecarForSource, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
+import {
+  parseSidecar,
+  serializeSidecar,
+  sidecarForSource,
+  sidecarPathFor,
+  withDone,
+  writeSidecarSafely,
+} from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import type { AnnotationStore, DocumentAnnotations } from './annotationStore';
 import { documentText, openDocument } from './convert';
@@ -57,6 +64,20 @@ export class SidecarFiles {
     doc: vscode.TextDocument,
     change: (list: readonly Annotation[]) => Annotation[],
   ): Promise<boolean> {
+    if (!(await this.writable(doc))) return false;
+    this.store.decide(doc.uri, change);
+    return (await this.save(doc)) !== 'refused';
+  }
+
+  /** Marks the text done for `coder` (or takes the mark back) and writes the sidecar; false when not written. */
+  async applyDone(doc: vscode.TextDocument, coder: string, marked: boolean): Promise<boolean> {
+    if (!(await this.writable(doc))) return false;
+    this.store.setDone(doc.uri, withDone(this.store.get(doc.uri)?.done, coder, marked));
+    return (await this.save(doc)) !== 'refused';
+  }
+
+  /** Loads the document's sidecar if need be; false (and says why) when it must not be written. */
+  private async writable(doc: vscode.TextDocument): Promise<boolean> {
     const entry = this.store.get(doc.uri) ?? (await this.load(doc));
     if (entry.readOnly) {
       void vscode.window.showErrorMessage(SidecarMessage.fixBeforeCoding(entry.sidecarUri));
@@ -66,8 +87,7 @@ export class SidecarFiles {
       void vscode.window.showWarningMessage(SidecarMessage.RESTRICTED_MODE);
       return false;
     }
-    this.store.decide(doc.uri, change);
-    return (await this.save(doc)) !== 'refused';
+    return true;
   }
 
   /** Writes the sidecar when the in-memory annotations differ from it. */
@@ -79,7 +99,7 @@ export class SidecarFiles {
       void vscode.window.showWarningMessage(SidecarMessage.deletedKeptInMemory(entry.sidecarUri));
       return 'refused';
     }
-    if (entry.onDisk === null && entry.annotations.length === 0) return 'unchanged';
+    if (entry.onDisk === null && entry.annotations.length === 0 && entry.done === undefined) return 'unchanged';
     const yaml = this.yamlOf(entry, doc);
     if (yaml === entry.onDisk) {
       this.store.markInStep(entry.uri);
@@ -180,7 +200,8 @@ export class SidecarFiles {
     this.log.info(
       `loaded ${annotations.length} annotation(s) from ${entry.sidecarUri.toString()}${parsed.readOnly ? ' (read-only: problems)' : ''}`,
     );
-    this.store.replaceFromDisk(entry.uri, { text, annotations, readOnly: parsed.readOnly, unsaved: moved });
+    const done = parsed.sidecar?.done;
+    this.store.replaceFromDisk(entry.uri, { text, annotations, done, readOnly: parsed.readOnly, unsaved: moved });
   }
 
   /** Checks loaded offsets against the document's text; moved or lost quotes are flagged, never dropped. */
@@ -222,7 +243,7 @@ export class SidecarFiles {
   private yamlOf(entry: DocumentAnnotations, doc: vscode.TextDocument | undefined): string {
     const canonical = doc ? canonicalText(doc.getText()) : undefined;
     return serializeSidecar(
-      sidecarForSource(entry.uri.path, this.codebookId(), entry.annotations, canonical),
+      sidecarForSource(entry.uri.path, this.codebookId(), entry.annotations, canonical, entry.done),
       canonical,
     );
   }

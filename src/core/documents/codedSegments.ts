@@ -15,6 +15,8 @@ export interface CodedDocument {
   path: string;
   text: string | undefined;
   annotations: readonly Annotation[];
+  /** Coders who marked the text done (the sidecar's `done:`); one with no annotation here found nothing applies. */
+  done?: readonly string[];
 }
 
 /**
