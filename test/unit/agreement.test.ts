@@ -190,7 +190,7 @@ describe('agreement: the report', () => {
     ]);
     assert.deepEqual(report.coders, ['alice', 'bob']);
     assert.deepEqual(report.documents.included, ['one.txt']);
-    assert.deepEqual(report.documents.excluded, [{ document: 'alice-only.txt', reason: 'not coded by bob' }]);
+    assert.deepEqual(report.documents.excluded, [{ document: 'alice-only.txt', reason: 'not coded by bob (no annotation, no done mark)' }]);
     const territory = report.frames.find((f) => f.frame === 'territory');
     const data = report.frames.find((f) => f.frame === 'data');
     assert.equal(territory?.items, 4, 'four sentences');
