@@ -26,6 +26,7 @@ export interface ParsedCommand {
     'allow-orphans'?: boolean;
     coder?: string;
     undo?: boolean;
+    unit?: string;
   };
 }
 
@@ -54,6 +55,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         'allow-orphans': { type: 'boolean' },
         coder: { type: 'string' },
         undo: { type: 'boolean' },
+        unit: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;

@@ -66,7 +66,9 @@ function matrices(runs: number, seed: number): string[][][] {
 }
 
 /** irrCAC's estimates transcribed in its matrix terms, unweighted (identity weights), N = Inf. */
-function irrCAC(m: string[][]): Record<'pa' | 'fleiss' | 'conger' | 'ac1' | 'bp' | 'alpha', { est: number; se: number }> {
+function irrCAC(
+  m: string[][],
+): Record<'pa' | 'fleiss' | 'conger' | 'ac1' | 'bp' | 'alpha', { est: number; se: number }> {
   const categ = [...new Set(m.flat())].sort();
   const q = categ.length;
   const n = m.length;
@@ -79,20 +81,28 @@ function irrCAC(m: string[][]): Record<'pa' | 'fleiss' | 'conger' | 'ac1' | 'bp'
   const paI = sumQ.map((s, i) => s / ((ri[i] ?? 0) * ((ri[i] ?? 0) - 1)));
   const pa = paI.reduce((s, x) => s + x, 0) / n;
   const piVec = categ.map((_, k) => agree.reduce((s, row, i) => s + (row[k] ?? 0) / (ri[i] ?? 1), 0) / n);
-  const tq = (xs: number[], est: number): number => Math.sqrt(xs.reduce((s, x) => s + (x - est) ** 2, 0) / (n * (n - 1)));
+  const tq = (xs: number[], est: number): number =>
+    Math.sqrt(xs.reduce((s, x) => s + (x - est) ** 2, 0) / (n * (n - 1)));
   const corrected = (pe: number, peI: number[]): { est: number; se: number } => {
     const est = (pa - pe) / (1 - pe);
     const x = paI.map((p, i) => (p - pe) / (1 - pe) - (2 * (1 - est) * ((peI[i] ?? 0) - pe)) / (1 - pe));
     return { est, se: tq(x, est) };
   };
   // Fleiss
-  const peF = categ.reduce((s, _, k) => s + categ.reduce((t, __, l) => t + (W[k]?.[l] ?? 0) * (piVec[k] ?? 0) * (piVec[l] ?? 0), 0), 0);
-  const piW = categ.map((_, k) => categ.reduce((s, __, l) => s + (((W[k]?.[l] ?? 0) + (W[l]?.[k] ?? 0)) / 2) * (piVec[l] ?? 0), 0));
+  const peF = categ.reduce(
+    (s, _, k) => s + categ.reduce((t, __, l) => t + (W[k]?.[l] ?? 0) * (piVec[k] ?? 0) * (piVec[l] ?? 0), 0),
+    0,
+  );
+  const piW = categ.map((_, k) =>
+    categ.reduce((s, __, l) => s + (((W[k]?.[l] ?? 0) + (W[l]?.[k] ?? 0)) / 2) * (piVec[l] ?? 0), 0),
+  );
   const peIF = agree.map((row, i) => row.reduce((s, x, k) => s + x * (piW[k] ?? 0), 0) / (ri[i] ?? 1));
   // AC1
   const sumW = W.flat().reduce((s, x) => s + x, 0);
   const peA = (sumW * piVec.reduce((s, p) => s + p * (1 - p), 0)) / (q * (q - 1));
-  const peIA = agree.map((row, i) => ((sumW / (q * (q - 1))) * row.reduce((s, x, k) => s + x * (1 - (piVec[k] ?? 0)), 0)) / (ri[i] ?? 1));
+  const peIA = agree.map(
+    (row, i) => ((sumW / (q * (q - 1))) * row.reduce((s, x, k) => s + x * (1 - (piVec[k] ?? 0)), 0)) / (ri[i] ?? 1),
+  );
   // BP
   const peB = sumW / (q * q);
   // Conger, with classif.mat and λ_ig in full
@@ -100,9 +110,17 @@ function irrCAC(m: string[][]): Record<'pa' | 'fleiss' | 'conger' | 'ac1' | 'bp'
   const ng = classif.map((row) => row.reduce((s, x) => s + x, 0));
   const pgk = classif.map((row, g) => row.map((x) => x / (ng[g] ?? 1)));
   const pMean = categ.map((_, k) => pgk.reduce((s, row) => s + (row[k] ?? 0), 0) / r);
-  const s2 = categ.map((_, k) => categ.map((__, l) => (pgk.reduce((s, row) => s + (row[k] ?? 0) * (row[l] ?? 0), 0) - r * (pMean[k] ?? 0) * (pMean[l] ?? 0)) / (r - 1)));
+  const s2 = categ.map((_, k) =>
+    categ.map(
+      (__, l) =>
+        (pgk.reduce((s, row) => s + (row[k] ?? 0) * (row[l] ?? 0), 0) - r * (pMean[k] ?? 0) * (pMean[l] ?? 0)) /
+        (r - 1),
+    ),
+  );
   let peC = 0;
-  categ.forEach((_, k) => categ.forEach((__, l) => (peC += (W[k]?.[l] ?? 0) * ((pMean[k] ?? 0) * (pMean[l] ?? 0) - (s2[k]?.[l] ?? 0) / r))));
+  categ.forEach((_, k) =>
+    categ.forEach((__, l) => (peC += (W[k]?.[l] ?? 0) * ((pMean[k] ?? 0) * (pMean[l] ?? 0) - (s2[k]?.[l] ?? 0) / r))),
+  );
   const lambda = m.map(() => new Array<number>(r).fill(0));
   categ.forEach((_, k) => {
     m.forEach((row, i) => {
@@ -129,7 +147,13 @@ function irrCAC(m: string[][]): Record<'pa' | 'fleiss' | 'conger' | 'ac1' | 'bp'
     fleiss,
     conger: corrected(peC, peIC),
     ac1: corrected(peA, peIA),
-    bp: { est: (pa - peB) / (1 - peB), se: tq(paI.map((p) => (p - peB) / (1 - peB)), (pa - peB) / (1 - peB)) },
+    bp: {
+      est: (pa - peB) / (1 - peB),
+      se: tq(
+        paI.map((p) => (p - peB) / (1 - peB)),
+        (pa - peB) / (1 - peB),
+      ),
+    },
     alpha: { est: alphaEst, se: fleiss.se },
   };
 }
@@ -184,7 +208,15 @@ describe('agreement: AC1 and standard errors against irrCAC formulas', () => {
     const weights = [3, 1, 2, 5];
     const copies = m.flatMap((row, i) => Array.from({ length: weights[i] ?? 0 }, () => row));
     const [a, b] = [agreementCoefficients(m, { weights }), agreementCoefficients(copies)];
-    for (const key of ['percentAgreement', 'cohenKappa', 'krippendorffAlpha', 'fleissKappa', 'congerKappa', 'gwetAC1', 'brennanPrediger'] as const)
+    for (const key of [
+      'percentAgreement',
+      'cohenKappa',
+      'krippendorffAlpha',
+      'fleissKappa',
+      'congerKappa',
+      'gwetAC1',
+      'brennanPrediger',
+    ] as const)
       close(a[key], b[key], key);
     close(a.intervals.congerKappa.se, b.intervals.congerKappa.se, 'Conger se');
     close(a.intervals.gwetAC1.high, b.intervals.gwetAC1.high, 'AC1 upper bound');

@@ -53,7 +53,8 @@ export function chanceCorrected(data: IndexedRatings, t: number): ChanceCorrecte
   const { labels, weights, categories: q } = data;
   const r = labels[0]?.length ?? 0;
   const n = weights.reduce((s, w) => s + w, 0);
-  if (n === 0 || r < 2) return { percentAgreement: NONE, fleissKappa: NONE, congerKappa: NONE, gwetAC1: NONE, brennanPrediger: NONE };
+  if (n === 0 || r < 2)
+    return { percentAgreement: NONE, fleissKappa: NONE, congerKappa: NONE, gwetAC1: NONE, brennanPrediger: NONE };
   const counts = labels.map((row) => {
     const c = new Array<number>(q).fill(0);
     for (const k of row) c[k] = (c[k] ?? 0) + 1;

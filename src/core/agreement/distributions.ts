@@ -30,7 +30,10 @@ function betaFraction(a: number, b: number, x: number): number {
   let h = d;
   for (let m = 1; m <= 300; m++) {
     const m2 = 2 * m;
-    for (const aa of [(m * (b - m) * x) / ((a + m2 - 1) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1))]) {
+    for (const aa of [
+      (m * (b - m) * x) / ((a + m2 - 1) * (a + m2)),
+      (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)),
+    ]) {
       d = 1 + aa * d;
       d = 1 / (Math.abs(d) < tiny ? tiny : d);
       c = 1 + aa / c;
@@ -111,7 +114,7 @@ export function binomialDraw(n: number, p: number, random: () => number): number
       if (u < 0) return up;
     }
     if (canDown) {
-      pDown *= (down / (n - down + 1)) / odds;
+      pDown *= down / (n - down + 1) / odds;
       down--;
       u -= pDown;
       if (u < 0) return down;

@@ -110,7 +110,7 @@ function parentFrames(codebook: Codebook): { id: string; label: string; covers: 
   return parents.map((p) => {
     const covers = new Set([p.id]);
     // grows until no frame's parent is newly covered (a cycle, refused by the codebook checks, cannot loop)
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const f of codebook.frames)
         if (f.parent !== undefined && covers.has(f.parent) && !covers.has(f.id)) {
@@ -133,7 +133,9 @@ export function agreementReport(
   const segments = codedSegments(codebook, documents);
   const isPlaced = (s: CodedSegment): boolean => s.status !== 'orphaned' && s.status !== 'source-missing';
   const placed = segments.filter(isPlaced);
-  const found = [...new Set([...segments.map((s) => s.annotation.coder), ...documents.flatMap((d) => d.done ?? [])])].sort();
+  const found = [
+    ...new Set([...segments.map((s) => s.annotation.coder), ...documents.flatMap((d) => d.done ?? [])]),
+  ].sort();
   const compared = coders ? checkedCoders(coders, found) : found;
   if (compared.length < 2)
     throw new RangeError(
@@ -191,15 +193,13 @@ export function agreementReport(
   const used = new Set(frames);
   const parents = parentFrames(codebook)
     .filter((p) => [...p.covers].some((f) => used.has(f)))
-    .map(
-      (p): ParentAgreement => ({
-        frame: p.id,
-        label: p.label,
-        covers: [...p.covers].filter((f) => used.has(f)),
-        ...agreementCoefficients(ratingsFor(codings, p.covers), { categories: YES_NO, weights }),
-        unitsCoded: coded(codings, p.covers, compared.length),
-      }),
-    );
+    .map((p): ParentAgreement => ({
+      frame: p.id,
+      label: p.label,
+      covers: [...p.covers].filter((f) => used.has(f)),
+      ...agreementCoefficients(ratingsFor(codings, p.covers), { categories: YES_NO, weights }),
+      unitsCoded: coded(codings, p.covers, compared.length),
+    }));
   const alphaByUnit = Object.fromEntries(
     AGREEMENT_UNITS.map((u) => {
       const at = u === unit ? all : pooled(codingsAt(u));

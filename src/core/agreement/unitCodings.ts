@@ -53,7 +53,8 @@ export function unitCodings(
       if ((units[mid]?.end ?? 0) <= s.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let u = lo; u < units.length && (units[u]?.start ?? 0) < s.end; u++) codings[u]?.frames[c]?.add(s.annotation.frame);
+    for (let u = lo; u < units.length && (units[u]?.start ?? 0) < s.end; u++)
+      codings[u]?.frames[c]?.add(s.annotation.frame);
   }
   return codings;
 }

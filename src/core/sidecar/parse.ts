@@ -88,7 +88,8 @@ function readDone(pair: Pair | undefined, report: Reporter): string[] | undefine
   for (const item of pair.value.items) {
     const value = scalarValue(item);
     const problem = CHECKS.coder(value);
-    if (problem !== undefined || typeof value !== 'string') report.error(item ?? pair, `'done' entry ${problem ?? 'must be a coder name'}`);
+    if (problem !== undefined || typeof value !== 'string')
+      report.error(item ?? pair, `'done' entry ${problem ?? 'must be a coder name'}`);
     else names.push(value);
   }
   return normalDone(names);
