@@ -154,7 +154,7 @@ describe('agreement: the done mark', () => {
       source: 't.txt',
       sourceHash: textHash(TEXT),
       codebook: 'units-test',
-      annotations: [ANNOTATIONS[0] as Annotation],
+      annotations: ANNOTATIONS.slice(0, 1),
     };
     const yaml = serializeSidecar({ ...base, done: ['zoe', 'bo', 'bo'] }, TEXT);
     assert.match(yaml, /offsets: utf16-lf\ndone:\n {2}- bo\n {2}- zoe\nannotations:\n/);
