@@ -276,7 +276,11 @@ describe('sovcode agreement', () => {
     const rows = parseCsv<Record<string, string>>(sovcode('agreement', '--format', 'csv', SAMPLE).out, {
       columns: true,
     });
-    assert.equal(rows.length, json.frames.length + json.parents.length + 1, 'a row per frame, parent frame, and pooled');
+    assert.equal(
+      rows.length,
+      json.frames.length + json.parents.length + 1,
+      'a row per frame, parent frame, and pooled',
+    );
     assert.ok(rows.every((r) => r['cohen_kappa'] !== undefined && r['units_coded_sample-coder'] !== undefined));
     const html = sovcode('agreement', '--format', 'html', SAMPLE).out;
     assert.match(html, /<svg [^>]*aria-label="Cohen's kappa and Krippendorff's alpha per frame"/);
