@@ -7,7 +7,7 @@ Usage:
   sovcode validate [--codebook PATH] [--strict [--allow-orphans]] [--verbose] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE [--force]] [--verbose] [PATH...]
   sovcode add [--into FOLDER] [--encoding ENC] FILE...
-  sovcode agreement [--codebook PATH] [--coders A,B] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
+  sovcode agreement [--codebook PATH] [--coders A,B] [--unit UNIT] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
   sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
                 [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE [--force]] [PATH...]
   sovcode done --coder NAME [--undo] TEXT...
@@ -25,7 +25,7 @@ Commands:
   add        convert originals (PDF, DOCX, ODT, EPUB, HTML, text in any encoding) to texts to code, with provenance
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
-  agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
+  agreement  inter-coder agreement per frame: percent agreement, kappas, AC1, alpha, with intervals
   stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
   done       mark texts as coded by a coder (counted by agreement even where nothing applies)
   rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
@@ -113,18 +113,21 @@ Options:
       --encoding ENC    decode plain-text originals as ENC (gb18030, big5, windows-1251, koi8-r, …)
 `;
 
-export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
+export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--unit UNIT] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
 
 Inter-coder agreement of the coders in annotation files (after their branches are merged, each file holds
-every coder's annotations). Each sentence of a text that every compared coder has coded is a unit; per frame,
-a coder applied it to a unit when one of their annotations of that frame overlaps it. Prints per frame and
-pooled: percent agreement, Cohen's kappa (mean over coder pairs) and Krippendorff's alpha (nominal), checked
-against NLTK. Method: docs/agreement.md.
+every coder's annotations). Each unit (sentence by default) of a text that every compared coder has coded (an
+annotation, or their done mark: see sovcode done) is an item; per frame, a coder applied it to a unit when one
+of their annotations of that frame overlaps it. Prints per frame, per parent frame and pooled: percent
+agreement, Cohen's kappa (Light's, the mean over coder pairs, for more than two), Fleiss' and Conger's kappa,
+Gwet's AC1, Brennan-Prediger and Krippendorff's alpha (nominal), with 95% intervals (analytic as irrCAC, and
+alpha's bootstrap) and alpha at every unit, checked against NLTK. Method: docs/agreement.md.
 PATH is an annotation file, a text or a folder, as for export; default: the current folder.
 
 Options:
   -c, --codebook PATH   codebook for frame labels (default: as for export)
       --coders A,B      the coders to compare (default: every coder found)
+      --unit UNIT       sentence (default), paragraph, document or character
       --rev REV         read the annotation files from a Git revision (branch, tag, commit), not the working
                         tree; give two or more (one per coder's branch): each text's annotations are the union
   -f, --format FORMAT   text (default), json (with the disagreements), csv, or html (a report with charts)
