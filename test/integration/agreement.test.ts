@@ -70,6 +70,9 @@ describe('Agreement in a real VS Code', () => {
       ),
     );
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const extension = await api();
+    // the sidecar is read on open: mark only once it is, as a coder would see its annotation first
+    await waitFor('the sidecar loaded', () => (extension.annotationsFor(uri).length === 1 ? true : undefined));
     const marked = await vscode.commands.executeCommand<boolean | undefined>(
       'sovereigntyCoder.toggleTextDone',
       uri,

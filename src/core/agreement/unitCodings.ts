@@ -26,7 +26,7 @@ const UNITS_OF: Record<Exclude<AgreementUnit, 'character'>, (text: string) => Te
   document: documentUnits,
 };
 
-/** The unit codings of one text from the placed segments of the compared coders (any order). */
+/** The unit codings of one text from its placed segments (any order; other coders' are passed over). */
 export function unitCodings(
   doc: CodedDocument & { text: string },
   segments: readonly CodedSegment[],
