@@ -74,7 +74,7 @@ function disagreements(f: FrameAgreement, limit: number): string {
 }
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5em;max-width:60em;color:var(--vscode-foreground,#222);background:var(--vscode-editor-background,#fff)}
-table{border-collapse:collapse;margin:1em 0}th,td{padding:.3em .7em;border-bottom:1px solid #8884;text-align:right}th[scope=row]{text-align:left}
+table{border-collapse:collapse;margin:1em 0;display:block;max-width:100%;overflow-x:auto}th,td{padding:.3em .7em;border-bottom:1px solid #8884;text-align:right}th[scope=row]{text-align:left}
 thead th{text-align:right}thead th:first-child{text-align:left}.kappa{fill:#1f77b4}.alpha{fill:#ff7f0e}.guide{stroke:#8886;stroke-dasharray:3 3}.axis{stroke:#888}
 svg text{fill:currentColor;font-size:12px}.label{text-anchor:end}.tick{text-anchor:middle;font-size:10px}.na{font-style:italic}
 .legend span{display:inline-block;width:1em;height:.8em;margin:0 .3em 0 1em}blockquote{margin:.2em 0 .6em 1em;font-style:italic}
