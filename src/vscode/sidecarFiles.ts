@@ -54,7 +54,9 @@ export class SidecarFiles {
       this.store.markUnreadable(entry.uri);
       return entry;
     }
-    this.takeDiskText(entry, text);
+    // a decision taken while this first read was in flight (a tag right after opening) is newer than what the
+    // read found: keep it; its write was checked against the disk, so nothing on disk was overwritten unseen
+    if (entry.onDisk === undefined && !entry.unsaved) this.takeDiskText(entry, text);
     offerStaleTempCleanup(entry.sidecarUri, this.log);
     return entry;
   }
@@ -78,7 +80,9 @@ export class SidecarFiles {
 
   /** Loads the document's sidecar if need be; false (and says why) when it must not be written. */
   private async writable(doc: vscode.TextDocument): Promise<boolean> {
-    const entry = this.store.get(doc.uri) ?? (await this.load(doc));
+    const tracked = this.store.get(doc.uri);
+    // not read yet (a decision right after opening): read first, so the decision lands on what the file holds
+    const entry = tracked && tracked.onDisk !== undefined ? tracked : await this.load(doc);
     if (entry.readOnly) {
       void vscode.window.showErrorMessage(SidecarMessage.fixBeforeCoding(entry.sidecarUri));
       return false;
