@@ -26,6 +26,9 @@ export interface ParsedCommand {
     'allow-orphans'?: boolean;
     frame?: string;
     accept?: string;
+    coder?: string;
+    undo?: boolean;
+    unit?: string;
   };
 }
 
@@ -54,6 +57,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         'allow-orphans': { type: 'boolean' },
         frame: { type: 'string' },
         accept: { type: 'string' },
+        coder: { type: 'string' },
+        undo: { type: 'boolean' },
+        unit: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;

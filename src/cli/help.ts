@@ -1,4 +1,5 @@
 /** The help texts of `sovcode` and each of its commands. */
+import { DONE_HELP } from './doneCommand';
 export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 
 Usage:
@@ -6,11 +7,12 @@ Usage:
   sovcode validate [--codebook PATH] [--strict [--allow-orphans]] [--verbose] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE [--force]] [--verbose] [PATH...]
   sovcode add [--into FOLDER] [--encoding ENC] FILE...
-  sovcode agreement [--codebook PATH] [--coders A,B] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
+  sovcode agreement [--codebook PATH] [--coders A,B] [--unit UNIT] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
   sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
                 [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE [--force]] [PATH...]
   sovcode suggest-terms [--codebook PATH] [--frame ID] [--format text|json] [PATH...]
   sovcode suggest-terms --accept TERM --frame ID [--codebook PATH] [PATH]
+  sovcode done --coder NAME [--undo] TEXT...
   sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
   sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
   sovcode diff [REV_A [REV_B]] [--format text|json|markdown] [PATH...]
@@ -25,9 +27,10 @@ Commands:
   add        convert originals (PDF, DOCX, ODT, EPUB, HTML, text in any encoding) to texts to code, with provenance
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
-  agreement  inter-coder agreement per frame: percent agreement, Cohen's kappa, Krippendorff's alpha
+  agreement  inter-coder agreement per frame: percent agreement, kappas, AC1, alpha, with intervals
   stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
   suggest-terms  frequent phrases of coded segments that no cue finds yet; --accept adds one to the codebook
+  done       mark texts as coded by a coder (counted by agreement even where nothing applies)
   rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
   diff       the coding decisions that changed between two revisions (default HEAD → working tree)
@@ -113,18 +116,21 @@ Options:
       --encoding ENC    decode plain-text originals as ENC (gb18030, big5, windows-1251, koi8-r, …)
 `;
 
-export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
+export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--unit UNIT] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
 
 Inter-coder agreement of the coders in annotation files (after their branches are merged, each file holds
-every coder's annotations). Each sentence of a text that every compared coder has coded is a unit; per frame,
-a coder applied it to a unit when one of their annotations of that frame overlaps it. Prints per frame and
-pooled: percent agreement, Cohen's kappa (mean over coder pairs) and Krippendorff's alpha (nominal), checked
-against NLTK. Method: docs/agreement.md.
+every coder's annotations). Each unit (sentence by default) of a text that every compared coder has coded (an
+annotation, or their done mark: see sovcode done) is an item; per frame, a coder applied it to a unit when one
+of their annotations of that frame overlaps it. Prints per frame, per parent frame and pooled: percent
+agreement, Cohen's kappa (Light's, the mean over coder pairs, for more than two), Fleiss' and Conger's kappa,
+Gwet's AC1, Brennan-Prediger and Krippendorff's alpha (nominal), with 95% intervals (analytic as irrCAC, and
+alpha's bootstrap) and alpha at every unit, checked against NLTK. Method: docs/agreement.md.
 PATH is an annotation file, a text or a folder, as for export; default: the current folder.
 
 Options:
   -c, --codebook PATH   codebook for frame labels (default: as for export)
       --coders A,B      the coders to compare (default: every coder found)
+      --unit UNIT       sentence (default), paragraph, document or character
       --rev REV         read the annotation files from a Git revision (branch, tag, commit), not the working
                         tree; give two or more (one per coder's branch): each text's annotations are the union
   -f, --format FORMAT   text (default), json (with the disagreements), csv, or html (a report with charts)
@@ -193,4 +199,5 @@ export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
   ['suggest-terms', SUGGEST_TERMS_HELP],
   ['rename-frame', RENAME_FRAME_HELP],
   ['add', ADD_HELP],
+  ['done', DONE_HELP],
 ]);

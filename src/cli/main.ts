@@ -9,6 +9,7 @@ import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
 import { ADD_HELP, COMMAND_HELP, MAIN_HELP } from './help';
 import { renameFrame } from './renameFrameCommand';
+import { markDone } from './doneCommand';
 import { statsOutput } from './statsCommand';
 import { acceptSuggestedTerm, suggestTermsOutput } from './suggestTermsCommand';
 import { formatScan, scanFiles } from './scanCommand';
@@ -84,7 +85,8 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
           );
         return 0;
       case 'rename-frame':
-        err('sovcode: rename-frame writes files: run it through runAsync\n');
+      case 'done':
+        err(`sovcode: ${command} writes files: run it through runAsync\n`);
         return 2;
       default: {
         const git = Object.hasOwn(GIT_COMMANDS, command) ? GIT_COMMANDS[command] : undefined;
@@ -107,8 +109,8 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
 }
 
 /**
- * Like `run`, and also the asynchronous commands: `add` (converts in a worker thread) and `rename-frame` (the
- * safe writer is async). `progressLine` shows `add`'s progress on a terminal.
+ * Like `run`, and also the asynchronous commands: `add` (converts in a worker thread), `rename-frame` and `done`
+ * (the safe writer is async). `progressLine` shows `add`'s progress on a terminal.
  */
 export async function runAsync(
   argv: readonly string[],
@@ -131,9 +133,13 @@ export async function runAsync(
     }
     return addFiles(parsed.positionals, parsed.values.into, parsed.values.encoding, out, err, progressLine);
   }
-  if (parsed.command !== 'rename-frame') return run(argv, out, err);
+  if (parsed.command !== 'rename-frame' && parsed.command !== 'done') return run(argv, out, err);
   try {
-    out(await renameFrame(parsed.positionals, parsed.values));
+    out(
+      parsed.command === 'done'
+        ? await markDone(parsed.positionals, parsed.values)
+        : await renameFrame(parsed.positionals, parsed.values),
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof CliError)) throw e;

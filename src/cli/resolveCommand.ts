@@ -41,7 +41,11 @@ function commonBase(file: string, ours: string, theirs: string): string | undefi
   const [o, t] = [parseSidecar(ours, file).sidecar, parseSidecar(theirs, file).sidecar];
   if (o === undefined || t === undefined) return undefined;
   const same = new Map(t.annotations.map((a) => [a.id, JSON.stringify(a)]));
+  const done = o.done?.filter((c) => t.done?.includes(c) === true);
   const base: Sidecar = { ...o, annotations: o.annotations.filter((a) => same.get(a.id) === JSON.stringify(a)) };
+  // a mark only one side has was added on that side: the stand-in base has the marks both sides share
+  if (done === undefined || done.length === 0) delete base.done;
+  else base.done = done;
   return serializeSidecar(base);
 }
 

@@ -9,6 +9,7 @@ import { agreementReport, codersOf, type AgreementReport } from '../core/agreeme
 import type { Services } from './services';
 import type { CodedDocument } from '../core/documents';
 import { activeCodebook, collectDocuments } from './workspaceDocuments';
+import { readSettings } from './settings';
 
 /** Owns the one agreement panel: shown again, with fresh numbers, each time the command runs. */
 export class AgreementView implements vscode.Disposable {
@@ -41,7 +42,7 @@ export class AgreementView implements vscode.Disposable {
     );
     this.panel.reveal(undefined, true);
     this.services.log.info(
-      `agreement of ${report.coders.join(', ')} over ${report.documents.included.length} text(s): kappa ${report.overall.cohenKappa?.toFixed(3) ?? 'n/a'}`,
+      `agreement of ${report.coders.join(', ')} over ${report.documents.included.length} text(s), unit ${report.unit}: kappa ${report.overall.cohenKappa?.toFixed(3) ?? 'n/a'}, alpha ${report.overall.krippendorffAlpha?.toFixed(3) ?? 'n/a'}`,
     );
     return report;
   }
@@ -63,7 +64,7 @@ async function computeReport(
   if (!compared) return undefined;
   let report: AgreementReport;
   try {
-    report = agreementReport(codebook, documents, compared);
+    report = agreementReport(codebook, documents, compared, { unit: readSettings().agreementUnit });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const hint =

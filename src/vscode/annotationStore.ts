@@ -14,6 +14,8 @@ export interface DocumentAnnotations {
   readonly uri: vscode.Uri;
   readonly sidecarUri: vscode.Uri;
   readonly annotations: readonly Annotation[];
+  /** Coders who marked the text done (the sidecar's `done:`), written back with the annotations. */
+  readonly done: readonly string[] | undefined;
   /** The sidecar text last read or written: null when there is no file, undefined before the first read. */
   readonly onDisk: string | null | undefined;
   /** In-memory annotations differ from the file (offsets moved by typing, or a write was refused). */
@@ -36,6 +38,7 @@ export interface DiskState {
   /** The file's text, or null when there is no file. */
   text: string | null;
   annotations: readonly Annotation[];
+  done?: readonly string[];
   readOnly: boolean;
   /** Re-anchoring on load moved or flagged annotations: the file is behind the memory. */
   unsaved: boolean;
@@ -71,6 +74,7 @@ export class AnnotationStore implements vscode.Disposable {
       uri,
       sidecarUri,
       annotations: [],
+      done: undefined,
       onDisk: undefined,
       unsaved: false,
       readOnly: false,
@@ -90,6 +94,7 @@ export class AnnotationStore implements vscode.Disposable {
     this.transition(uri, (entry) => {
       entry.onDisk = disk.text;
       entry.annotations = disk.annotations;
+      entry.done = disk.done;
       entry.readOnly = disk.readOnly;
       entry.unsaved = disk.unsaved;
       entry.deletedOnDisk = false;
@@ -123,6 +128,15 @@ export class AnnotationStore implements vscode.Disposable {
   decide(uri: vscode.Uri, change: (list: readonly Annotation[]) => Annotation[]): void {
     this.transition(uri, (entry) => {
       entry.annotations = change(entry.annotations);
+      entry.unsaved = true;
+      this.changed.fire(entry.uri);
+    });
+  }
+
+  /** The text's done marks become `done` (a coder marked it coded, or took the mark back), due to be written. */
+  setDone(uri: vscode.Uri, done: readonly string[] | undefined): void {
+    this.transition(uri, (entry) => {
+      entry.done = done;
       entry.unsaved = true;
       this.changed.fire(entry.uri);
     });

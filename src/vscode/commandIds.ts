@@ -14,6 +14,7 @@ export const CommandId = {
   exportQdpx: 'sovereigntyCoder.exportQdpx',
   exportQdc: 'sovereigntyCoder.exportQdc',
   showAgreement: 'sovereigntyCoder.showAgreement',
+  toggleTextDone: 'sovereigntyCoder.toggleTextDone',
   getStarted: 'sovereigntyCoder.getStarted',
   undoCoding: 'sovereigntyCoder.undoCoding',
   redoCoding: 'sovereigntyCoder.redoCoding',

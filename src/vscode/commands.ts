@@ -16,6 +16,7 @@ import type { Services } from './services';
 import { suggestCueTerms } from './suggestTermsCommand';
 import { tagCommands } from './tagCommands';
 import { openWalkthrough } from './welcome';
+import { toggleTextDone } from './doneCommand';
 
 const workspaceCommands = {
   reloadCodebook: (context: CommandContext) => context.codebooks.reload(),
@@ -24,6 +25,7 @@ const workspaceCommands = {
   exportQdpx: (context: CommandContext, target?: vscode.Uri) => exportQdpx(context, target),
   exportQdc: (context: CommandContext, target?: vscode.Uri) => exportQdc(context, target),
   showAgreement: (context: CommandContext, coders?: string[]) => context.agreement.show(coders),
+  toggleTextDone: (context: CommandContext, uri?: vscode.Uri, marked?: boolean) => toggleTextDone(context, uri, marked),
   getStarted: (context: CommandContext) => openWalkthrough(context.extensionId),
   suggestCueTerms: (context: CommandContext) => suggestCueTerms(context),
 } satisfies Record<string, CommandHandler>;

@@ -32,7 +32,8 @@ function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undef
     );
   md.appendMarkdown(`*Annotation* \`${a.id}\` by **${escapeMarkdown(a.coder)}**, ${a.created}`);
   if (a.retaggedBy !== undefined) md.appendMarkdown(`; frame chosen by **${escapeMarkdown(a.retaggedBy)}**`);
-  if (a.modifiedBy !== undefined) md.appendMarkdown(`; last changed by ${escapeMarkdown(a.modifiedBy)}, ${a.modified ?? ''}`);
+  if (a.modifiedBy !== undefined)
+    md.appendMarkdown(`; last changed by ${escapeMarkdown(a.modifiedBy)}, ${a.modified ?? ''}`);
   const statusText =
     a.status === 'needs-review'
       ? 'needs review'

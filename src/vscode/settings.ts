@@ -1,6 +1,7 @@
 /** Typed access to the extension's settings (package.json `contributes.configuration`, table in settingsKeys.ts). */
 import * as vscode from 'vscode';
 import { SETTING_DEFAULTS, SETTINGS_SECTION, type Settings } from './settingsKeys';
+import { AGREEMENT_UNITS, type AgreementUnit } from '../core/agreement/units';
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
@@ -11,7 +12,13 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     frameColors: c.get<string>('frameColors', SETTING_DEFAULTS.frameColors) === 'theme' ? 'theme' : 'codebook',
     showCues: c.get<boolean>('showCues', SETTING_DEFAULTS.showCues),
     openWalkthroughOnFirstRun: c.get<boolean>('openWalkthroughOnFirstRun', SETTING_DEFAULTS.openWalkthroughOnFirstRun),
+    agreementUnit: agreementUnitOf(c.get<string>('agreementUnit', SETTING_DEFAULTS.agreementUnit)),
   };
+}
+
+/** A unit from the setting; an unknown value (edited by hand) falls back to the default, the sentence. */
+function agreementUnitOf(value: string): AgreementUnit {
+  return AGREEMENT_UNITS.find((u) => u === value) ?? SETTING_DEFAULTS.agreementUnit;
 }
 
 export function affectsSettings(e: vscode.ConfigurationChangeEvent, key?: keyof Settings): boolean {

@@ -5,6 +5,8 @@
  * defaults, so the manifest and the reader cannot drift apart.
  */
 
+import type { AgreementUnit } from '../core/agreement/units';
+
 export const SETTINGS_SECTION = 'sovereigntyCoder';
 
 /** Where frame colours come from (the `enum` of `sovereigntyCoder.frameColors`). */
@@ -17,6 +19,8 @@ export interface Settings {
   frameColors: (typeof FRAME_COLOR_SOURCES)[number];
   showCues: boolean;
   openWalkthroughOnFirstRun: boolean;
+  /** The unit of analysis of the agreement report (docs/agreement.md). */
+  agreementUnit: AgreementUnit;
 }
 
 /** The value of each setting nobody has set; package.json's `default`s are the same values. */
@@ -27,4 +31,5 @@ export const SETTING_DEFAULTS: Readonly<Settings> = Object.freeze({
   frameColors: 'codebook',
   showCues: true,
   openWalkthroughOnFirstRun: true,
+  agreementUnit: 'sentence',
 });

@@ -12,7 +12,14 @@ import { dirname } from 'node:path';
 import { sameDecisions, type Annotation } from '../core/annotations';
 import { checkedOutAt } from '../core/git';
 import { errorMessage } from '../core/input';
-import { parseSidecar, serializeSidecar, sidecarForSource, sidecarPathFor, writeSidecarSafely } from '../core/sidecar';
+import {
+  parseSidecar,
+  serializeSidecar,
+  sidecarForSource,
+  sidecarPathFor,
+  withDone,
+  writeSidecarSafely,
+} from '../core/sidecar';
 import { canonicalText } from '../core/text';
 import type { AnnotationStore, DocumentAnnotations } from './annotationStore';
 import { documentText, openDocument } from './convert';
@@ -88,6 +95,13 @@ export class SidecarFiles {
     return answer !== undefined && this.applyDecision(doc, (list) => change(list, answer));
   }
 
+  /** Marks the text done for `coder` (or takes the mark back) and writes the sidecar; false when not written. */
+  async applyDone(doc: vscode.TextDocument, coder: string, marked: boolean): Promise<boolean> {
+    if (!(await this.mayDecide(doc))) return false;
+    this.store.setDone(doc.uri, withDone(this.store.get(doc.uri)?.done, coder, marked));
+    return (await this.save(doc)) !== 'refused';
+  }
+
   /** True when a decision on `doc` may be written; otherwise the coder is told why not. */
   private async mayDecide(doc: vscode.TextDocument): Promise<boolean> {
     const tracked = this.store.get(doc.uri);
@@ -113,7 +127,7 @@ export class SidecarFiles {
       void vscode.window.showWarningMessage(SidecarMessage.deletedKeptInMemory(entry.sidecarUri, this.where(entry)));
       return 'refused';
     }
-    if (entry.onDisk === null && entry.annotations.length === 0) return 'unchanged';
+    if (entry.onDisk === null && entry.annotations.length === 0 && entry.done === undefined) return 'unchanged';
     const yaml = this.yamlOf(entry, doc);
     if (yaml === entry.onDisk) {
       this.store.markInStep(entry.uri);
@@ -242,9 +256,11 @@ export class SidecarFiles {
     this.log.info(
       `loaded ${annotations.length} annotation(s) from ${entry.sidecarUri.toString()}${parsed.readOnly ? ' (read-only: problems)' : ''}`,
     );
+    const done = parsed.sidecar?.done;
     this.store.replaceFromDisk(entry.uri, {
       text,
       annotations,
+      done,
       readOnly: parsed.readOnly,
       unsaved: moved,
       alternatives,
@@ -295,7 +311,7 @@ export class SidecarFiles {
   private yamlOf(entry: DocumentAnnotations, doc: vscode.TextDocument | undefined): string {
     const canonical = doc ? canonicalText(doc.getText()) : undefined;
     return serializeSidecar(
-      sidecarForSource(entry.uri.path, this.codebookId(), entry.annotations, canonical),
+      sidecarForSource(entry.uri.path, this.codebookId(), entry.annotations, canonical, entry.done),
       canonical,
     );
   }

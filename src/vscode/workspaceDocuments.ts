@@ -49,8 +49,10 @@ async function readCodedDocument(
   const origin = await originOf(source, path, problems);
   const open = openDocument(source);
   const entry = open ? services.store.get(open.uri) : undefined;
-  if (open && entry && !entry.readOnly)
-    return { path, text: documentText(open), annotations: entry.annotations, ...origin };
+  if (open && entry && !entry.readOnly) {
+    const done = entry.done;
+    return { path, text: documentText(open), annotations: entry.annotations, ...origin, ...(done ? { done } : {}) };
+  }
   let yaml: string | undefined;
   let raw: string | undefined;
   try {
@@ -119,7 +121,7 @@ export async function collectDocuments(
   const onDisk = new Set(found.map((u) => u.toString()));
   const inMemoryOnly = services.store
     .all()
-    .filter((e) => e.annotations.length > 0 && !onDisk.has(e.sidecarUri.toString()))
+    .filter((e) => (e.annotations.length > 0 || e.done !== undefined) && !onDisk.has(e.sidecarUri.toString()))
     .map((e) => e.sidecarUri);
   const sidecars = [...found, ...inMemoryOnly].sort((a, b) => a.path.localeCompare(b.path));
   const problems: Problem[] = [];

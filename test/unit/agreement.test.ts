@@ -190,7 +190,9 @@ describe('agreement: the report', () => {
     ]);
     assert.deepEqual(report.coders, ['alice', 'bob']);
     assert.deepEqual(report.documents.included, ['one.txt']);
-    assert.deepEqual(report.documents.excluded, [{ document: 'alice-only.txt', reason: 'not coded by bob' }]);
+    assert.deepEqual(report.documents.excluded, [
+      { document: 'alice-only.txt', reason: 'not coded by bob (no annotation, no done mark)' },
+    ]);
     const territory = report.frames.find((f) => f.frame === 'territory');
     const data = report.frames.find((f) => f.frame === 'data');
     assert.equal(territory?.items, 4, 'four sentences');
@@ -267,13 +269,18 @@ describe('sovcode agreement', () => {
     const json = JSON.parse(sovcode('agreement', '--format', 'json', SAMPLE).out) as {
       coders: string[];
       frames: { frame: string; disagreements: unknown[] }[];
+      parents: unknown[];
     };
     assert.deepEqual(json.coders, ['sample-coder', 'second-coder']);
     assert.ok(json.frames.some((f) => f.frame === 'non-interference' && f.disagreements.length > 0));
     const rows = parseCsv<Record<string, string>>(sovcode('agreement', '--format', 'csv', SAMPLE).out, {
       columns: true,
     });
-    assert.equal(rows.length, json.frames.length + 1);
+    assert.equal(
+      rows.length,
+      json.frames.length + json.parents.length + 1,
+      'a row per frame, parent frame, and pooled',
+    );
     assert.ok(rows.every((r) => r['cohen_kappa'] !== undefined && r['units_coded_sample-coder'] !== undefined));
     const html = sovcode('agreement', '--format', 'html', SAMPLE).out;
     assert.match(html, /<svg [^>]*aria-label="Cohen's kappa and Krippendorff's alpha per frame"/);

@@ -8,7 +8,7 @@ import { parseCodebook } from '../../src/core/codebook';
 import { renameFrameInCodebook, renameFrameInSidecar } from '../../src/core/rename';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
 import { textHash } from '../../src/core/text';
-import { runAsync } from '../../src/cli/main';
+import { sovcodeAsync } from './sovcodeRunner';
 
 const CODEBOOK = `# our codebook: comments stay
 codebook: t
@@ -45,21 +45,6 @@ function sidecar(frames: string[]): string {
     { version: 1, source: 'a.txt', sourceHash: textHash(TEXT), codebook: 't', annotations },
     TEXT,
   );
-}
-
-async function sovcodeAsync(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runAsync(
-    args,
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
-  return { code, out, err };
 }
 
 describe('rename a frame', () => {

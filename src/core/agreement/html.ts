@@ -5,22 +5,11 @@
  */
 import type { Coefficients } from './statistics';
 import type { AgreementReport, FrameAgreement } from './report';
+import { esc, intervalsTable, parentsTable, unitsLine } from './htmlSections';
+import { COEFFICIENTS, decimals, frameName, strengthOf } from './tables';
 
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const num = (x: number | undefined, digits = 2): string => (x === undefined ? 'n/a' : x.toFixed(digits));
+const num = (x: number | undefined): string => decimals(x, 2);
 const pct = (x: number | undefined): string => (x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
-
-/** Landis & Koch's labels, the ones reviewers expect beside a kappa. */
-export function strengthOf(k: number | undefined): string {
-  if (k === undefined) return 'undefined (no variation)';
-  if (k < 0) return 'poor';
-  if (k <= 0.2) return 'slight';
-  if (k <= 0.4) return 'fair';
-  if (k <= 0.6) return 'moderate';
-  if (k <= 0.8) return 'substantial';
-  return 'almost perfect';
-}
 
 const BAR_HEIGHT = 14;
 const ROW = 40;
@@ -47,7 +36,7 @@ function chart(rows: { name: string; c: Coefficients }[]): string {
   const bar = (v: number | undefined, y: number, cls: string): string => {
     if (v === undefined) return `<text x="${x(0) + 4}" y="${y + BAR_HEIGHT - 3}" class="na">n/a</text>`;
     const from = Math.min(x(0), x(v));
-    return `<rect x="${from}" y="${y}" width="${Math.max(1, Math.abs(x(v) - x(0)))}" height="${BAR_HEIGHT}" class="${cls}"/><text x="${x(Math.max(v, 0)) + 4}" y="${y + BAR_HEIGHT - 3}" class="value">${v.toFixed(2)}</text>`;
+    return `<rect x="${from}" y="${y}" width="${Math.max(1, Math.abs(x(v) - x(0)))}" height="${BAR_HEIGHT}" class="${cls}"/><text x="${x(Math.max(v, 0)) + 4}" y="${y + BAR_HEIGHT - 3}" class="value">${decimals(v, 2)}</text>`;
   };
   const bars = rows
     .map((r, i) => {
@@ -61,12 +50,11 @@ function chart(rows: { name: string; c: Coefficients }[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Cohen's kappa and Krippendorff's alpha per frame" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${guides}${bars}</svg>`;
 }
 
-function frameName(f: FrameAgreement): string {
-  return f.label ?? `${f.frame} (not in the codebook)`;
-}
-
 function tableRow(name: string, c: Coefficients, coded: string): string {
-  return `<tr><th scope="row">${esc(name)}</th><td>${c.items}</td><td>${coded}</td><td>${pct(c.percentAgreement)}</td><td>${num(c.cohenKappa)}</td><td>${esc(strengthOf(c.cohenKappa))}</td><td>${num(c.krippendorffAlpha)}</td></tr>`;
+  const others = COEFFICIENTS.slice(1)
+    .map(([k]) => `<td>${num(c[k])}</td>`)
+    .join('');
+  return `<tr><th scope="row">${esc(name)}</th><td>${c.items}</td><td>${coded}</td><td>${pct(c.percentAgreement)}</td>${others}<td>${esc(strengthOf(c.cohenKappa))}</td></tr>`;
 }
 
 function disagreements(f: FrameAgreement, limit: number): string {
@@ -86,7 +74,7 @@ function disagreements(f: FrameAgreement, limit: number): string {
 }
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5em;max-width:60em;color:var(--vscode-foreground,#222);background:var(--vscode-editor-background,#fff)}
-table{border-collapse:collapse;margin:1em 0}th,td{padding:.3em .7em;border-bottom:1px solid #8884;text-align:right}th[scope=row]{text-align:left}
+table{border-collapse:collapse;margin:1em 0;display:block;max-width:100%;overflow-x:auto}th,td{padding:.3em .7em;border-bottom:1px solid #8884;text-align:right}th[scope=row]{text-align:left}
 thead th{text-align:right}thead th:first-child{text-align:left}.kappa{fill:#1f77b4}.alpha{fill:#ff7f0e}.guide{stroke:#8886;stroke-dasharray:3 3}.axis{stroke:#888}
 svg text{fill:currentColor;font-size:12px}.label{text-anchor:end}.tick{text-anchor:middle;font-size:10px}.na{font-style:italic}
 .legend span{display:inline-block;width:1em;height:.8em;margin:0 .3em 0 1em}blockquote{margin:.2em 0 .6em 1em;font-style:italic}
@@ -105,15 +93,18 @@ export function agreementHtml(
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Inter-coder agreement — ${esc(title)}</title><style>${STYLE}</style></head><body>
 <h1>Inter-coder agreement</h1>
-<p>${esc(title)} · coders <strong>${esc(report.coders.join(', '))}</strong> · ${report.documents.included.length} text(s) · unit: sentence · ${esc(generated)}</p>
+<p>${esc(title)} · coders <strong>${esc(report.coders.join(', '))}</strong> · ${report.documents.included.length} text(s) · unit: <strong>${report.unit}</strong> · ${esc(generated)}</p>
 <h2>Cohen's kappa and Krippendorff's alpha per frame</h2>
 <p class="legend"><span style="background:#1f77b4"></span>Cohen's kappa${report.coders.length > 2 ? ' (mean over coder pairs)' : ''}<span style="background:#ff7f0e"></span>Krippendorff's alpha (nominal). Guides at 0.67 and 0.8, the usual thresholds for tentative and reliable conclusions.</p>
 ${chart([...rows, { name: 'All frames (pooled)', c: report.overall }])}
-<table><thead><tr><th scope="col">Frame</th><th>Units</th><th>Coded by ${esc(report.coders.join(' / '))}</th><th>Agreement</th><th>Kappa</th><th>Strength</th><th>Alpha</th></tr></thead><tbody>
+<table><thead><tr><th scope="col">Frame</th><th>Units</th><th>Coded by ${esc(report.coders.join(' / '))}</th><th>Agreement</th><th>${report.coders.length > 2 ? "Light's kappa" : "Cohen's kappa"}</th><th>Fleiss' kappa</th><th>Conger's kappa</th><th>Gwet's AC1</th><th>Brennan–Prediger</th><th>Alpha</th><th>Strength (kappa)</th></tr></thead><tbody>
 ${report.frames.map((f) => tableRow(frameName(f), f, f.unitsCoded.join(' / '))).join('\n')}
 ${tableRow('All frames (pooled)', report.overall, '')}
 </tbody></table>
-<p class="note">Each sentence of a text coded by every coder is a unit; a coder applied a frame to it when one of their annotations of that frame overlaps it. ${report.unplaced > 0 ? `${report.unplaced} annotation(s) that could not be placed in their text were left out. ` : ''}Method: docs/agreement.md.</p>
+${unitsLine(report)}
+${intervalsTable(report)}
+${parentsTable(report)}
+<p class="note">Each ${report.unit === 'character' ? 'character' : report.unit} of a text coded by every coder is a unit; a coder applied a frame to it when one of their annotations of that frame ${report.unit === 'character' ? 'covers' : 'overlaps'} it. ${report.documents.markedDone.length > 0 ? `${report.documents.markedDone.length} text(s) count through a coder's done mark (coded, nothing applies). ` : ''}${report.unplaced > 0 ? `${report.unplaced} annotation(s) that could not be placed in their text were left out. ` : ''}Method: docs/agreement.md.</p>
 ${excluded ? `<h2>Texts left out</h2><ul>${excluded}</ul>` : ''}
 <h2>Disagreements to discuss</h2>
 ${report.frames.map((f) => disagreements(f, disagreementLimit)).join('\n') || '<p>None: the coders agree on every unit.</p>'}

@@ -4,19 +4,20 @@
  * `coder`, see annotations/attribution.ts). Method, documented for a
  * methods section in docs/agreement.md:
  *
- * - units are sentences (units.ts); a coder applied frame F to a unit when one of their F annotations
- *   overlaps it by at least one character;
- * - only documents that every compared coder has coded (at least one placed annotation) count, so a text
- *   one coder has not reached yet does not count as "disagreed everywhere"; the others are listed as excluded;
+ * - units are sentences by default, or paragraphs, whole documents or characters (unitCodings.ts);
+ * - only documents that every compared coder has coded (a placed annotation, or the coder's done mark) count,
+ *   so a text one coder has not reached yet does not count as "disagreed everywhere"; the others are listed;
  * - annotations that cannot be placed (orphaned, text missing) are left out and counted;
- * - per frame, each unit is an item labelled yes/no by each coder; "all frames" pools the (unit, frame) items.
+ * - per frame, each unit is an item labelled yes/no by each coder; "all frames" pools the (unit, frame) items
+ *   over the frames someone used; a parent frame of the hierarchy counts a unit as coded with it when the coder
+ *   applied it or any frame below it.
  */
 import { decidedBy } from '../annotations';
 import type { Codebook } from '../codebook';
 import { codedSegments, type CodedDocument, type CodedSegment } from '../documents';
-import { LineIndex } from '../text';
-import { agreementCoefficients, type Coefficients } from './statistics';
-import { sentenceUnits, type TextUnit } from './units';
+import { agreementCoefficients, nominalAlpha, type Coefficients } from './statistics';
+import { unitCodings, type UnitCoding } from './unitCodings';
+import { AGREEMENT_UNITS, type AgreementUnit } from './units';
 
 export interface Disagreement {
   document: string;
@@ -31,58 +32,43 @@ export interface FrameAgreement extends Coefficients {
   frame: string;
   /** Label from the codebook; undefined for a frame id it does not have. */
   label: string | undefined;
-  /** Units each coder applied the frame to, in the order of `coders`. */
+  /** Units each coder applied the frame to, in the order of `coders` (characters, for the character unit). */
   unitsCoded: number[];
   disagreements: Disagreement[];
 }
 
+/** A parent frame: a unit is coded with it when a coder applied it or any frame below it (`covers`). */
+export interface ParentAgreement extends Coefficients {
+  frame: string;
+  label: string;
+  covers: string[];
+  unitsCoded: number[];
+}
+
 export interface AgreementReport {
   coders: string[];
-  unit: 'sentence';
-  documents: { included: string[]; excluded: { document: string; reason: string }[] };
+  unit: AgreementUnit;
+  documents: {
+    included: string[];
+    excluded: { document: string; reason: string }[];
+    /** Texts counted for a coder through their done mark alone: coded, and no frame applies. */
+    markedDone: { document: string; coders: string[] }[];
+  };
   /** Annotations of the compared coders left out because they could not be placed. */
   unplaced: number;
   frames: FrameAgreement[];
+  parents: ParentAgreement[];
   overall: Coefficients;
+  /** Pooled alpha with each unit of analysis, the chosen one among them, for the methods section. */
+  alphaByUnit: Record<AgreementUnit, number | undefined>;
 }
 
-interface UnitCoding {
-  document: string;
-  line: number;
-  text: string;
-  /** frames applied, per coder index */
-  frames: Set<string>[];
+export interface AgreementOptions {
+  unit?: AgreementUnit;
 }
 
-function unitCodings(
-  doc: CodedDocument & { text: string },
-  segments: readonly CodedSegment[],
-  coders: readonly string[],
-): UnitCoding[] {
-  const lines = new LineIndex(doc.text);
-  const units: TextUnit[] = sentenceUnits(doc.text);
-  const codings = units.map((u) => ({
-    document: doc.path,
-    line: lines.positionAt(u.start).line + 1,
-    text: doc.text.slice(u.start, u.end),
-    frames: coders.map(() => new Set<string>()),
-  }));
-  const mine = segments.filter((s) => s.document === doc.path);
-  for (const s of mine) {
-    const c = coders.indexOf(decidedBy(s.annotation));
-    if (c < 0) continue;
-    // units are sorted and disjoint: binary search for the first unit ending after the segment starts
-    let lo = 0;
-    let hi = units.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (units[mid].end <= s.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let u = lo; u < units.length && units[u].start < s.end; u++) codings[u]?.frames[c]?.add(s.annotation.frame);
-  }
-  return codings;
-}
+/** Every label a per-frame item can have: BP and AC1 count two categories even where one is unused. */
+const YES_NO = ['no', 'yes'];
 
 function frameOrder(codebook: Codebook, used: ReadonlySet<string>): string[] {
   const known = codebook.frames.map((f) => f.id).filter((id) => used.has(id));
@@ -95,7 +81,7 @@ export function codersOf(documents: readonly CodedDocument[]): string[] {
   return [...new Set(documents.flatMap((d) => d.annotations.map(decidedBy)))].sort();
 }
 
-/** The requested coders, refused when one is named twice or is not a coder of any annotation. */
+/** The requested coders, refused when one is named twice or is not a coder of any annotation or done mark. */
 function checkedCoders(requested: readonly string[], found: readonly string[]): string[] {
   const twice = requested.find((c, i) => requested.indexOf(c) !== i);
   if (twice !== undefined)
@@ -109,16 +95,79 @@ function checkedCoders(requested: readonly string[], found: readonly string[]): 
   return [...requested];
 }
 
+/** True when a coder's frames on a unit include one of `frames`. */
+function appliedAny(applied: ReadonlySet<string> | undefined, frames: ReadonlySet<string>): boolean {
+  if (!applied) return false;
+  for (const f of frames) if (applied.has(f)) return true;
+  return false;
+}
+
+/**
+ * The yes/no matrix of the units for each set of frames (one frame, or a parent and the frames below it),
+ * stacked, with identical rows merged into one of the summed weight. Every coefficient and interval is a sum
+ * over items, so this changes no figure, and a corpus of 500,000 characters × 14 frames becomes a few rows.
+ */
+function tally(
+  codings: readonly UnitCoding[],
+  frameSets: readonly ReadonlySet<string>[],
+): { ratings: string[][]; weights: number[] } {
+  const rows = new Map<string, number>();
+  for (const frames of frameSets)
+    for (const u of codings) {
+      let key = '';
+      for (const applied of u.frames) key += appliedAny(applied, frames) ? '1' : '0';
+      rows.set(key, (rows.get(key) ?? 0) + u.weight);
+    }
+  return {
+    ratings: [...rows.keys()].map((key) => [...key].map((bit) => (bit === '1' ? 'yes' : 'no'))),
+    weights: [...rows.values()],
+  };
+}
+
+/** The coefficients of the units over a set of frames. */
+function coefficientsFor(codings: readonly UnitCoding[], frameSets: readonly ReadonlySet<string>[]): Coefficients {
+  const { ratings, weights } = tally(codings, frameSets);
+  return agreementCoefficients(ratings, { categories: YES_NO, weights });
+}
+
+function coded(codings: readonly UnitCoding[], frames: ReadonlySet<string>, coders: number): number[] {
+  return Array.from({ length: coders }, (_, c) =>
+    codings.reduce((n, u) => n + ([...(u.frames[c] ?? [])].some((f) => frames.has(f)) ? u.weight : 0), 0),
+  );
+}
+
+/** Each frame with children, with the frames at or below it. */
+function parentFrames(codebook: Codebook): { id: string; label: string; covers: Set<string> }[] {
+  const parents = codebook.frames.filter((f) => codebook.frames.some((c) => c.parent === f.id));
+  return parents.map((p) => {
+    const covers = new Set([p.id]);
+    // grows until no frame's parent is newly covered (a cycle, refused by the codebook checks, cannot loop)
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const f of codebook.frames)
+        if (f.parent !== undefined && covers.has(f.parent) && !covers.has(f.id)) {
+          covers.add(f.id);
+          grew = true;
+        }
+    }
+    return { id: p.id, label: p.label, covers };
+  });
+}
+
 /** Agreement of `coders` (default: every coder found, sorted) over the documents; at least two coders are needed. */
 export function agreementReport(
   codebook: Codebook,
   documents: readonly CodedDocument[],
   coders?: readonly string[],
+  options: AgreementOptions = {},
 ): AgreementReport {
+  const unit = options.unit ?? 'sentence';
   const segments = codedSegments(codebook, documents);
   const isPlaced = (s: CodedSegment): boolean => s.status !== 'orphaned' && s.status !== 'source-missing';
   const placed = segments.filter(isPlaced);
-  const found = [...new Set(segments.map((s) => decidedBy(s.annotation)))].sort();
+  const found = [
+    ...new Set([...segments.map((s) => decidedBy(s.annotation)), ...documents.flatMap((d) => d.done ?? [])]),
+  ].sort();
   const compared = coders ? checkedCoders(coders, found) : found;
   if (compared.length < 2)
     throw new RangeError(
@@ -126,12 +175,18 @@ export function agreementReport(
     );
   const included: (CodedDocument & { text: string })[] = [];
   const excluded: { document: string; reason: string }[] = [];
-  const coded = new Set(placed.map((s) => `${s.document}\0${decidedBy(s.annotation)}`));
+  const markedDone: { document: string; coders: string[] }[] = [];
+  const annotated = new Set(placed.map((s) => `${s.document}\0${decidedBy(s.annotation)}`));
   for (const doc of [...documents].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const missing = compared.filter((c) => !coded.has(`${doc.path}\0${c}`));
+    const doneOnly = compared.filter((c) => !annotated.has(`${doc.path}\0${c}`) && (doc.done ?? []).includes(c));
+    const missing = compared.filter((c) => !annotated.has(`${doc.path}\0${c}`) && !doneOnly.includes(c));
     if (doc.text === undefined) excluded.push({ document: doc.path, reason: 'the text file is missing' });
-    else if (missing.length > 0) excluded.push({ document: doc.path, reason: `not coded by ${missing.join(', ')}` });
-    else included.push({ ...doc, text: doc.text });
+    else if (missing.length > 0)
+      excluded.push({ document: doc.path, reason: `not coded by ${missing.join(', ')} (no annotation, no done mark)` });
+    else {
+      included.push({ ...doc, text: doc.text });
+      if (doneOnly.length > 0) markedDone.push({ document: doc.path, coders: doneOnly });
+    }
   }
   // a report over no unit would print "n/a" everywhere, and "the coders agree on every unit" over nothing
   if (included.length === 0) {
@@ -141,17 +196,24 @@ export function agreementReport(
   const includedPaths = new Set(included.map((d) => d.path));
   const inIncluded = (s: CodedSegment): boolean =>
     includedPaths.has(s.document) && compared.includes(decidedBy(s.annotation));
-  const codings = included.flatMap((d) => unitCodings(d, placed, compared));
+  // each text's own segments, found once: filtering all of them for every text and unit is quadratic
+  const byDocument = new Map<string, CodedSegment[]>();
+  for (const s of placed) {
+    const list = byDocument.get(s.document);
+    if (list) list.push(s);
+    else byDocument.set(s.document, [s]);
+  }
+  const codingsAt = (u: AgreementUnit): UnitCoding[] =>
+    included.flatMap((d) => unitCodings(d, byDocument.get(d.path) ?? [], compared, u));
+  const codings = codingsAt(unit);
   const frames = frameOrder(codebook, new Set(placed.filter(inIncluded).map((s) => s.annotation.frame)));
-  const pooled: string[][] = [];
   const perFrame = frames.map((frame): FrameAgreement => {
-    const ratings = codings.map((u) => u.frames.map((set) => (set.has(frame) ? 'yes' : 'no')));
-    pooled.push(...ratings);
+    const only = new Set([frame]);
     return {
       frame,
       label: codebook.frames.find((f) => f.id === frame)?.label,
-      ...agreementCoefficients(ratings),
-      unitsCoded: compared.map((_, c) => codings.filter((u) => u.frames[c]?.has(frame)).length),
+      ...coefficientsFor(codings, [only]),
+      unitsCoded: coded(codings, only, compared.length),
       disagreements: codings
         .filter((u) => new Set(u.frames.map((set) => set.has(frame))).size > 1)
         .map((u) => ({
@@ -162,12 +224,31 @@ export function agreementReport(
         })),
     };
   });
+  const singles = frames.map((f) => new Set([f]));
+  const used = new Set(frames);
+  const parents = parentFrames(codebook)
+    .filter((p) => [...p.covers].some((f) => used.has(f)))
+    .map((p): ParentAgreement => ({
+      frame: p.id,
+      label: p.label,
+      covers: [...p.covers].filter((f) => used.has(f)),
+      ...coefficientsFor(codings, [p.covers]),
+      unitsCoded: coded(codings, p.covers, compared.length),
+    }));
+  const alphaByUnit = Object.fromEntries(
+    AGREEMENT_UNITS.map((u) => {
+      const at = tally(u === unit ? codings : codingsAt(u), singles);
+      return [u, nominalAlpha(at.ratings, at.weights)];
+    }),
+  ) as Record<AgreementUnit, number | undefined>;
   return {
     coders: compared,
-    unit: 'sentence',
-    documents: { included: included.map((d) => d.path), excluded },
+    unit,
+    documents: { included: included.map((d) => d.path), excluded, markedDone },
     unplaced: segments.filter((s) => !isPlaced(s) && compared.includes(decidedBy(s.annotation))).length,
     frames: perFrame,
-    overall: agreementCoefficients(pooled),
+    parents,
+    overall: coefficientsFor(codings, singles),
+    alphaByUnit,
   };
 }

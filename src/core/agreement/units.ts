@@ -11,6 +11,10 @@ export interface TextUnit {
   end: number;
 }
 
+/** The units agreement can count over (docs/agreement.md, "Unit of analysis"); sentence is the default. */
+export const AGREEMENT_UNITS = ['sentence', 'paragraph', 'document', 'character'] as const;
+export type AgreementUnit = (typeof AGREEMENT_UNITS)[number];
+
 const segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
 
 /** A blank line: a line break, then any lines holding only spaces or tabs, then a line break. */
@@ -27,14 +31,39 @@ export function sentenceUnits(text: string): TextUnit[] {
   const units: TextUnit[] = [];
   let from = 0;
   for (const br of text.matchAll(PARAGRAPH_BREAK)) {
-    paragraphUnits(text, from, br.index, units);
+    sentencesOfParagraph(text, from, br.index, units);
     from = br.index + br[0].length;
   }
-  paragraphUnits(text, from, text.length, units);
+  sentencesOfParagraph(text, from, text.length, units);
   return units;
 }
 
-function paragraphUnits(text: string, from: number, to: number, units: TextUnit[]): void {
+/** Paragraphs: the stretches between blank lines, trimmed; blank stretches are no unit. */
+export function paragraphUnits(text: string): TextUnit[] {
+  const units: TextUnit[] = [];
+  let from = 0;
+  const push = (to: number): void => {
+    const body = text.slice(from, to);
+    const lead = body.length - body.trimStart().length;
+    const trimmed = body.trim();
+    if (trimmed !== '') units.push({ start: from + lead, end: from + lead + trimmed.length });
+  };
+  for (const br of text.matchAll(PARAGRAPH_BREAK)) {
+    push(br.index);
+    from = br.index + br[0].length;
+  }
+  push(text.length);
+  return units;
+}
+
+/** The whole text, trimmed, as one unit (none for a blank text). */
+export function documentUnits(text: string): TextUnit[] {
+  const lead = text.length - text.trimStart().length;
+  const trimmed = text.trim();
+  return trimmed === '' ? [] : [{ start: lead, end: lead + trimmed.length }];
+}
+
+function sentencesOfParagraph(text: string, from: number, to: number, units: TextUnit[]): void {
   // ICU breaks at every LF; inside a paragraph a LF becomes a space of the same length, so offsets stay exact
   const paragraph = text.slice(from, to).replace(/\n/g, ' ');
   const segments = [...segmenter.segment(paragraph)];

@@ -45,7 +45,8 @@ export function codedDocumentFrom(
   }
   if (!parsed.sidecar) return { document: undefined, problems, readOnly: true };
   const text = sourceText === undefined ? undefined : canonicalText(sourceText);
-  return { document: { path, text, annotations: parsed.sidecar.annotations }, problems, readOnly: parsed.readOnly };
+  const { annotations, done } = parsed.sidecar;
+  return { document: { path, text, annotations, ...(done ? { done } : {}) }, problems, readOnly: parsed.readOnly };
 }
 
 /** A warning per annotation whose frame the codebook does not have (it is kept, under its raw id), in path order. */

@@ -28,6 +28,8 @@ export interface CodedDocument {
   annotations: readonly Annotation[];
   /** Where the text came from, when it was added from an original (export/sourceOrigin.ts). */
   origin?: SourceOrigin;
+  /** Coders who marked the text done (the sidecar's `done:`); one with no annotation here found nothing applies. */
+  done?: readonly string[];
 }
 
 /**

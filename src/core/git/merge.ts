@@ -5,13 +5,13 @@
  * one side and unchanged on the other → removed; changed on one side → that change. A field changed differently
  * on both sides (retag vs retag, memo vs memo) keeps both versions, each `status: conflict` with the other's id,
  * for a person to decide. Positions are not decisions: when the text moved a span on both sides the merged text
- * settles it by re-anchoring. Nothing is ever dropped: removed on one side but changed on the other is kept.
+ * settles it by re-anchoring. The coders' done marks merge as a set (sidecar/done.ts). Nothing is ever dropped: removed on one side but changed on the other is kept.
  */
 import { createHash } from 'node:crypto';
 import type { Annotation, AnnotationStatus } from '../annotations';
 import { sortAnnotations } from '../annotations';
 import { reanchor } from '../anchoring';
-import type { Sidecar } from '../sidecar';
+import { mergeDone, type Sidecar } from '../sidecar';
 
 /** The fields that record a coder's decision; a difference on both sides is a conflict. */
 const DECISION_FIELDS = ['frame', 'quote', 'coder', 'created', 'memo'] as const;
@@ -220,12 +220,14 @@ export function mergeSidecars(
   const header = (key: 'sourceHash' | 'codebook'): string =>
     pick(base?.[key] ?? ours[key], ours[key], theirs[key], (x, y) => x === y)?.value ?? ours[key];
   const annotations = sortAnnotations(mergedText === undefined ? kept : reanchorAll(kept, mergedText));
+  const done = mergeDone(base?.done, ours.done, theirs.done);
   return {
     sidecar: {
       version: 1,
       source: ours.source,
       sourceHash: header('sourceHash'),
       codebook: header('codebook'),
+      ...(done ? { done } : {}),
       annotations,
     },
     conflicts,

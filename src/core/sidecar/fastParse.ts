@@ -12,6 +12,7 @@ import { baseName, sourcePathFor } from './path';
 import { HAS_RAW_ESCAPABLE, isPlainSafe } from './serialize';
 import { OFFSETS_UNIT, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
+import { normalDone } from './done';
 import { annotationFromValues, CHECKS, conflictProblem, REQUIRED, spanProblem } from './validateAnnotation';
 
 /** The order serializeSidecar writes: what a reviewer reads first (frame, quote, who) next to `id`. */
@@ -173,6 +174,16 @@ export function parseCanonicalSidecar(text: string, file: string): Sidecar | und
     codebook === ''
   )
     return undefined;
+  const done: string[] = [];
+  if (lines[i] === 'done:') {
+    for (i++; lines[i]?.startsWith('  - ') === true; i++) {
+      const coder = readString(lines[i]?.slice(4));
+      if (coder === undefined || coder === '' || CHECKS.coder(coder) !== undefined) return undefined;
+      done.push(coder);
+    }
+    // only the canonical form: sorted, distinct, not empty
+    if (done.length === 0 || normalDone(done)?.join('\n') !== done.join('\n')) return undefined;
+  }
   const annotations: Annotation[] = [];
   const list = lines[i++];
   if (list === 'annotations: []') {
@@ -187,5 +198,7 @@ export function parseCanonicalSidecar(text: string, file: string): Sidecar | und
       i = block.next;
     }
   } else return undefined;
-  return { version: SIDECAR_VERSION, source, sourceHash, codebook, annotations: annotations.sort(compareAnnotations) };
+  const sorted = annotations.sort(compareAnnotations);
+  const head = { version: SIDECAR_VERSION, source, sourceHash, codebook } as const;
+  return done.length > 0 ? { ...head, done, annotations: sorted } : { ...head, annotations: sorted };
 }

@@ -17,8 +17,9 @@ import { OFFSETS_UNIT, SIDECAR_MAX_BYTES, SIDECAR_VERSION, SIDECAR_YAML_MAX_BYTE
 import type { Sidecar } from './types';
 import { pairsByKey, Reporter, scalarValue, showValue } from './report';
 import { parseCanonicalSidecar } from './fastParse';
-import { readAnnotation } from './validateAnnotation';
+import { CHECKS, readAnnotation } from './validateAnnotation';
 import { explainYamlErrors } from './yamlErrors';
+import { normalDone } from './done';
 
 export interface ParsedSidecar {
   /** Undefined when the whole file was refused. */
@@ -28,7 +29,7 @@ export interface ParsedSidecar {
   readOnly: boolean;
 }
 
-const TOP_KEYS = new Set(['version', 'source', 'sourceHash', 'codebook', 'offsets', 'annotations']);
+const TOP_KEYS = new Set(['version', 'source', 'sourceHash', 'codebook', 'offsets', 'done', 'annotations']);
 
 function refused(problems: Problem[]): ParsedSidecar {
   return { sidecar: undefined, problems, readOnly: true };
@@ -72,6 +73,27 @@ function readString(pair: Pair | undefined, key: string, report: Reporter, root:
     report.warning(pair.value ?? pair, `'${key}' is not valid: expected ${expected}; it is rewritten on the next save`);
   } else return value;
   return '';
+}
+
+/**
+ * The optional `done:` list of coder names. A bad entry is an error (the file becomes read-only) rather than
+ * dropped: a lost mark would silently take the text out of the agreement figures.
+ */
+function readDone(pair: Pair | undefined, report: Reporter): string[] | undefined {
+  if (pair === undefined) return undefined;
+  if (!isSeq(pair.value)) {
+    report.error(pair.value ?? pair, "'done' must be a list of coder names (one '- name' line each)");
+    return undefined;
+  }
+  const names: string[] = [];
+  for (const item of pair.value.items) {
+    const value = scalarValue(item);
+    const problem = CHECKS.coder(value);
+    if (problem !== undefined || typeof value !== 'string')
+      report.error(item ?? pair, `'done' entry ${problem ?? 'must be a coder name'}`);
+    else names.push(value);
+  }
+  return normalDone(names);
 }
 
 function readAnnotations(pair: Pair | undefined, report: Reporter, root: YAMLMap): Annotation[] {
@@ -190,6 +212,8 @@ export function parseSidecarYaml(yamlText: string, file: string): ParsedSidecar 
     codebook: readString(pairs.get('codebook'), 'codebook', report, root),
     annotations: readAnnotations(pairs.get('annotations'), report, root),
   };
+  const done = readDone(pairs.get('done'), report);
+  if (done) sidecar.done = done;
   const problems = report.problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { sidecar, problems, readOnly: hasErrors(problems) };
 }

@@ -10,6 +10,7 @@ import type { Annotation } from '../annotations';
 import { canonicalText, LineIndex, textHash } from '../text';
 import { OFFSETS_UNIT, SIDECAR_HEADER, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
+import { normalDone } from './done';
 
 /** Invisible or direction-changing characters a reviewer could not see in a diff: NBSP, soft hyphen,
  *  zero-width, bidi controls and isolates, line/paragraph separators, word joiners, BOM. */
@@ -117,6 +118,9 @@ export function serializeSidecar(s: Sidecar, text?: string): string {
     `codebook: ${scalarYaml(s.codebook)}`,
     `offsets: ${OFFSETS_UNIT}`,
   ];
+  // the done marks come before the list, so that the line-based readers meet the annotations last
+  const done = normalDone(s.done);
+  if (done) lines.push('done:', ...done.map((c) => `  - ${scalarYaml(c)}`));
   if (s.annotations.length === 0) return `${lines.join('\n')}\nannotations: []\n`;
   lines.push('annotations:');
   const head = lines.join('\n') + '\n';

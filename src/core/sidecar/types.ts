@@ -10,6 +10,11 @@ export interface Sidecar {
   sourceHash: string;
   /** Id of the codebook the frames come from. */
   codebook: string;
+  /**
+   * Coders who marked the text as coded ("done"), sorted, each once; absent when nobody did. A coder who is
+   * done and has no annotation here found that no frame applies: agreement counts the text (docs/agreement.md).
+   */
+  done?: string[];
   /** Sorted by compareAnnotations. */
   annotations: Annotation[];
 }
