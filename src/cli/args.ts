@@ -24,6 +24,7 @@ export interface ParsedCommand {
     rev?: string[];
     strict?: boolean;
     'allow-orphans'?: boolean;
+    'no-neutralize'?: boolean;
   };
 }
 
@@ -50,6 +51,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         rev: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         'allow-orphans': { type: 'boolean' },
+        'no-neutralize': { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;

@@ -46,7 +46,9 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         return hasErrors(problems) ? 1 : 0;
       }
       case 'export': {
-        const result = exportSegments(positionals, values.codebook, values.format, values.output);
+        const result = exportSegments(positionals, values.codebook, values.format, values.output, {
+          neutralize: values['no-neutralize'] !== true,
+        });
         for (const line of problemLines(result.warnings, values.verbose === true)) err(`${line}\n`);
         if (values.output === undefined)
           out(result.data as string); // only CSV goes to standard output

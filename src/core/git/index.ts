@@ -14,3 +14,4 @@ export { nodeGitPort, repositoryTop } from './nodeGit';
 export { diffSides, readerFor, sidecarsOn, splitRevisions } from './compare';
 export type { DiffRun, Side } from './compare';
 export { documentsAtRevisions } from './revisionDocuments';
+export { sidecarCommits } from './sidecarCommits';
