@@ -15,8 +15,8 @@ import { buildRefiQdaProject, codebookToQdc, codePointPositions, stableGuid } fr
 import type { CodedDocument } from '../../src/core/documents';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { run } from '../../src/cli/main';
+import { readQdpx, xmllint } from './qdpxReader';
 
-const SCHEMAS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'refi-qda');
 const SHIPPED = join(__dirname, '..', '..', '..', 'codebook', 'sovereignty.yaml');
 const OPTIONS = { projectName: 'Test project', origin: 'Sovereignty Coder (tests)' };
 
@@ -79,36 +79,6 @@ function python(script: string, ...args: string[]): string {
   const r = spawnSync('python3', ['-c', script, ...args], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
-}
-
-function xmllint(schema: string, file: string): void {
-  const r = spawnSync('xmllint', ['--noout', '--schema', join(SCHEMAS, schema), file], { encoding: 'utf8' });
-  assert.equal(r.error, undefined, 'xmllint is needed (Debian package libxml2-utils)');
-  assert.equal(r.status, 0, r.stderr);
-}
-
-const READER = join(__dirname, '..', '..', '..', 'test', 'readers', 'read_qdpx.py');
-
-interface ReadQdpx {
-  names: string[];
-  bom: boolean;
-  users: string[];
-  colors: string[];
-  project_date: string;
-  sources: { name: string; description: string; date: string; user: string }[];
-  selections: { source: string; text: string; name: string; code: string; description: string; user: string }[];
-  notes_on_sources: { source: string; content: string; start: number; end: number }[];
-  notes_in_files: { name: string; content: string }[];
-  notes: number;
-}
-
-/** The project through the independent Python reader (test/readers/read_qdpx.py), and xmllint over its project.qde. */
-export function readQdpx(file: string): ReadQdpx {
-  const qde = `${file}.qde`;
-  const r = spawnSync('python3', [READER, file, qde], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  xmllint('Project.xsd', qde);
-  return JSON.parse(r.stdout) as ReadQdpx;
 }
 
 describe('export: REFI-QDA (.qdpx, .qdc)', () => {
