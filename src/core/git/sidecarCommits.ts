@@ -21,7 +21,9 @@ export function sidecarCommits(git: GitPort, files: ReadonlyMap<string, string>)
   };
   const last = new Map<string, string>();
   let commit = '';
-  const log = run(['log', '--format=commit %H', '--name-only', '--no-renames', '-z', '--', ...paths]);
+  // a repository without a commit yet has no history to read: every file is uncommitted
+  const hasHead = git.run(['rev-parse', '--verify', '--quiet', 'HEAD']).code === 0;
+  const log = hasHead ? run(['log', '--format=commit %H', '--name-only', '--no-renames', '-z', '--', ...paths]) : '';
   for (const field of log.split('\0').flatMap((f) => f.split('\n'))) {
     if (field.startsWith('commit ')) commit = field.slice('commit '.length);
     else if (field !== '' && !last.has(field)) last.set(field, commit);
