@@ -7,6 +7,7 @@ import type { Annotation } from './core/annotations';
 import { errorMessage } from './core/input';
 import { AnnotationStore } from './vscode/annotationStore';
 import { registerAddTexts } from './vscode/addTexts';
+import { registerImportRefiQda } from './vscode/importRefiQda';
 import { registerCodeActions } from './vscode/codeActions';
 import { CodebookService } from './vscode/codebookService';
 import { ACTIVE_EDITOR_CODED } from './vscode/commandIds';
@@ -123,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     registerCodeActions(services, selector),
     ...registerCommands(services, () => gate.opened()),
     registerAddTexts(services, context.extensionUri),
+    registerImportRefiQda(services),
     compare,
     ...registerGitCommands(services, context.extensionPath, compare),
     ...registerSidecarSync(store, sidecars, log),

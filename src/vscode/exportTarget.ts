@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { outputConflict } from '../core/files';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar';
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** True when `uri` names a file or folder; false when there is none (any other error is thrown). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

@@ -211,3 +211,15 @@ describe('REFI-QDA round trip: export → import → export', () => {
     assert.match(sovcode('import', join(root, 'a.qdpx')).err, /--into FOLDER/);
   });
 });
+
+describe('sovcode validate: duplicate coding decisions', () => {
+  it('warns of an annotation with the same frame, span and coder as another, at its line', () => {
+    const root = workspace();
+    const { code, out } = sovcode('validate', join(root, 'ws', 'texts', 'one.txt.annotations.yaml'));
+    assert.equal(code, 0, 'a duplicate is a warning, not an error');
+    assert.match(
+      out,
+      /one\.txt\.annotations\.yaml:\d+:1: warning: annotation a0000000007 duplicates a0000000001 \(frame 'territory', same span, coder 'alice'\): QualCoder keeps only one/,
+    );
+  });
+});

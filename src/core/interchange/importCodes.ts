@@ -74,7 +74,7 @@ export function importCodes(codes: XmlElement | undefined): ImportedCodes {
     frames.push({
       id,
       label: name === '' ? id : name,
-      color: COLOR.test(color) ? color : (PALETTE[frames.length % PALETTE.length] as string),
+      color: COLOR.test(color) ? color : PALETTE[frames.length % PALETTE.length],
       ...(parent === undefined ? {} : { parent }),
       definition: description.definition === '' ? `${name} (a code without a description)` : description.definition,
       ...(description.include === undefined ? {} : { include: description.include }),

@@ -36,7 +36,7 @@ const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 function idFor(...guids: string[]): string {
   const h = createHash('sha1').update(guids.join('\0')).digest();
   let id = 'a';
-  for (let i = 0; i < 10; i++) id += ID_ALPHABET[(h[i] as number) & 31];
+  for (let i = 0; i < 10; i++) id += ID_ALPHABET[h[i] & 31];
   return id;
 }
 
@@ -56,7 +56,7 @@ function offsetsIn(raw: string, positions: number[], crlfAsTwo: boolean): Map<nu
   const result = new Map<number, number>();
   for (const [p, u] of rawOffsets) {
     let before = 0;
-    while (before < crs.length && (crs[before] as number) < u) before++;
+    while (before < crs.length && crs[before] < u) before++;
     result.set(p, u - before);
   }
   return result;

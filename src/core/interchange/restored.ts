@@ -42,7 +42,7 @@ export function restoredAnnotation(
     throw e;
   }
   if (typeof data !== 'object' || data === null || !('document' in data) || !('annotation' in data)) return undefined;
-  const { document, annotation } = data as { document: unknown; annotation: unknown };
+  const { document, annotation } = data;
   const checked = checkedAnnotation(annotation);
   if (typeof document !== 'string')
     throw new XmlError(file, note.line, `note '${name}' names no document for its annotation`);
