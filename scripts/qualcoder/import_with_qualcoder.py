@@ -116,7 +116,7 @@ def main(src, qdpx, work):
         'printed': printed.getvalue().splitlines(),
         'documents_folder': sorted(os.listdir(os.path.join(project, 'documents'))),
         'sources': [{k: v for k, v in s.items() if k != 'fulltext'} for s in sources],
-        'codes': rows('select cid, name, color, catid, memo from code_name'),
+        'codes': rows('select cid, name, color, catid, supercid, memo from code_name'),
         'categories': rows('select catid, name, supercatid from code_cat'),
         'codings': codings,
         'annotations': rows('select fid, pos0, pos1, memo, owner from annotation'),
