@@ -25,6 +25,7 @@ interface RowInput {
   s: CodedSegment;
   doc: DocumentFacts;
   codebook: Pick<Codebook, 'id' | 'version'>;
+  context: { prefix: string; suffix: string };
 }
 
 interface DocumentFacts {
@@ -52,8 +53,7 @@ function unitOf(r: RowInput): number | undefined {
   return lo < units.length && units[lo].start < r.s.end ? lo + 1 : undefined;
 }
 
-function context(r: RowInput): { prefix: string; suffix: string } {
-  const { s, doc } = r;
+function context(s: CodedSegment, doc: DocumentFacts): { prefix: string; suffix: string } {
   return doc.text !== undefined && placed(s) ? contextAround(doc.text, s.start, s.end) : s.annotation;
 }
 
@@ -82,8 +82,8 @@ const COLUMNS: readonly Column[] = [
   // added with issue 9 (interchange)
   ['start_cp', (r) => (placed(r.s) ? r.doc.codePoints.get(r.s.start) : undefined)],
   ['end_cp', (r) => (placed(r.s) ? r.doc.codePoints.get(r.s.end) : undefined)],
-  ['prefix', (r) => context(r).prefix],
-  ['suffix', (r) => context(r).suffix],
+  ['prefix', (r) => r.context.prefix],
+  ['suffix', (r) => r.context.suffix],
   ['source_hash', (r) => r.doc.hash ?? ''],
   ['sidecar_commit', (r) => r.doc.sidecarCommit ?? ''],
   ['codebook_version', (r) => r.codebook.version ?? ''],
@@ -134,7 +134,8 @@ export function segmentsToCsv(
     [...byDocument].map(([path, mine]) => [path, factsOf(docs.get(path), mine, options.sidecarCommits?.get(path))]),
   );
   const rows = segments.map((s): CsvValue[] => {
-    const input = { s, doc: facts.get(s.document) as DocumentFacts, codebook };
+    const doc = facts.get(s.document) as DocumentFacts;
+    const input = { s, doc, codebook, context: context(s, doc) };
     return COLUMNS.map(([, value]) => value(input));
   });
   return toCsv(SEGMENT_COLUMNS, rows, { neutralize: options.neutralize });
