@@ -117,7 +117,7 @@ describe('REFI-QDA import of other tools’ projects', () => {
     assert.equal(result.codebook.frames[1]?.color, '#abc');
     assert.equal(result.codebook.frames[1]?.parent, result.codebook.frames[0]?.id);
     const report = result.report.map((r) => `${r.where}: ${r.message}`);
-    assert.equal(report.length, 4, report.join('\n'));
+    assert.equal(report.length, 5, report.join('\n'));
     assert.match(
       report[0] ?? '',
       /maxqda\.qdpx!project\.qde:\d+: a selection without a code in Article 1\.txt \("The end"\), not imported; its description: A memo on the ending/,
@@ -131,11 +131,11 @@ describe('REFI-QDA import of other tools’ projects', () => {
       /a selection at 900-950 of Article 1\.txt is outside its text .*: its 1 coding\(s\) are not placed/,
     );
     assert.match(report[3] ?? '', /a coding of the whole of Article 1\.txt .*not placed/);
-    assert.equal(
-      result.placed + report.length - 1,
-      4,
-      'the four codings: one placed, three reported (the memo has none)',
+    assert.match(
+      report[4] ?? '',
+      /1 document variable\(s\) of Article 1\.txt not imported: document attributes go in documents\.csv/,
     );
+    assert.equal(result.placed, 1, 'of the four codings one is placed and three are reported (the memo has none)');
   });
 
   it('sovcode import writes the files with the texts’ dates and a report file; a .qdc becomes a codebook', () => {
@@ -145,7 +145,7 @@ describe('REFI-QDA import of other tools’ projects', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(
       r.err,
-      /imported codebook 'media-2026' \(2 frames\), 1 text\(s\) and 1 coding\(s\) into .*; 4 item\(s\) not placed/,
+      /imported codebook 'media-2026' \(2 frames\), 1 text\(s\) and 1 coding\(s\) into .*; 5 item\(s\) not placed/,
     );
     assert.equal(statSync(join(dir, 'ws', 'Article 1.txt')).mtime.toISOString(), '2026-01-15T10:00:00.000Z');
     assert.match(readFileSync(join(dir, 'ws', 'refi-qda-import-report.txt'), 'utf8'), /outside its text/);

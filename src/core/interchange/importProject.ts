@@ -164,6 +164,12 @@ export function importProject(entries: ReadonlyMap<string, Uint8Array>, file: st
     const path = marked ?? fileNameFor(name, taken);
     if (marked) taken.add(marked.toLowerCase());
     const imported = importSelections(source, raw, path, ctx);
+    const variables = childrenNamed(source, 'VariableValue').length;
+    if (variables > 0)
+      report.push({
+        where: `${where}:${source.line}`,
+        message: `${variables} document variable(s) of ${path} not imported: document attributes go in documents.csv (docs/attributes.md)`,
+      });
     placed += imported.placed;
     const annotations = [...imported.annotations];
     for (const ref of childrenNamed(source, 'NoteRef')) {
