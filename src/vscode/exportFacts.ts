@@ -24,7 +24,13 @@ export async function textDates(documents: readonly CodedDocument[]): Promise<Ma
   const dates = new Map<string, string>();
   for (const d of documents) {
     const at = d.text === undefined ? undefined : uriOf(d.path);
-    if (at) dates.set(d.path, xsdDateTime(new Date((await vscode.workspace.fs.stat(at.uri)).mtime)));
+    if (!at) continue;
+    try {
+      dates.set(d.path, xsdDateTime(new Date((await vscode.workspace.fs.stat(at.uri)).mtime)));
+    } catch (e) {
+      // an open text not (or no longer) on disk has no file date: the export dates it by its first annotation
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) throw e;
+    }
   }
   return dates;
 }
