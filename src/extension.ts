@@ -7,6 +7,7 @@ import type { Annotation } from './core/annotations';
 import { errorMessage } from './core/input';
 import { AnnotationStore } from './vscode/annotationStore';
 import { registerAddTexts } from './vscode/addTexts';
+import { registerImportRefiQda } from './vscode/importRefiQda';
 import { registerCodeActions } from './vscode/codeActions';
 import { CodebookService } from './vscode/codebookService';
 import { CodingHistory } from './vscode/codingHistory';
@@ -149,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     registerCodeActions(services, selector),
     ...registerCommands(services, () => gate.opened(), review),
     registerAddTexts(services, context.extensionUri),
+    registerImportRefiQda(services),
     compare,
     ...registerGitCommands(services, context.extensionPath, compare),
     ...registerSidecarSync(store, sidecars, log),

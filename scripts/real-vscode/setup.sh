@@ -24,6 +24,8 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 command -v xmllint >/dev/null || need_apt+=(libxml2-utils)
 # NLTK, the reference implementation the agreement unit tests compare with (Debian's, for /usr/bin/python3)
 [ -d /usr/lib/python3/dist-packages/nltk ] || need_apt+=(python3-nltk)
+# pandas: one of the independent readers the CSV export is read back with (test/readers/read_csv.py)
+[ -d /usr/lib/python3/dist-packages/pandas ] || need_apt+=(python3-pandas)
 # SETUP_FOR=start (`npm start`): coding needs none of the test tools above (Chromium, the font, xmllint and NLTK
 # are for the tests); only the Kerberos headers, and only while code-server is still to be built. So `npm start`
 # needs root (or sudo) once at most, and not at all where libkrb5-dev is installed.

@@ -29,6 +29,7 @@ export interface ParsedCommand {
     coder?: string;
     undo?: boolean;
     unit?: string;
+    'no-neutralize'?: boolean;
   };
 }
 
@@ -60,6 +61,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         coder: { type: 'string' },
         undo: { type: 'boolean' },
         unit: { type: 'string' },
+        'no-neutralize': { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;

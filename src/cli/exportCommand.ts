@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import { qdpxBytes } from '../core/export/qdpx';
-import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
+import { buildRefiQdaProject, codebookToQdc } from '../core/export/refiQda';
 import { codedSegments } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import type { Problem } from '../core/input';
@@ -13,6 +13,7 @@ import { findWorkspaceCodebook, loadUsableCodebook, shippedCodebookPath } from '
 import { readCodedDocuments } from './codedDocuments';
 import { CliError } from './errors';
 import { CLI_VERSION } from './version';
+import { commitsOf, inWorkspace, textDates, workspaceRoot } from './exportFacts';
 
 export type ExportFormat = 'csv' | 'qdpx' | 'qdc';
 
@@ -57,6 +58,7 @@ export function exportSegments(
   codebookPath: string | undefined,
   format: string | undefined,
   output?: string,
+  options: { neutralize?: boolean } = {},
 ): ExportResult {
   const chosen = exportFormat(format, output);
   if (chosen === 'qdc') {
@@ -73,19 +75,28 @@ export function exportSegments(
   const segments = codedSegments(codebook, readable);
   if (chosen === 'csv')
     return {
-      data: segmentsToCsv(segments, codebook.id),
+      data: segmentsToCsv(segments, readable, codebook, {
+        neutralize: options.neutralize,
+        sidecarCommits: commitsOf(readable),
+      }),
       summary: `${segments.length} segment(s)`,
       warnings: problems,
       inputs,
     };
-  const project = buildRefiQdaProject(codebook, readable, {
+  const root = workspaceRoot(readable);
+  const documents = inWorkspace(readable, root);
+  const project = buildRefiQdaProject(codebook, documents, {
     projectName: 'Sovereignty Coder export',
     origin: ORIGIN,
-    now: xsdDateTime(new Date()),
+    textDates: textDates(documents, root),
   });
+  const duplicates =
+    project.duplicates > 0
+      ? `; ${project.duplicates} duplicate annotation(s) (same frame, span and coder as another) written as separate selections, of which QualCoder keeps one: see sovcode validate`
+      : '';
   return {
     data: qdpxBytes(project),
-    summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)`,
+    summary: `${project.selections} coded selection(s) and ${project.notes} unplaced annotation(s) as notes, ${readable.length} file(s)${duplicates}`,
     warnings: problems,
     inputs,
   };

@@ -1,5 +1,7 @@
 /** The help texts of `sovcode` and each of its commands. */
 import { DONE_HELP } from './doneCommand';
+import { IMPORT_HELP } from './importHelp';
+
 export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 
 Usage:
@@ -7,6 +9,7 @@ Usage:
   sovcode validate [--codebook PATH] [--strict [--allow-orphans]] [--verbose] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE [--force]] [--verbose] [PATH...]
   sovcode add [--into FOLDER] [--encoding ENC] FILE...
+  sovcode import PROJECT.qdpx --into FOLDER | CODEBOOK.qdc [--into FOLDER]
   sovcode agreement [--codebook PATH] [--coders A,B] [--unit UNIT] [--rev REV --rev REV...] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
   sovcode stats [--codebook PATH] [--by text|ATTRIBUTE] [--cooccurrence overlap|sentence|paragraph]
                 [--coders A,B] [--attributes FILE] [--format text|csv|json|svg] [--output FILE [--force]] [PATH...]
@@ -33,6 +36,7 @@ Commands:
   done       mark texts as coded by a coder (counted by agreement even where nothing applies)
   rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
+  import     a REFI-QDA project (.qdpx) into a folder of texts and annotation files; a .qdc into codebook.yaml
   diff       the coding decisions that changed between two revisions (default HEAD → working tree)
   show       a sidecar as one line per decision (the textconv for git diff)
   merge-driver  the Git merge driver: merges sidecars by annotation id (set up by git-setup)
@@ -95,6 +99,8 @@ Options:
                         export reads, an annotation file, a codebook or a source text
       --force           write to such a FILE all the same
   -f, --format FORMAT   csv (default), qdpx or qdc
+      --no-neutralize   CSV: write cells as they are, without the apostrophe before formula-like cells
+                        (for R and pandas; the default is safe to open in a spreadsheet)
       --verbose         print every warning, however many
 `;
 
@@ -200,4 +206,5 @@ export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
   ['rename-frame', RENAME_FRAME_HELP],
   ['add', ADD_HELP],
   ['done', DONE_HELP],
+  ['import', IMPORT_HELP],
 ]);

@@ -7,6 +7,7 @@ import { problemLines } from './problemList';
 import { addFiles } from './addCommand';
 import { agreementOutput } from './agreementCommand';
 import { exportSegments } from './exportCommand';
+import { importFile, importSummary } from './importCommand';
 import { ADD_HELP, COMMAND_HELP, MAIN_HELP } from './help';
 import { renameFrame } from './renameFrameCommand';
 import { markDone } from './doneCommand';
@@ -48,7 +49,9 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         return hasErrors(problems) ? 1 : 0;
       }
       case 'export': {
-        const result = exportSegments(positionals, values.codebook, values.format, values.output);
+        const result = exportSegments(positionals, values.codebook, values.format, values.output, {
+          neutralize: values['no-neutralize'] !== true,
+        });
         for (const line of problemLines(result.warnings, values.verbose === true)) err(`${line}\n`);
         if (values.output === undefined)
           out(result.data as string); // only CSV goes to standard output
@@ -56,6 +59,14 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
           writeOutput(values.output, result.data, result.inputs, values.force === true);
           err(`sovcode: ${result.summary} written to ${values.output}\n`);
         }
+        return 0;
+      }
+      case 'import': {
+        const [file, ...more] = positionals;
+        if (file === undefined || more.length > 0) throw new UsageError('import needs one FILE (.qdpx or .qdc)');
+        const { result } = importFile(file, values.into);
+        for (const r of result.report) err(`${r.where}: warning: ${r.message}\n`);
+        err(importSummary(result, values.into ?? '.'));
         return 0;
       }
       case 'agreement': {

@@ -1,5 +1,5 @@
 /** `sovcode scan`: every codebook-term match in the given files, as JSON Lines or CSV. */
-import { toCsv } from '../core/export/csv';
+import { toCsv } from '../core/csv';
 import { Matcher } from '../core/matcher';
 import { matcherTerms } from '../core/codebook';
 import { canonicalText, LineIndex } from '../core/text';

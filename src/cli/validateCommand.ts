@@ -6,7 +6,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { findFrame, type Codebook } from '../core/codebook';
-import { documentSegments, type CodedSegment } from '../core/documents';
+import { documentSegments, duplicateGroups, duplicateMessage, type CodedSegment } from '../core/documents';
 import { sidecarNameOfTemp, staleTempMessage, staleTemps } from '../core/files';
 import { excerpt, type Problem } from '../core/input';
 import {
@@ -136,6 +136,8 @@ function validateSidecarFile(file: InputFile, codebook: Codebook | undefined, st
         ),
       );
   }
+  for (const group of duplicateGroups(sidecar.annotations))
+    problems.push(warn(group[1]?.id ?? '', 'duplicate', duplicateMessage(group)));
   if (text !== undefined) {
     problems.push(...splitCharacterProblems(sidecar.annotations, text, file.path, yamlText));
     for (const s of documentSegments(codebook, { path: sourcePath, text, annotations: sidecar.annotations })) {

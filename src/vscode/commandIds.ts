@@ -56,6 +56,11 @@ export const ImportCommandId = {
   addTexts: 'sovereigntyCoder.addTexts',
 } as const;
 
+/** *Import REFI-QDA Project…*, registered by src/vscode/importRefiQda.ts. */
+export const InterchangeCommandId = {
+  importRefiQda: 'sovereigntyCoder.importRefiQda',
+} as const;
+
 /** The team-coding commands, registered by src/vscode/gitCommands.ts beside the compare view they feed. */
 export const GitCommandId = {
   setUpGit: 'sovereigntyCoder.setUpGit',
@@ -74,6 +79,7 @@ export const ALL_COMMAND_IDS: readonly string[] = [
   ...Object.values(ViewCommandId),
   ...Object.values(ImportCommandId),
   ...Object.values(GitCommandId),
+  ...Object.values(InterchangeCommandId),
 ];
 
 /** Context keys of the Coded Segments view's title menu: grouped by text rather than frame; a filter is set. */

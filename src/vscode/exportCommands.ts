@@ -6,13 +6,14 @@
  */
 import * as vscode from 'vscode';
 import { qdpxBytes } from '../core/export/qdpx';
-import { buildRefiQdaProject, codebookToQdc, xsdDateTime } from '../core/export/refiQda';
+import { buildRefiQdaProject, codebookToQdc } from '../core/export/refiQda';
 import { codedSegments } from '../core/documents';
 import { segmentsToCsv } from '../core/export/segmentsCsv';
 import type { Services } from './services';
 import { mayWrite } from './exportTarget';
 import { chooseSaveTarget } from './prompts';
 import { activeCodebook, codebookInputs, collectDocuments } from './workspaceDocuments';
+import { sidecarCommitsOf, textDates } from './exportFacts';
 
 /** `target`, or a file the user picks (undefined when they cancel). */
 async function targetFile(
@@ -66,7 +67,8 @@ export async function exportSegmentsCsv(services: Services, target?: vscode.Uri)
   const lost = segments.filter((s) => s.status === 'orphaned' || s.status === 'source-missing').length;
   const note = lost > 0 ? ` (${lost} no longer found in their text: see the status column)` : '';
   const message = `Exported ${segments.length} coded segment(s) from ${documents.length} file(s)${note}`;
-  await writeExport(services, uri, segmentsToCsv(segments, codebook.id), message, target === undefined, true);
+  const csv = segmentsToCsv(segments, documents, codebook, { sidecarCommits: sidecarCommitsOf(documents) });
+  await writeExport(services, uri, csv, message, target === undefined, true);
   return segments.length;
 }
 
@@ -80,12 +82,16 @@ export async function exportQdpx(services: Services, target?: vscode.Uri): Promi
   const project = buildRefiQdaProject(codebook, documents, {
     projectName: name,
     origin: origin(services),
-    now: xsdDateTime(new Date()),
+    textDates: await textDates(documents),
   });
   const uri = await targetFile(target, 'Export REFI-QDA project (.qdpx)', 'REFI-QDA project', 'qdpx', `${name}.qdpx`);
   if (!uri || !(await mayWrite(uri, inputs, target === undefined, services.log))) return undefined;
   const note = project.notes > 0 ? `, and ${project.notes} annotation(s) no longer in their text as notes` : '';
-  const message = `Exported ${project.selections} coded selection(s) of ${documents.length} file(s)${note}`;
+  const duplicates =
+    project.duplicates > 0
+      ? `. ${project.duplicates} duplicate annotation(s) (same frame, span and coder as another) are separate selections, of which QualCoder keeps one`
+      : '';
+  const message = `Exported ${project.selections} coded selection(s) of ${documents.length} file(s)${note}${duplicates}`;
   await writeExport(services, uri, qdpxBytes(project), message, target === undefined, false);
   return project.selections + project.notes;
 }

@@ -9,7 +9,8 @@ import { outputConflict } from '../core/files';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar';
 import { ask } from './prompts';
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** True when `uri` names a file or folder; false when there is none (any other error is thrown). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

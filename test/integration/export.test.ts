@@ -123,7 +123,8 @@ describe('Exports in a real VS Code', () => {
     assert.ok(qde, `project.qde in ${Object.keys(zip).join(', ')}`);
     assertValid(qde, 'Project.xsd');
     const xml = new TextDecoder().decode(qde);
-    assert.match(xml, /<TextSource [^>]*name="texts\/it-export-disk\.txt"/);
+    assert.match(xml, /<TextSource [^>]*name="it-export-disk\.txt"/, 'a source is named by its file name');
+    assert.match(xml, /<Description>Sovereignty Coder path: texts\/it-export-disk\.txt<\/Description>/);
     assert.match(xml, /<PlainTextSelection [^>]*name="data sovereignty"/);
     assert.ok(
       Object.keys(zip).some((k) => /^sources\/[0-9a-f-]{36}\.txt$/.test(k)),

@@ -109,8 +109,9 @@ describe('who decided what', () => {
   it('the CSV ends with modified, modified_by and decided_by', () => {
     const [retagged] = retagAnnotation([alice], alice.id, 'sea', bea);
     const bob = code('the sea was claimed', 'sea', 'bob', 'a0000000002');
-    const segments = codedSegments(testCodebook(), [{ path: 'claims.txt', text: TEXT, annotations: [retagged, bob] }]);
-    const rows = parseCsv<Record<string, string>>(segmentsToCsv(segments, 't'), { columns: true });
+    const documents = [{ path: 'claims.txt', text: TEXT, annotations: [retagged, bob] }];
+    const segments = codedSegments(testCodebook(), documents);
+    const rows = parseCsv<Record<string, string>>(segmentsToCsv(segments, documents, { id: 't' }), { columns: true });
     assert.deepEqual(SEGMENT_COLUMNS.slice(-3), ['modified', 'modified_by', 'decided_by']);
     assert.deepEqual(
       rows.map((r) => [r.coder, r.modified, r.modified_by, r.decided_by]),
@@ -126,7 +127,6 @@ describe('who decided what', () => {
     const project = buildRefiQdaProject(testCodebook(), [{ path: 'claims.txt', text: TEXT, annotations: [retagged] }], {
       projectName: 'p',
       origin: 'test',
-      now: '2026-12-01T00:00:00Z',
     });
     const xml = project.projectXml;
     const users = new Map([...xml.matchAll(/<User guid="([^"]+)" name="([^"]+)"\/>/g)].map((m) => [m[2], m[1]]));

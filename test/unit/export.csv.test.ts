@@ -55,14 +55,15 @@ describe('export: coded segments as CSV', () => {
     const review: Annotation = { ...at('网络主权', 'territory', 'a0000000004'), status: 'needs-review' };
     const unknown = at('цифровой суверенитет', 'old-frame', 'a0000000005');
     const edited = 'A new first line.\n' + TEXT;
-    const segments = codedSegments(codebook(), [
+    const documents = [
       {
         path: 'b.txt',
         text: edited,
         annotations: [at('information space', 'territory', 'a0000000001'), stale, review, unknown],
       },
       { path: 'a.txt', text: undefined, annotations: [at('information space', 'territory', 'a0000000002')] },
-    ]);
+    ];
+    const segments = codedSegments(codebook(), documents);
     assert.deepEqual(
       segments.map((s) => [s.document, s.annotation.id, s.status]),
       [
@@ -80,7 +81,7 @@ describe('export: coded segments as CSV', () => {
     assert.equal(segments[4].frameLabel, undefined, 'a frame the codebook no longer has keeps its raw id and no label');
     assert.equal(segments[1].framePath, 'Claims › Territory');
 
-    const rows = parseCsv<Record<string, string>>(segmentsToCsv(segments, 'test-book'), { columns: true });
+    const rows = parseCsv<Record<string, string>>(segmentsToCsv(segments, documents, codebook()), { columns: true });
     assert.equal(rows.length, 5, 'one row per annotation, orphans included');
     assert.deepEqual(Object.keys(rows[0] ?? {}), [...SEGMENT_COLUMNS]);
     assert.equal(rows[2]?.['status'], 'orphaned');
@@ -120,15 +121,13 @@ describe('export: coded segments as CSV', () => {
       quote: memo,
       coder: memo,
     }));
-    const csv = segmentsToCsv(
-      codedSegments(codebook(), [{ path: '=cmd|calc.txt', text: undefined, annotations }]),
-      'test-book',
-    );
+    const documents = [{ path: '=cmd|calc.txt', text: undefined, annotations }];
+    const csv = segmentsToCsv(codedSegments(codebook(), documents), documents, codebook());
     const rows = parseCsv<Record<string, string>>(csv, { columns: true, relax_quotes: false });
     assert.equal(rows.length, hostile.length, 'the same row count as annotations');
     rows.forEach((row, i) => {
       const original = hostile[i];
-      const expected = /^[=+\-@\t\r\n\0＝＋－＠]/u.test(original) ? `'${original}` : original;
+      const expected = /^[=+\-@\t\r\n\0＝＋－＠']/u.test(original) ? `'${original}` : original;
       for (const column of ['quote', 'memo', 'coder']) assert.equal(row[column], expected, `${column} of row ${i}`);
       assert.equal(row['document'], "'=cmd|calc.txt");
     });

@@ -55,8 +55,9 @@ describe('export: provenance of added texts', () => {
     const rows = parseCsv<Record<string, string>>(out, { columns: true, bom: true });
     const header = Object.keys(rows[0] ?? {});
     // appended after the original columns (which end with conflict_with), never moving them; later additions follow
-    const at = header.indexOf('conflict_with') + 1;
-    assert.deepEqual(header.slice(at, at + 4), [...ORIGIN_COLUMNS], 'appended after the original columns');
+    const at = header.indexOf('source_original');
+    assert.ok(at > header.indexOf('conflict_with'), 'after the original columns');
+    assert.deepEqual(header.slice(at, at + 4), [...ORIGIN_COLUMNS], 'appended together');
     assert.deepEqual(header, [...SEGMENT_COLUMNS]);
     const speech = rows.find((r) => r['document']?.endsWith('speech.txt'));
     const notes = rows.find((r) => r['document']?.endsWith('notes.txt'));
@@ -107,12 +108,11 @@ describe('export: provenance of added texts', () => {
       {
         projectName: 'p',
         origin: 'test',
-        now: '2026-12-02T12:00:00Z',
       },
     );
     assert.match(
       project.projectXml,
-      /<TextSource [^>]*name="papers\/speech\.txt"[^>]*>\n\s*<Description>Converted from papers\/speech\.docx \(SHA-256 (ab){32}\) by mammoth 1\.0\.0, added 2026-12-02T12:00:00Z\.<\/Description>\n\s*<PlainTextSelection/,
+      /<TextSource [^>]*name="speech\.txt"[^>]*>\n\s*<Description>Converted from papers\/speech\.docx \(SHA-256 (ab){32}\) by mammoth 1\.0\.0, added 2026-12-02T12:00:00Z\.\n\nSovereignty Coder path: papers\/speech\.txt<\/Description>\n\s*<PlainTextSelection/,
     );
     const file = join(mkdtempSync(join(tmpdir(), 'sovcode-origin-qde-')), 'project.qde');
     writeFileSync(file, project.projectXml);

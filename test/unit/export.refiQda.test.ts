@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createAnnotation, type Annotation } from '../../src/core/annotations';
 import { parseCodebook, type Codebook } from '../../src/core/codebook';
 import { qdpxBytes } from '../../src/core/export/qdpx';
@@ -15,10 +15,10 @@ import { buildRefiQdaProject, codebookToQdc, codePointPositions, stableGuid } fr
 import type { CodedDocument } from '../../src/core/documents';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { run } from '../../src/cli/main';
+import { readQdpx, xmllint } from './qdpxReader';
 
-const SCHEMAS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'refi-qda');
 const SHIPPED = join(__dirname, '..', '..', '..', 'codebook', 'sovereignty.yaml');
-const OPTIONS = { projectName: 'Test project', origin: 'Sovereignty Coder (tests)', now: '2026-12-01T10:00:00Z' };
+const OPTIONS = { projectName: 'Test project', origin: 'Sovereignty Coder (tests)' };
 
 const CODEBOOK_YAML = `codebook: refi-test
 title: REFI test codebook
@@ -81,49 +81,17 @@ function python(script: string, ...args: string[]): string {
   return r.stdout;
 }
 
-function xmllint(schema: string, file: string): void {
-  const r = spawnSync('xmllint', ['--noout', '--schema', join(SCHEMAS, schema), file], { encoding: 'utf8' });
-  assert.equal(r.error, undefined, 'xmllint is needed (Debian package libxml2-utils)');
-  assert.equal(r.status, 0, r.stderr);
-}
-
-const READ_QDPX = `
-import json, sys, zipfile, xml.etree.ElementTree as ET
-ns = {'q': 'urn:QDA-XML:project:1.0'}
-z = zipfile.ZipFile(sys.argv[1])
-assert z.testzip() is None
-names = sorted(z.namelist())
-qde = z.read('project.qde')
-open(sys.argv[2], 'wb').write(qde)
-root = ET.fromstring(qde)
-codes = {c.get('guid'): c.get('name') for c in root.iter('{urn:QDA-XML:project:1.0}Code')}
-selections = []
-for src in root.iter('{urn:QDA-XML:project:1.0}TextSource'):
-    text = z.read('sources/' + src.get('plainTextPath')[len('internal://'):]).decode('utf-8')
-    for sel in src.findall('q:PlainTextSelection', ns):
-        s, e = int(sel.get('startPosition')), int(sel.get('endPosition'))
-        selections.append({'source': src.get('name'), 'text': text[s:e], 'name': sel.get('name'),
-          'code': codes[sel.find('q:Coding/q:CodeRef', ns).get('targetGUID')],
-          'description': sel.find('q:Description', ns).text})
-notes = [n.find('q:PlainTextContent', ns).text for n in root.iter('{urn:QDA-XML:project:1.0}Note')]
-users = sorted(u.get('name') for u in root.iter('{urn:QDA-XML:project:1.0}User'))
-print(json.dumps({'names': names, 'bom': qde[:3] == b'\\xef\\xbb\\xbf', 'selections': selections, 'notes': notes, 'users': users}))
-`;
-
 describe('export: REFI-QDA (.qdpx, .qdc)', () => {
   it('writes a .qdpx that Python unzips, xmllint validates, and whose positions are code points', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sovcode-qdpx-'));
     const project = buildRefiQdaProject(codebook(), documents(), OPTIONS);
     writeFileSync(join(dir, 'p.qdpx'), qdpxBytes(project));
-    const read = JSON.parse(python(READ_QDPX, join(dir, 'p.qdpx'), join(dir, 'project.qde'))) as {
-      names: string[];
-      bom: boolean;
-      users: string[];
-      notes: string[];
-      selections: { source: string; text: string; name: string; code: string; description: string }[];
-    };
-    xmllint('Project.xsd', join(dir, 'project.qde'));
-    assert.deepEqual(read.names, ['project.qde', `sources/${stableGuid('source:texts/one.txt')}.txt`]);
+    const read = readQdpx(join(dir, 'p.qdpx'));
+    const missingNote = stableGuid(`note:texts/gone.txt\0a0000000005`);
+    assert.deepEqual(
+      read.names,
+      ['project.qde', `sources/${stableGuid('source:texts/one.txt')}.txt`, `sources/${missingNote}.txt`].sort(),
+    );
     assert.equal(read.bom, false, 'project.qde has no byte-order mark');
     assert.deepEqual(read.users, ['alice', 'li']);
     assert.equal(read.selections.length, 3);
@@ -135,15 +103,27 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
     );
     assert.match(read.selections[0]?.description ?? '', /A memo with <tags> & "quotes"\nand a second line\./);
     assert.match(read.selections[1]?.description ?? '', /needs review/);
-    assert.equal(read.notes.length, 2, 'the orphan and the segment without a text are kept as notes');
+    assert.equal(read.notes, 2, 'the orphan and the segment without a text are kept as notes');
+    assert.equal(read.notes_on_sources.length, 1, 'the orphan is a note its text refers to (NoteRef)');
+    assert.equal(read.notes_on_sources[0]?.source, 'one.txt');
     assert.match(
-      read.notes.join('\n'),
+      read.notes_on_sources[0]?.content ?? '',
       /a0000000004 could not be placed in texts\/one\.txt: its quote is no longer in the text/,
     );
+    assert.equal(read.notes_in_files.length, 1, 'the segment without a text is a note with its own text file');
     assert.match(
-      read.notes.join('\n'),
+      read.notes_in_files[0]?.content ?? '',
       /a0000000005 could not be placed in texts\/gone\.txt: the text file was not found/,
     );
+    assert.deepEqual(read.sources, [
+      {
+        name: 'one.txt',
+        description: 'Sovereignty Coder path: texts/one.txt',
+        date: '2026-11-30T00:00:00Z',
+        user: 'alice',
+      },
+    ]);
+    assert.deepEqual(read.colors, ['#1565C0', '#2E7D32']);
     assert.equal(project.selections + project.notes, 5, 'every annotation is in the project');
   });
 
@@ -158,7 +138,7 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
   it('marks a parent without terms or annotations as a pure category', () => {
     const xml = buildRefiQdaProject(codebook(), [{ path: 'x.txt', text: TEXT, annotations: [] }], OPTIONS).projectXml;
     assert.match(xml, /<Code guid="[^"]+" name="Claims &amp; counter-claims" isCodable="false"/);
-    assert.match(xml, /<Code guid="[^"]+" name="Territory" isCodable="true" color="#2e7d32">/);
+    assert.match(xml, /<Code guid="[^"]+" name="Territory" isCodable="true" color="#2E7D32">/);
   });
 
   it('writes .qdc codebooks that xmllint validates, for the test codebook and the shipped one', () => {
@@ -222,12 +202,32 @@ describe('export: REFI-QDA (.qdpx, .qdc)', () => {
     const qdpx = sovcode('export', '-o', join(dir, 'out.qdpx'), dir);
     assert.equal(qdpx.code, 0, qdpx.err);
     assert.match(qdpx.err, /3 coded selection\(s\) and 1 unplaced annotation\(s\) as notes, 1 file\(s\) written/);
-    const read = JSON.parse(python(READ_QDPX, join(dir, 'out.qdpx'), join(dir, 'project.qde'))) as {
-      selections: { text: string; name: string }[];
-    };
-    xmllint('Project.xsd', join(dir, 'project.qde'));
+    const read = readQdpx(join(dir, 'out.qdpx'));
     assert.equal(read.selections.length, 3);
     for (const sel of read.selections) assert.equal(sel.text, sel.name);
+
+    // the same project bytes from the folder itself, from its parent and with an absolute path: names and GUIDs
+    // depend on the workspace path only, never on where the export ran
+    const here = process.cwd();
+    try {
+      for (const [cwd, arg] of [
+        [dir, '.'],
+        [join(dir, '..'), basename(dir)],
+        [tmpdir(), dir],
+      ] as const) {
+        process.chdir(cwd);
+        const again = sovcode('export', '-o', join(dir, 'again.qdpx'), '--force', arg);
+        assert.equal(again.code, 0, again.err);
+        assert.deepEqual(readFileSync(join(dir, 'again.qdpx')), readFileSync(join(dir, 'out.qdpx')), `from ${cwd}`);
+      }
+    } finally {
+      process.chdir(here);
+    }
+    assert.deepEqual(
+      read.sources.map((s) => s.name),
+      ['one.txt'],
+      'a source is named by its file name, without the folder part',
+    );
 
     const qdc = sovcode('export', '--output', join(dir, 'book.qdc'), dir);
     assert.equal(qdc.code, 0, qdc.err);

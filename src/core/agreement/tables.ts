@@ -3,7 +3,7 @@
  * and pooled, every coefficient, then the 95% intervals and alpha at each unit of analysis. The CSV keeps its
  * first columns as they were (scripts read them by name) and appends the new ones after them.
  */
-import { toCsv, type CsvValue } from '../export/csv';
+import { toCsv, type CsvValue } from '../csv';
 import type { AgreementReport, FrameAgreement, ParentAgreement } from './report';
 import type { Coefficients, Estimate } from './statistics';
 import { AGREEMENT_UNITS } from './units';

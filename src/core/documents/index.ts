@@ -5,3 +5,4 @@
  */
 export * from './codedDocument';
 export * from './codedSegments';
+export * from './duplicates';

@@ -15,3 +15,4 @@ export { diffSides, readerFor, sidecarsOn, splitRevisions } from './compare';
 export type { DiffRun, Side } from './compare';
 export { documentsAtRevisions } from './revisionDocuments';
 export { checkedOutAt, describeHead, gitFolderOf } from './head';
+export { sidecarCommits } from './sidecarCommits';

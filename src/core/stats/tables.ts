@@ -3,7 +3,7 @@
  * format: table, frame, group, value — what R and pandas pivot most easily) and JSON. Counts are integers;
  * shares are fractions with four decimals in CSV and JSON and percentages in the text table.
  */
-import { toCsv, type CsvValue } from '../export/csv';
+import { toCsv, type CsvValue } from '../csv';
 import type { StatsReport } from './report';
 
 const share = (part: number, whole: number): number | undefined => (whole === 0 ? undefined : part / whole);
