@@ -18,12 +18,18 @@ const DATE = '2026-12-01';
 /** "=a,b" → both coders; "lena:a;omar:b" → per coder; "-" → coded, no frame. */
 function decisions(spec) {
   if (spec === '-') return new Map(CODERS.map((c) => [c, []]));
-  const list = (s) => s.split(',').map((f) => f.trim()).filter(Boolean);
+  const list = (s) =>
+    s
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
   if (spec.startsWith('=')) return new Map(CODERS.map((c) => [c, list(spec.slice(1))]));
-  const byCoder = new Map(spec.split(';').map((part) => {
-    const [coder, frames = ''] = part.split(':');
-    return [coder.trim(), list(frames)];
-  }));
+  const byCoder = new Map(
+    spec.split(';').map((part) => {
+      const [coder, frames = ''] = part.split(':');
+      return [coder.trim(), list(frames)];
+    }),
+  );
   for (const c of CODERS) if (!byCoder.has(c)) throw new Error(`'${spec}' has no decision of ${c}`);
   return byCoder;
 }
@@ -48,7 +54,10 @@ for (const { name, sentences } of texts) {
       for (const frame of byCoder.get(coder)) {
         // fixed ids (digits only after 'ac': valid base32) so that regenerating gives the same files
         const id = `ac${String(texts.indexOf(textOf(name))).padStart(2, '0')}${String(++n).padStart(6, '0')}`;
-        annotations = addAnnotation(annotations, createAnnotation(text, offset, offset + sentence.length, frame, coder, DATE, id));
+        annotations = addAnnotation(
+          annotations,
+          createAnnotation(text, offset, offset + sentence.length, frame, coder, DATE, id),
+        );
       }
     }
     offset += sentence.length + 2;

@@ -24,6 +24,11 @@ export interface ParsedCommand {
     rev?: string[];
     strict?: boolean;
     'allow-orphans'?: boolean;
+    evaluate?: boolean;
+    from?: string;
+    threshold?: string;
+    folds?: string;
+    seed?: string;
   };
 }
 
@@ -50,6 +55,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         rev: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         'allow-orphans': { type: 'boolean' },
+        evaluate: { type: 'boolean' },
+        from: { type: 'string' },
+        threshold: { type: 'string' },
+        folds: { type: 'string' },
+        seed: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;

@@ -10,6 +10,7 @@ import { exportSegments } from './exportCommand';
 import { ADD_HELP, COMMAND_HELP, MAIN_HELP } from './help';
 import { renameFrame } from './renameFrameCommand';
 import { statsOutput } from './statsCommand';
+import { evaluateOutput, suggestOutput } from './suggestCommand';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
@@ -73,6 +74,16 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
           writeOutput(values.output, text, inputs, values.force === true);
           err(`sovcode: statistics written to ${values.output}\n`);
         }
+        return 0;
+      }
+      case 'suggest': {
+        if (values.evaluate === true) {
+          out(evaluateOutput(positionals, values));
+          return 0;
+        }
+        const { text, summary } = suggestOutput(positionals, values);
+        err(`sovcode: ${summary}\n`);
+        out(text);
         return 0;
       }
       case 'rename-frame':

@@ -76,7 +76,7 @@ function trainFrame(
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = LEARNING_RATE / (1 + epoch);
     for (const i of order) {
-      const unit = units[i] as TrainingUnit;
+      const unit = units[i];
       const y = unit.frames.has(frame) ? 1 : 0;
       const weight = y === 1 ? positiveWeight : 1;
       // the features are binary, so each one's gradient is the residual itself

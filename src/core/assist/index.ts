@@ -5,3 +5,4 @@ export * from './trainingSet';
 export * from './suggestFrames';
 export * from './crossValidation';
 export * from './seededRandom';
+export * from './evaluationText';

@@ -64,7 +64,7 @@ export function suggestFrames(
   const out: FrameSuggestion[] = [];
   let next = 0;
   for (const unit of sentenceUnits(text)) {
-    while (next < coded.length && (coded[next] as Stretch).end <= unit.start) next++;
+    while (next < coded.length && coded[next].end <= unit.start) next++;
     const stretch = coded[next];
     if (stretch !== undefined && stretch.start < unit.end) continue; // the coder has been in this sentence
     const sentence = text.slice(unit.start, unit.end);
