@@ -131,7 +131,9 @@ run_integration() {
   port=$(free_port "${TEST_PORT:-18720}")
   clean_instance $ITEST
   SOVCODER_TEST_RESULTS=$RES/integration.json start_instance $ITEST "$port" "$ws" --vscode-option enable-smoke-test-driver || return 2
-  SCREENSHOT_DIR=$OUT node "$RV/run-ext-tests.mjs" "http://127.0.0.1:$port" "$ws" "$ROOT" "$ROOT/out/test/integration/index" 2>&1 | tee "$RES/integration.log"
+  # the deterministic test language model (a test-only extension) runs beside ours for the model coder's tests
+  EXTRA_EXTENSION_PATHS=$ROOT/test/fixtures/test-language-model SCREENSHOT_DIR=$OUT \
+    node "$RV/run-ext-tests.mjs" "http://127.0.0.1:$port" "$ws" "$ROOT" "$ROOT/out/test/integration/index" 2>&1 | tee "$RES/integration.log"
   return "${PIPESTATUS[0]}"
 }
 # ext_suite <suite> <instance> <run-function>: runs an extension-host suite (its tests in out/test/<suite>/), stops

@@ -29,6 +29,7 @@ import { registerGitCommands } from './vscode/gitCommands';
 import { CompareView } from './vscode/views/compareView';
 import { ProvenanceView } from './vscode/provenanceView';
 import { registerViews, type RetrievalViews } from './vscode/views/registerViews';
+import { registerAssist, type AssistApi } from './vscode/assist/registerAssist';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -48,6 +49,8 @@ export interface SovereigntyCoderApi {
   activationTimes(): { activateMs: number; startMs: number | undefined };
   /** The corpus index, the explorer, the Codebook view and the statistics view, for tests. */
   retrieval: RetrievalViews;
+  /** The frame suggester and the language-model coder, for tests. */
+  assist: AssistApi;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -77,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const compare = new CompareView();
   const selector: vscode.DocumentSelector = '*';
   const retrieval = registerViews(services);
+  const assist = registerAssist(services, context.workspaceState);
 
   const refreshActive = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -133,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     }),
     coder.onDidChange(() => statusBar.update()),
     ...retrieval.disposables,
+    ...assist.disposables,
     store.onDidChange((uri) => {
       const doc = openDocument(uri);
       if (doc) decorations.schedule(doc);
@@ -185,6 +190,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     },
     compareLines: () => compare.lines(),
     retrieval,
+    assist: assist.api,
   };
 }
 

@@ -58,12 +58,22 @@ export const GitCommandId = {
   openCompareChange: 'sovereigntyCoder.openCompareChange',
 } as const;
 
+/** Assisted coding, registered by src/vscode/assist/registerAssist.ts beside the suggester and the model coder. */
+export const AssistCommandId = {
+  toggleSuggestions: 'sovereigntyCoder.toggleSuggestions',
+  codeWithLanguageModel: 'sovereigntyCoder.codeWithLanguageModel',
+  /** Internal (hover links and code actions): they take a suggestion; hidden from the palette. */
+  acceptSuggestion: 'sovereigntyCoder.acceptSuggestion',
+  dismissSuggestion: 'sovereigntyCoder.dismissSuggestion',
+} as const;
+
 /** Every command the extension contributes: what package.json must declare (test/unit/manifest.test.ts). */
 export const ALL_COMMAND_IDS: readonly string[] = [
   ...Object.values(CommandId),
   ...Object.values(ViewCommandId),
   ...Object.values(ImportCommandId),
   ...Object.values(GitCommandId),
+  ...Object.values(AssistCommandId),
 ];
 
 /** Context keys of the Coded Segments view's title menu: grouped by text rather than frame; a filter is set. */

@@ -11,7 +11,16 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     frameColors: c.get<string>('frameColors', SETTING_DEFAULTS.frameColors) === 'theme' ? 'theme' : 'codebook',
     showCues: c.get<boolean>('showCues', SETTING_DEFAULTS.showCues),
     openWalkthroughOnFirstRun: c.get<boolean>('openWalkthroughOnFirstRun', SETTING_DEFAULTS.openWalkthroughOnFirstRun),
+    'suggestions.enabled': c.get<boolean>('suggestions.enabled', SETTING_DEFAULTS['suggestions.enabled']),
+    'suggestions.threshold': validThreshold(
+      c.get<number>('suggestions.threshold', SETTING_DEFAULTS['suggestions.threshold']),
+    ),
   };
+}
+
+/** A probability strictly between 0 and 1, else the default (a setting typed by hand can be anything). */
+function validThreshold(x: unknown): number {
+  return typeof x === 'number' && x > 0 && x < 1 ? x : SETTING_DEFAULTS['suggestions.threshold'];
 }
 
 export function affectsSettings(e: vscode.ConfigurationChangeEvent, key?: keyof Settings): boolean {

@@ -17,6 +17,10 @@ export interface Settings {
   frameColors: (typeof FRAME_COLOR_SOURCES)[number];
   showCues: boolean;
   openWalkthroughOnFirstRun: boolean;
+  /** Frame suggestions learned from the workspace's coding (off until a coder turns them on). */
+  'suggestions.enabled': boolean;
+  /** Suggest a frame at this probability or more. */
+  'suggestions.threshold': number;
 }
 
 /** The value of each setting nobody has set; package.json's `default`s are the same values. */
@@ -27,4 +31,6 @@ export const SETTING_DEFAULTS: Readonly<Settings> = Object.freeze({
   frameColors: 'codebook',
   showCues: true,
   openWalkthroughOnFirstRun: true,
+  'suggestions.enabled': false,
+  'suggestions.threshold': 0.5,
 });

@@ -63,19 +63,27 @@ function score(model: FrameWeights, features: Uint32Array): number {
   return z;
 }
 
-function trainFrame(
+/** Units learned between two yields of the training steps: a few milliseconds of work. */
+const UNITS_PER_STEP = 1000;
+
+function* trainFrameSteps(
   frame: string,
   units: readonly TrainingUnit[],
   order: readonly number[],
   epochs: number,
-): FrameWeights {
+): Generator<void, FrameWeights> {
   const positives = units.filter((u) => u.frames.has(frame)).length;
   const negatives = units.length - positives;
   const positiveWeight = Math.min(MAX_POSITIVE_WEIGHT, Math.max(1, Math.sqrt(negatives / Math.max(1, positives))));
   const model: FrameWeights = { frame, bias: 0, weights: new Float32Array(FEATURE_SPACE), positives };
+  let sinceYield = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = LEARNING_RATE / (1 + epoch);
     for (const i of order) {
+      if (++sinceYield === UNITS_PER_STEP) {
+        sinceYield = 0;
+        yield;
+      }
       const unit = units[i];
       const y = unit.frames.has(frame) ? 1 : 0;
       const weight = y === 1 ? positiveWeight : 1;
@@ -88,8 +96,12 @@ function trainFrame(
   return model;
 }
 
-/** Trains one classifier per frame that has enough coded units; deterministic for a given seed. */
-export function trainFrameModel(units: readonly TrainingUnit[], options: TrainingOptions): FrameModel {
+/**
+ * The training as steps of a few milliseconds each (a generator that yields between them), so that the editor
+ * can train between keystrokes without blocking its extension host; the result is the same model as
+ * trainFrameModel's.
+ */
+export function* trainingSteps(units: readonly TrainingUnit[], options: TrainingOptions): Generator<void, FrameModel> {
   const seed = options.seed ?? 1;
   const minPositives = options.minPositives ?? MIN_POSITIVES;
   const all = [...units, ...(options.prior ?? [])];
@@ -97,10 +109,21 @@ export function trainFrameModel(units: readonly TrainingUnit[], options: Trainin
     all.map((_, i) => i),
     seededRandom(seed),
   );
-  const frames = options.frames
-    .filter((frame) => units.filter((u) => u.frames.has(frame)).length >= minPositives)
-    .map((frame) => trainFrame(frame, all, order, options.epochs ?? EPOCHS));
+  const frames: FrameWeights[] = [];
+  for (const frame of options.frames) {
+    if (units.filter((u) => u.frames.has(frame)).length < minPositives) continue;
+    frames.push(yield* trainFrameSteps(frame, all, order, options.epochs ?? EPOCHS));
+  }
   return { frames, units: units.length, seed };
+}
+
+/** Trains one classifier per frame that has enough coded units; deterministic for a given seed. */
+export function trainFrameModel(units: readonly TrainingUnit[], options: TrainingOptions): FrameModel {
+  const steps = trainingSteps(units, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
 }
 
 /** Probability per learned frame that a unit with these features carries it. */
