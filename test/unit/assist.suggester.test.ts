@@ -232,10 +232,10 @@ describe('assisted coding: the frame suggester', () => {
         .map((l) => `      ${l}`)
         .join('\n'),
     );
-    // measured 2026-12-02: F1 0.49 / 0.48, kappa 0.44 / 0.44 (seed 1); the floor leaves room for rounding only
+    // measured 2026-12-02: F1 0.54 / 0.54, kappa 0.49 / 0.49 (seed 1, L2 0.01); the floor leaves room for rounding only
     for (const c of report.coders) {
-      assert.ok((c.overall.f1 ?? 0) >= 0.45, `${c.coder}: F1 ${c.overall.f1}`);
-      assert.ok((c.agreement.cohenKappa ?? 0) >= 0.4, `${c.coder}: kappa ${c.agreement.cohenKappa}`);
+      assert.ok((c.overall.f1 ?? 0) >= 0.5, `${c.coder}: F1 ${c.overall.f1}`);
+      assert.ok((c.agreement.cohenKappa ?? 0) >= 0.45, `${c.coder}: kappa ${c.agreement.cohenKappa}`);
     }
   });
 

@@ -52,7 +52,7 @@ export interface TrainingOptions {
 export const MIN_POSITIVES = 5;
 const EPOCHS = 8;
 const LEARNING_RATE = 0.3;
-const L2 = 1e-5;
+const L2 = 1e-2;
 const MAX_POSITIVE_WEIGHT = 6;
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -64,7 +64,7 @@ function score(model: FrameWeights, features: Uint32Array): number {
 }
 
 /** Units learned between two yields of the training steps: a few milliseconds of work. */
-const UNITS_PER_STEP = 1000;
+const UNITS_PER_STEP = 100;
 
 function* trainFrameSteps(
   frame: string,

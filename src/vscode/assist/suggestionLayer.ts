@@ -146,14 +146,15 @@ export class SuggestionLayer implements vscode.Disposable {
     md.isTrusted = { enabledCommands: [AssistCommandId.acceptSuggestion, AssistCommandId.dismissSuggestion] };
     for (const s of here) {
       const args = encodeURIComponent(JSON.stringify([argsOf(doc, s)]));
-      md.appendText(
-        `Suggested: ${frameLabel(codebook, s.frame)}, ${s.probability.toFixed(2)} — because: ${s.because.join(', ') || '(no single word stands out)'}`,
+      const because = s.because.join(', ') || '(no single word stands out)';
+      md.appendMarkdown(
+        `**Suggested:** ${escapeMarkdown(frameLabel(codebook, s.frame))}, ${s.probability.toFixed(2)} — because: ${escapeMarkdown(because)}`,
       );
       md.appendMarkdown(
         `\n\n[Accept](command:${AssistCommandId.acceptSuggestion}?${args}) · [Dismiss](command:${AssistCommandId.dismissSuggestion}?${args})\n\n`,
       );
     }
-    md.appendText("Learned from this workspace's coding; nothing is written until you accept.");
+    md.appendMarkdown("*Learned from this workspace's coding; nothing is written until you accept.*");
     const first = here[0];
     return new vscode.Hover(md, toRange(doc, first.start, first.end));
   }
@@ -180,6 +181,11 @@ export class SuggestionLayer implements vscode.Disposable {
   dispose(): void {
     for (const s of this.styles.values()) s.dispose();
   }
+}
+
+/** The codebook's labels and the text's words are the user's: no Markdown of theirs is interpreted. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 
 function argsOf(doc: vscode.TextDocument, s: ShownSuggestion): SuggestionArgs {
