@@ -162,3 +162,59 @@ describe('assisted coding', () => {
     assert.equal(coder.annotationsFor(uri).length, 2);
   });
 });
+
+/** The parts of the tool API the test calls (VS Code 1.95+; the extension's types are those of 1.90). */
+interface ToolsApi {
+  tools: readonly { name: string }[];
+  invokeTool(
+    name: string,
+    options: { input: object; toolInvocationToken: undefined },
+  ): Thenable<{ content: unknown[] }>;
+}
+
+describe('assisted coding: Language Model Tools for chat agents', () => {
+  it('offers its tools, lists frames, and writes proposed codings as a reviewable coder, refusing invented quotes', async function () {
+    this.timeout(60000);
+    await api();
+    const lm = vscode.lm as unknown as ToolsApi;
+    const names = lm.tools.map((t) => t.name);
+    for (const name of [
+      'sovereigntyCoder_listFrames',
+      'sovereigntyCoder_readCodedSegments',
+      'sovereigntyCoder_proposeCodings',
+    ])
+      assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+    const textOf = (r: { content: unknown[] }): string =>
+      r.content
+        .map((p) => (typeof (p as { value?: unknown }).value === 'string' ? (p as { value: string }).value : ''))
+        .join('');
+    const frames = textOf(
+      await lm.invokeTool('sovereigntyCoder_listFrames', { input: {}, toolInvocationToken: undefined }),
+    );
+    assert.match(frames, /"id": "data-resource"/);
+    const uri = workspaceUri('texts', 'agent-codes-me.txt');
+    await writeFile(uri, 'Servers at home keep our data safe. The river was calm.\n');
+    const answer = textOf(
+      await lm.invokeTool('sovereigntyCoder_proposeCodings', {
+        input: {
+          text: 'texts/agent-codes-me.txt',
+          codings: [
+            { frame: 'data-resource', quote: 'Servers at home keep our data safe.', reason: 'Data kept at home.' },
+            { frame: 'data-resource', quote: 'Data is the new oil.' },
+          ],
+        },
+        toolInvocationToken: undefined,
+      }),
+    );
+    assert.match(answer, /1 coding\(s\) written to texts\/agent-codes-me\.txt as coder model:chat\/agent/);
+    assert.match(answer, /refused data-resource: “Data is the new oil\.”: the quote is not in the text/);
+    const sidecar = await waitFor("the agent's annotation on disk", async () => {
+      const yaml = await readFile(sidecarOf(uri));
+      return yaml?.includes('quote:') ? yaml : undefined;
+    });
+    assert.match(sidecar, /quote: "?Servers at home keep our data safe\."?/);
+    assert.match(sidecar, /coder: "?model:chat\/agent"?/);
+    assert.match(sidecar, /status: needs-review/);
+    assert.doesNotMatch(sidecar, /new oil/);
+  });
+});
