@@ -62,14 +62,14 @@ describe('assisted coding', () => {
       const s = coder.assist.suggestionsFor(uri).find((x) => x.frame === 'data-resource');
       return s && s.start === 0 ? s : undefined;
     });
-    assert.ok(found.probability >= 0.5 && found.because.length > 0, JSON.stringify(found));
+    assert.ok(found.probability >= 0.5, JSON.stringify(found));
     assert.equal(coder.annotationsFor(uri).length, 0, 'a suggestion is not an annotation');
     assert.equal(await readFile(sidecarOf(uri)), undefined, 'nothing is written for a suggestion');
     const position = doc.positionAt(10);
     const hovers =
       (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
     const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(hoverText, /\*\*Suggested:\*\* .*Data.*, [01]\.\d\d — because: /);
+    assert.match(hoverText, /\*\*Suggested:\*\* .*Data.*, [01]\.\d\d — because: \p{L}+/u);
     assert.match(hoverText, /\[Accept\]\(command:sovereigntyCoder\.acceptSuggestion/);
     await vscode.commands.executeCommand('editor.action.showHover');
     const shot = path.join(

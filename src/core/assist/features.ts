@@ -43,19 +43,44 @@ export function featureHash(gram: string): number {
   return (h >>> 0) & (FEATURE_SPACE - 1);
 }
 
-/** The hashed n-grams of one word (padded), without duplicates. */
-export function wordFeatures(word: string): number[] {
-  const padded = ` ${word} `;
-  const out = new Set<number>();
-  for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
-    for (let i = 0; i + n <= padded.length; i++) out.add(featureHash(padded.slice(i, i + n)));
+const SPACE = 0x20;
+
+/**
+ * Pushes the hashed n-grams of one word, padded with a space at both ends, onto `out`. FNV-1a is sequential,
+ * so each start's 2-, 3- and 4-grams are hashed in one pass without building a string: the same hashes as
+ * featureHash(padded.slice(i, i + n)), at a fraction of the cost (features are most of the suggester's work).
+ */
+function pushWordGrams(word: string, out: number[]): void {
+  const len = word.length + 2;
+  for (let i = 0; i < len; i++) {
+    let h = 0x811c9dc5;
+    for (let n = 1; n <= MAX_GRAM && i + n <= len; n++) {
+      const k = i + n - 1;
+      h ^= k === 0 || k === len - 1 ? SPACE : word.charCodeAt(k - 1);
+      h = Math.imul(h, 0x01000193);
+      if (n >= MIN_GRAM) out.push((h >>> 0) & (FEATURE_SPACE - 1));
+    }
   }
-  return [...out];
+}
+
+/** Sorted, without duplicates. */
+function distinctSorted(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
+}
+
+/** The hashed n-grams of one word (padded), sorted and without duplicates. */
+export function wordFeatures(word: string): Uint32Array {
+  const out: number[] = [];
+  pushWordGrams(word, out);
+  return distinctSorted(out);
 }
 
 /** The sorted, distinct hashed features of a text. */
 export function textFeatures(text: string): Uint32Array {
-  const all = new Set<number>();
-  for (const w of wordsOf(text)) for (const f of wordFeatures(w.text)) all.add(f);
-  return Uint32Array.from(all).sort();
+  const out: number[] = [];
+  for (const m of text.normalize('NFKC').toLowerCase().matchAll(WORD)) pushWordGrams(m[0], out);
+  return distinctSorted(out);
 }

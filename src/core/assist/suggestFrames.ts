@@ -23,6 +23,11 @@ export interface SuggestOptions {
   threshold?: number;
   /** At most this many frames per sentence, the likeliest first (default 2). */
   perSentence?: number;
+  /**
+   * Say why (the `because` words) for each suggestion (default true). The editor says why only in the hover of
+   * the one the coder points at, which keeps scoring a screenful of text to the features and the sums.
+   */
+  explain?: boolean;
   /** Keys (`suggestionKey`) of suggestions the coder dismissed. */
   dismissed?: ReadonlySet<string>;
 }
@@ -72,7 +77,8 @@ export function suggestFrames(
       .filter((p) => p.probability >= threshold && !options.dismissed?.has(suggestionKey(p.frame, sentence)))
       .sort((a, b) => b.probability - a.probability || (a.frame < b.frame ? -1 : 1))
       .slice(0, perSentence);
-    for (const p of likely) out.push({ ...unit, ...p, because: explainFrame(model, p.frame, sentence) });
+    for (const p of likely)
+      out.push({ ...unit, ...p, because: options.explain === false ? [] : explainFrame(model, p.frame, sentence) });
   }
   return out;
 }

@@ -7,7 +7,7 @@
  * never per keystroke and never the whole text.
  */
 import * as vscode from 'vscode';
-import { suggestFrames, suggestionKey, type FrameSuggestion } from '../../core/assist';
+import { explainFrame, suggestFrames, suggestionKey, type FrameSuggestion } from '../../core/assist';
 import type { Codebook } from '../../core/codebook';
 import { AssistCommandId } from '../commandIds';
 import { CODING_ACTION_KIND } from '../codeActions';
@@ -128,6 +128,7 @@ export class SuggestionLayer implements vscode.Disposable {
     return suggestFrames(state.model, slice, annotations, {
       threshold: settings['suggestions.threshold'],
       dismissed: this.dismissed(),
+      explain: false,
     }).map((s) => ({ ...s, start: s.start + base, end: s.end + base, sentence: slice.slice(s.start, s.end) }));
   }
 
@@ -141,12 +142,14 @@ export class SuggestionLayer implements vscode.Disposable {
     const here = this.at(doc, new vscode.Range(position, position));
     if (here.length === 0) return undefined;
     const codebook = this.services.codebooks.active?.codebook;
+    const state = this.model.state;
     // our own two commands only: the rest of the hover is plain text, and the words come from the user's text
     const md = new vscode.MarkdownString('', false);
     md.isTrusted = { enabledCommands: [AssistCommandId.acceptSuggestion, AssistCommandId.dismissSuggestion] };
     for (const s of here) {
       const args = encodeURIComponent(JSON.stringify([argsOf(doc, s)]));
-      const because = s.because.join(', ') || '(no single word stands out)';
+      const words = state.kind === 'ready' ? explainFrame(state.model, s.frame, s.sentence) : [];
+      const because = words.join(', ') || '(no single word stands out)';
       md.appendMarkdown(
         `**Suggested:** ${escapeMarkdown(frameLabel(codebook, s.frame))}, ${s.probability.toFixed(2)} — because: ${escapeMarkdown(because)}`,
       );
