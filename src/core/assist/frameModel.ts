@@ -21,7 +21,7 @@ export interface TrainingUnit {
 export interface FrameWeights {
   frame: string;
   bias: number;
-  weights: Float64Array;
+  weights: Float32Array;
   /** Training units carrying the frame. */
   positives: number;
 }
@@ -75,7 +75,7 @@ function* trainFrameSteps(
   const positives = units.filter((u) => u.frames.has(frame)).length;
   const negatives = units.length - positives;
   const positiveWeight = Math.min(MAX_POSITIVE_WEIGHT, Math.max(1, Math.sqrt(negatives / Math.max(1, positives))));
-  const model: FrameWeights = { frame, bias: 0, weights: new Float64Array(FEATURE_SPACE), positives };
+  const model: FrameWeights = { frame, bias: 0, weights: new Float32Array(FEATURE_SPACE), positives };
   let sinceYield = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = LEARNING_RATE / (1 + epoch);
