@@ -91,6 +91,17 @@ clean_instance() {
     s["sovereigntyCoder.openWalkthroughOnFirstRun"] = false; s["sovereigntyCoder.coder"] = "test-coder"; fs.writeFileSync(process.argv[2], JSON.stringify(s, null, 2));' \
     "$RV/settings.json" "$user/settings.json"
 }
+# with_test_language_model <instance>: the deterministic chat model of test/fixtures/test-language-model installed
+# beside ours (code-server loads only one extensionDevelopmentPath, so it goes into the instance's extensions
+# folder, which a fresh instance scans), and the workbench's AI features on, without which no extension's
+# language model is offered: the language-model coder's integration test runs against it (docs/assisted-coding.md)
+with_test_language_model() {
+  local run=${REAL_VSCODE_HOME:?}/run/$1
+  mkdir -p "$run/extensions"
+  cp -r test/fixtures/test-language-model "$run/extensions/sovereignty-coder-tests.sovcoder-test-language-model-0.0.1"
+  node -e 'const fs = require("fs"); const f = process.argv[1]; const s = JSON.parse(fs.readFileSync(f, "utf8"));
+    s["chat.disableAIFeatures"] = false; fs.writeFileSync(f, JSON.stringify(s, null, 2));' "$run/user-data/User/settings.json"
+}
 
 if ! step deps bash scripts/ensure-deps.sh; then
   broken deps "npm ci failed"
@@ -134,6 +145,7 @@ run_integration() {
   ws=$(fresh_workspace) || return 2
   port=$(free_port "${TEST_PORT:-18720}")
   clean_instance $ITEST
+  with_test_language_model $ITEST
   SOVCODER_TEST_RESULTS=$RES/integration.json start_instance $ITEST "$port" "$ws" --vscode-option enable-smoke-test-driver || return 2
   SCREENSHOT_DIR=$OUT node "$RV/run-ext-tests.mjs" "http://127.0.0.1:$port" "$ws" "$ROOT" "$ROOT/out/test/integration/index" 2>&1 | tee "$RES/integration.log"
   return "${PIPESTATUS[0]}"

@@ -34,6 +34,7 @@ import { registerGitCommands } from './vscode/gitCommands';
 import { CompareView } from './vscode/views/compareView';
 import { ProvenanceView } from './vscode/provenanceView';
 import { registerViews, type RetrievalViews } from './vscode/views/registerViews';
+import { registerAssist, type AssistApi } from './vscode/assist/registerAssist';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -70,6 +71,8 @@ export interface SovereigntyCoderApi {
   coderIdentity(): Coder;
   /** Answers the questions about a changed annotation file instead of a notification (undefined: notifications). */
   answerSidecarQuestions(ask: SidecarQuestion | undefined): void;
+  /** The frame suggester and the language-model coder, for tests. */
+  assist: AssistApi;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -102,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const review = new ReviewWalk(services);
   const selector: vscode.DocumentSelector = '*';
   const retrieval = registerViews(services);
+  const assist = registerAssist(services, context.workspaceState);
 
   const refreshActive = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -161,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     }),
     coder.onDidChange(() => statusBar.update()),
     ...retrieval.disposables,
+    ...assist.disposables,
     store.onDidChange((uri) => {
       const doc = openDocument(uri);
       if (doc) decorations.schedule(doc);
@@ -224,6 +229,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     useCoderPrompt: (prompt) => coder.usePrompt(prompt),
     coderIdentity: () => coder.identity,
     answerSidecarQuestions: (ask) => sidecars.useQuestions(ask),
+    assist: assist.api,
   };
 }
 

@@ -6,6 +6,8 @@
 // Exit code: mocha's (0 all passed, 1 some failed), 124 on timeout, 2 on a harness error.
 // Env: TEST_TIMEOUT_MS (default 240000), VERBOSE=1 (also print the workbench's routine log lines),
 //      SCREENSHOT_DIR (where a screenshot goes when the run times out),
+//      EXTRA_EXTENSION_PATHS (':'-separated folders of test-only extensions loaded beside the one under test,
+//      e.g. test/fixtures/test-language-model: the workbench takes several extensionDevelopmentPath entries),
 // A test can ask for a screenshot of the workbench as it is at that moment by logging `sovcoder-screenshot: <path>.png`;
 // the PNG appears at that path, which the test waits for (the extension host runs on this machine).
 import { chromium } from 'playwright-core';
@@ -24,8 +26,10 @@ if (!base || !folder || !extDev || !testsPath) {
 const TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 240000);
 const authority = new URL(base).host; // code-server's remote authority is host:port
 const remote = (p) => `vscode-remote://${authority}${p}`;
+const extra = (process.env.EXTRA_EXTENSION_PATHS || '').split(':').filter(Boolean);
 const payload = [
   ['extensionDevelopmentPath', remote(extDev)],
+  ...extra.map((p) => ['extensionDevelopmentPath', remote(path.resolve(p))]),
   ['extensionTestsPath', remote(testsPath)],
 ];
 const url = `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

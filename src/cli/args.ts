@@ -30,6 +30,11 @@ export interface ParsedCommand {
     undo?: boolean;
     unit?: string;
     'no-neutralize'?: boolean;
+    evaluate?: boolean;
+    from?: string;
+    threshold?: string;
+    folds?: string;
+    seed?: string;
   };
 }
 
@@ -62,6 +67,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         undo: { type: 'boolean' },
         unit: { type: 'string' },
         'no-neutralize': { type: 'boolean' },
+        evaluate: { type: 'boolean' },
+        from: { type: 'string' },
+        threshold: { type: 'string' },
+        folds: { type: 'string' },
+        seed: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;

@@ -2,6 +2,7 @@
 import { DONE_HELP } from './doneCommand';
 import { IMPORT_HELP } from './importHelp';
 
+import { MIN_POSITIVES } from '../core/assist/frameModel';
 export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 
 Usage:
@@ -16,6 +17,8 @@ Usage:
   sovcode suggest-terms [--codebook PATH] [--frame ID] [--format text|json] [PATH...]
   sovcode suggest-terms --accept TERM --frame ID [--codebook PATH] [PATH]
   sovcode done --coder NAME [--undo] TEXT...
+  sovcode suggest [--codebook PATH] [--from FOLDER] [--coders A,B] [--threshold P] [--format text|json] FILE...
+  sovcode suggest --evaluate [--codebook PATH] [--coders A,B] [--folds K] [--seed N] [--threshold P] [PATH...]
   sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
   sovcode rename-frame [--codebook PATH] OLD --into TARGET [PATH...]
   sovcode diff [REV_A [REV_B]] [--format text|json|markdown] [PATH...]
@@ -34,6 +37,7 @@ Commands:
   stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
   suggest-terms  frequent phrases of coded segments that no cue finds yet; --accept adds one to the codebook
   done       mark texts as coded by a coder (counted by agreement even where nothing applies)
+  suggest    frames for uncoded sentences, learned offline from the team's coding; --evaluate cross-validates it
   rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
   import     a REFI-QDA project (.qdpx) into a folder of texts and annotation files; a .qdc into codebook.yaml
@@ -122,6 +126,29 @@ Options:
       --encoding ENC    decode plain-text originals as ENC (gb18030, big5, windows-1251, koi8-r, …)
 `;
 
+export const SUGGEST_HELP = `Usage: sovcode suggest [--codebook PATH] [--from FOLDER] [--coders A,B] [--threshold P] [--format text|json] FILE...
+       sovcode suggest --evaluate [--codebook PATH] [--coders A,B] [--folds K] [--seed N] [--threshold P] [--format text|json] [PATH...]
+
+Frame suggestions for the sentences of FILE that no annotation touches, learned offline (nothing leaves the
+machine) from the coded texts under --from (default: the current folder) and the codebook's own words: one
+logistic regression per frame over character n-grams. A frame needs ${MIN_POSITIVES} coded sentences
+before it is suggested. Nothing is written: a suggestion becomes an annotation only when a coder accepts it.
+Method and figures: docs/assisted-coding.md.
+
+With --evaluate: k-fold cross-validation over the coded texts of PATH (whole texts per fold when there are at
+least K, else sentences), printing precision, recall and F1 per frame against each human coder, and Cohen's
+kappa and Krippendorff's alpha between the suggester and each coder (the agreement report's code and unit).
+
+Options:
+  -c, --codebook PATH   the codebook (default: codebook.yaml in or above the texts' folder, else the shipped one)
+      --from FOLDER     the coded corpus to learn from (default: .)
+      --coders A,B      learn from (and evaluate against) these coders only; automatic coders never count
+      --threshold P     suggest a frame at probability P or more (default 0.5)
+      --folds K         cross-validation folds (default 5)
+      --seed N          seed of the folds and of the training order (default 1)
+  -f, --format FORMAT   text (default) or json
+`;
+
 export const AGREEMENT_HELP = `Usage: sovcode agreement [--codebook PATH] [--coders A,B] [--unit UNIT] [--format text|json|csv|html] [--output FILE [--force]] [PATH...]
 
 Inter-coder agreement of the coders in annotation files (after their branches are merged, each file holds
@@ -201,6 +228,7 @@ export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
   ['validate', VALIDATE_HELP],
   ['export', EXPORT_HELP],
   ['agreement', AGREEMENT_HELP],
+  ['suggest', SUGGEST_HELP],
   ['stats', STATS_HELP],
   ['suggest-terms', SUGGEST_TERMS_HELP],
   ['rename-frame', RENAME_FRAME_HELP],

@@ -13,6 +13,7 @@ import { renameFrame } from './renameFrameCommand';
 import { markDone } from './doneCommand';
 import { statsOutput } from './statsCommand';
 import { acceptSuggestedTerm, suggestTermsOutput } from './suggestTermsCommand';
+import { evaluateOutput, suggestOutput } from './suggestCommand';
 import { formatScan, scanFiles } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
@@ -95,6 +96,16 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
             `sovcode: '${values.accept}' added to frame '${values.frame ?? ''}' in ${acceptSuggestedTerm(positionals, values)}\n`,
           );
         return 0;
+      case 'suggest': {
+        if (values.evaluate === true) {
+          out(evaluateOutput(positionals, values));
+          return 0;
+        }
+        const { text, summary } = suggestOutput(positionals, values);
+        err(`sovcode: ${summary}\n`);
+        out(text);
+        return 0;
+      }
       case 'rename-frame':
       case 'done':
         err(`sovcode: ${command} writes files: run it through runAsync\n`);

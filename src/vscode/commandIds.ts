@@ -73,6 +73,15 @@ export const GitCommandId = {
   openCompareChange: 'sovereigntyCoder.openCompareChange',
 } as const;
 
+/** Assisted coding, registered by src/vscode/assist/registerAssist.ts beside the suggester and the model coder. */
+export const AssistCommandId = {
+  toggleSuggestions: 'sovereigntyCoder.toggleSuggestions',
+  codeWithLanguageModel: 'sovereigntyCoder.codeWithLanguageModel',
+  /** Internal (hover links and code actions): they take a suggestion; hidden from the palette. */
+  acceptSuggestion: 'sovereigntyCoder.acceptSuggestion',
+  dismissSuggestion: 'sovereigntyCoder.dismissSuggestion',
+} as const;
+
 /** Every command the extension contributes: what package.json must declare (test/unit/manifest.test.ts). */
 export const ALL_COMMAND_IDS: readonly string[] = [
   ...Object.values(CommandId),
@@ -80,6 +89,7 @@ export const ALL_COMMAND_IDS: readonly string[] = [
   ...Object.values(ImportCommandId),
   ...Object.values(GitCommandId),
   ...Object.values(InterchangeCommandId),
+  ...Object.values(AssistCommandId),
 ];
 
 /** Context keys of the Coded Segments view's title menu: grouped by text rather than frame; a filter is set. */

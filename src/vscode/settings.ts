@@ -13,12 +13,21 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     showCues: c.get<boolean>('showCues', SETTING_DEFAULTS.showCues),
     openWalkthroughOnFirstRun: c.get<boolean>('openWalkthroughOnFirstRun', SETTING_DEFAULTS.openWalkthroughOnFirstRun),
     agreementUnit: agreementUnitOf(c.get<string>('agreementUnit', SETTING_DEFAULTS.agreementUnit)),
+    'suggestions.enabled': c.get<boolean>('suggestions.enabled', SETTING_DEFAULTS['suggestions.enabled']),
+    'suggestions.threshold': validThreshold(
+      c.get<number>('suggestions.threshold', SETTING_DEFAULTS['suggestions.threshold']),
+    ),
   };
 }
 
 /** A unit from the setting; an unknown value (edited by hand) falls back to the default, the sentence. */
 function agreementUnitOf(value: string): AgreementUnit {
   return AGREEMENT_UNITS.find((u) => u === value) ?? SETTING_DEFAULTS.agreementUnit;
+}
+
+/** A probability strictly between 0 and 1, else the default (a setting typed by hand can be anything). */
+function validThreshold(x: unknown): number {
+  return typeof x === 'number' && x > 0 && x < 1 ? x : SETTING_DEFAULTS['suggestions.threshold'];
 }
 
 export function affectsSettings(e: vscode.ConfigurationChangeEvent, key?: keyof Settings): boolean {

@@ -21,6 +21,10 @@ export interface Settings {
   openWalkthroughOnFirstRun: boolean;
   /** The unit of analysis of the agreement report (docs/agreement.md). */
   agreementUnit: AgreementUnit;
+  /** Frame suggestions learned from the workspace's coding (off until a coder turns them on). */
+  'suggestions.enabled': boolean;
+  /** Suggest a frame at this probability or more. */
+  'suggestions.threshold': number;
 }
 
 /** The value of each setting nobody has set; package.json's `default`s are the same values. */
@@ -32,4 +36,6 @@ export const SETTING_DEFAULTS: Readonly<Settings> = Object.freeze({
   showCues: true,
   openWalkthroughOnFirstRun: true,
   agreementUnit: 'sentence',
+  'suggestions.enabled': false,
+  'suggestions.threshold': 0.5,
 });

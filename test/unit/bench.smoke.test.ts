@@ -4,6 +4,7 @@
  * here asserts a speed (that is the benchmarks' own job, at full size).
  */
 import { strict as assert } from 'node:assert';
+import { runAssistBench } from '../../bench/assist.bench';
 import { runMatcherBench } from '../../bench/matcher.bench';
 import { Report } from '../../bench/report';
 import { runSidecarBench } from '../../bench/sidecar.bench';
@@ -54,5 +55,10 @@ describe('benchmarks (smoke run at tiny sizes)', () => {
       ),
     );
     assert.equal(verdicts.length, 3);
+  });
+
+  it('assist: training and suggesting against their floors', () => {
+    const { verdicts } = smoke((r) => runAssistBench(200, 20_000, 1, r));
+    assert.equal(verdicts.length, 2);
   });
 });
