@@ -22,6 +22,9 @@ import { RefusedRead } from './workspaceReads';
 export type SaveOutcome = 'saved' | 'unchanged' | 'refused';
 
 export class SidecarFiles {
+  /** Reads in flight, by document: a decision waits for its document's read, which would otherwise replace it. */
+  private readonly loading = new Map<string, Promise<DocumentAnnotations>>();
+
   constructor(
     private readonly store: AnnotationStore,
     private readonly problems: SidecarProblems,
@@ -30,7 +33,16 @@ export class SidecarFiles {
   ) {}
 
   /** Reads the sidecar of a document (again). Problems are shown; nothing is written. */
-  async load(doc: vscode.TextDocument): Promise<DocumentAnnotations> {
+  load(doc: vscode.TextDocument): Promise<DocumentAnnotations> {
+    const key = doc.uri.toString();
+    const read = this.readInto(doc).finally(() => {
+      if (this.loading.get(key) === read) this.loading.delete(key);
+    });
+    this.loading.set(key, read);
+    return read;
+  }
+
+  private async readInto(doc: vscode.TextDocument): Promise<DocumentAnnotations> {
     const entry = this.store.track(doc.uri, doc.uri.with({ path: sidecarPathFor(doc.uri.path) }));
     let text: string | null;
     try {
@@ -57,7 +69,7 @@ export class SidecarFiles {
     doc: vscode.TextDocument,
     change: (list: readonly Annotation[]) => Annotation[],
   ): Promise<boolean> {
-    const entry = this.store.get(doc.uri) ?? (await this.load(doc));
+    const entry = (await this.loading.get(doc.uri.toString())) ?? this.store.get(doc.uri) ?? (await this.load(doc));
     if (entry.readOnly) {
       void vscode.window.showErrorMessage(SidecarMessage.fixBeforeCoding(entry.sidecarUri));
       return false;
