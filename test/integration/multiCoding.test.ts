@@ -31,9 +31,8 @@ describe('Multi-coding is visible without colour alone', () => {
     assert.equal(coder.annotationsFor(doc.uri).length, 1);
     assert.equal(await tag('data sovereignty at home', 'data-resource'), 1);
     assert.equal(coder.annotationsFor(doc.uri).length, 2);
-    const overlap = await waitFor(
-      'an overlap label',
-      () => coder.decorationsFor(doc.uri).find((d) => d.kind === 'overlap'),
+    const overlap = await waitFor('an overlap label', () =>
+      coder.decorationsFor(doc.uri).find((d) => d.kind === 'overlap'),
     ).catch((e: unknown) => {
       const painted = coder.decorationsFor(doc.uri).map((d) => `${d.kind}:${d.frameId}`);
       const annotations = coder.annotationsFor(doc.uri).map((a) => `${a.frame}@${a.start}-${a.end}`);
