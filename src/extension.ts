@@ -16,6 +16,7 @@ import { CoderIdentity } from './vscode/coderIdentity';
 import { CueIndex } from './vscode/cueIndex';
 import { DecorationController, type PaintedDecoration } from './vscode/decorations';
 import { registerHover } from './vscode/hover';
+import { registerMemoEditor } from './vscode/memoEditor';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { SidecarFiles } from './vscode/sidecarFiles';
@@ -120,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     gate,
     provenance,
     registerHover(services, selector),
+    registerMemoEditor(services),
     registerCodeActions(services, selector),
     ...registerCommands(services, () => gate.opened()),
     registerAddTexts(services, context.extensionUri),

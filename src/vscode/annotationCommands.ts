@@ -15,6 +15,7 @@ import {
 import type { CommandContext, CommandHandler } from './commandContext';
 import { openDocument, toCanonicalOffset, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
+import { openMemoEditor } from './memoEditor';
 import type { Services } from './services';
 
 interface Target {
@@ -79,19 +80,17 @@ export const annotationCommands = {
     return context.sidecars.applyDecision(t.doc, (list) => retagAnnotation(list, t.annotation.id, frameId));
   },
 
+  /**
+   * With `memo` (code and tests), sets it at once; else opens the memo editor beside the text (memoEditor.ts),
+   * where saving stores it. Resolves to true when a memo was set or its editor opened.
+   */
   async editMemo(context: CommandContext, uri?: string, id?: string, memo?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
     if (!t) return false;
-    const value =
-      memo ??
-      (await vscode.window.showInputBox({
-        title: `Memo for '${t.annotation.quote.slice(0, 40)}'`,
-        value: t.annotation.memo ?? '',
-        prompt: 'Empty removes the memo',
-      }));
-    return value === undefined
-      ? false
-      : context.sidecars.applyDecision(t.doc, (list) => setMemo(list, t.annotation.id, value));
+    if (memo !== undefined)
+      return context.sidecars.applyDecision(t.doc, (list) => setMemo(list, t.annotation.id, memo));
+    await openMemoEditor(t.doc, t.annotation);
+    return true;
   },
 
   async markReviewed(context: CommandContext, uri?: string, id?: string): Promise<boolean> {

@@ -41,7 +41,8 @@ function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undef
         : a.status;
   if (statusText !== undefined) md.appendMarkdown(` — **${escape(statusText)}**`);
   md.appendMarkdown('\n\n');
-  if (a.memo) md.appendMarkdown(`*Memo:* ${escape(a.memo)}\n\n`);
+  // appendText escapes the memo and keeps each of its lines a line of its own
+  if (a.memo) md.appendMarkdown('*Memo:*\n\n').appendText(a.memo).appendMarkdown('\n\n');
 }
 
 export function registerHover(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
