@@ -68,7 +68,7 @@ describe('The memo editor', () => {
     // as rendered: Markdown escapes and the non-breaking spaces appendText writes for the memo's own spacing undone
     const rendered = hover.replace(/&nbsp;/g, ' ').replace(/\\([^\w\s])/g, '$1');
     assert.ok(
-      rendered.includes('Data is framed as something a state owns.\n\n\n\nCompare the envoy\'s earlier speech'),
+      rendered.includes("Data is framed as something a state owns.\n\n\n\nCompare the envoy's earlier speech"),
       rendered,
     );
 
