@@ -75,7 +75,11 @@ export const annotationCommands = {
     const t = await targetAnnotation(context, uri, id);
     const codebook = context.codebooks.active?.codebook;
     if (!t || !codebook) return false;
-    const frameId = await pickFrame(codebook, [], `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`);
+    const pick = await pickFrame(codebook, {
+      title: `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`,
+      current: t.annotation.frame,
+    });
+    const frameId = pick && 'frameId' in pick ? pick.frameId : undefined;
     if (!frameId || frameId === t.annotation.frame) return false;
     return context.sidecars.applyDecision(t.doc, (list) => retagAnnotation(list, t.annotation.id, frameId));
   },
