@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { NewFrame } from '../../src/core/codebook/addFrame';
 import { CommandId } from '../../src/vscode/commandIds';
 import { frameItems } from '../../src/vscode/frames';
-import { api, openFixture, rangeOf, readFile, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
+import { api, openFixture, rangeOf, readFile, sidecarOf, workspaceUri, writeFile } from './helpers';
 
 const TEXT = 'A text for the new-frame test.\nShe called it a wall of silicon around the nation.\n';
 
