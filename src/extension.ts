@@ -9,6 +9,8 @@ import { AnnotationStore } from './vscode/annotationStore';
 import { registerAddTexts } from './vscode/addTexts';
 import { registerCodeActions } from './vscode/codeActions';
 import { CodebookService } from './vscode/codebookService';
+import { CodingHistory } from './vscode/codingHistory';
+import { frameLabel } from './vscode/frames';
 import { ACTIVE_EDITOR_CODED } from './vscode/commandIds';
 import { openDocument } from './vscode/convert';
 import { registerCommands } from './vscode/commands';
@@ -17,6 +19,7 @@ import { CueIndex } from './vscode/cueIndex';
 import { DecorationController, type PaintedDecoration } from './vscode/decorations';
 import { registerHover } from './vscode/hover';
 import { registerMemoEditor } from './vscode/memoEditor';
+import { ReviewWalk } from './vscode/reviewWalk';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
 import { SidecarFiles } from './vscode/sidecarFiles';
@@ -47,6 +50,10 @@ export interface SovereigntyCoderApi {
   originOf(uri: vscode.Uri): Promise<string | undefined>;
   /** How long activate() took, and the start behind the gate once it has run (ms). */
   activationTimes(): { activateMs: number; startMs: number | undefined };
+  /** Coding undo/redo of a document: next steps' labels and whether Ctrl+Z / Ctrl+Shift+Z reach them now. */
+  codingHistory(doc: vscode.TextDocument): { undo?: string; redo?: string; undoable: boolean; redoable: boolean };
+  /** The review walk's status-bar text for the active editor ('' when hidden). */
+  reviewStatus(): string;
   /** The corpus index, the explorer, the Codebook view and the statistics view, for tests. */
   retrieval: RetrievalViews;
 }
@@ -61,12 +68,14 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const cues = new CueIndex(() => codebooks.active?.matcher);
   const decorations = new DecorationController(codebooks, cues, store);
   const coder = new CoderIdentity();
+  const history = new CodingHistory(sidecars, (id) => frameLabel(codebooks.active?.codebook, id));
   const { version: packageVersion } = context.extension.packageJSON as { version?: unknown };
   const version = typeof packageVersion === 'string' ? packageVersion : 'dev';
   const services: Services = {
     codebooks,
     store,
     sidecars,
+    history,
     cues,
     log,
     version,
@@ -76,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const provenance = new ProvenanceView(log, () => statusBar.update());
   const statusBar: CodingStatusBar = new CodingStatusBar(services, (uri) => provenance.summaryOf(uri));
   const compare = new CompareView();
+  const review = new ReviewWalk(services);
   const selector: vscode.DocumentSelector = '*';
   const retrieval = registerViews(services);
 
@@ -116,14 +126,16 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     coder,
     sidecarProblems,
     store,
+    history,
     decorations,
     statusBar,
+    review,
     gate,
     provenance,
     registerHover(services, selector),
     registerMemoEditor(services),
     registerCodeActions(services, selector),
-    ...registerCommands(services, () => gate.opened()),
+    ...registerCommands(services, () => gate.opened(), review),
     registerAddTexts(services, context.extensionUri),
     compare,
     ...registerGitCommands(services, context.extensionPath, compare),
@@ -186,6 +198,8 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
       return entry && { unsaved: entry.unsaved, readOnly: entry.readOnly, deletedOnDisk: entry.deletedOnDisk };
     },
     compareLines: () => compare.lines(),
+    codingHistory: (doc) => history.state(doc),
+    reviewStatus: () => review.statusText(),
     retrieval,
   };
 }

@@ -12,6 +12,7 @@ import {
   setMemo,
   type Annotation,
 } from '../core/annotations';
+import { shortQuote } from '../core/coding/wording';
 import type { CommandContext, CommandHandler } from './commandContext';
 import { openDocument, toCanonicalOffset, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
@@ -50,6 +51,11 @@ async function targetAnnotation(services: Services, uri?: string, id?: string): 
   return picked ? { doc, annotation: picked.a } : undefined;
 }
 
+/** The notice after a removal, naming what went (its Undo button puts it back). */
+function removedMessage(context: CommandContext, a: Annotation): string {
+  return `Removed the annotation '${shortQuote(a.quote)}' (${frameLabel(context.codebooks.active?.codebook, a.frame)}).`;
+}
+
 /** One line of the "Go to Annotation" list: where it is (or that it is orphaned), its frame, quote and details. */
 function listItem(
   doc: vscode.TextDocument,
@@ -68,7 +74,11 @@ function listItem(
 export const annotationCommands = {
   async removeAnnotation(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
-    return t ? context.sidecars.applyDecision(t.doc, (list) => removeAnnotation(list, t.annotation.id)) : false;
+    if (!t) return false;
+    const ok = await context.history.decide(t.doc, (list) => removeAnnotation(list, t.annotation.id));
+    // no confirmation: the removal is undone in one step (docs/coding-flow.md), and the notice offers it
+    if (ok) context.history.offerUndo(t.doc, removedMessage(context, t.annotation));
+    return ok;
   },
 
   async changeFrame(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
@@ -81,7 +91,7 @@ export const annotationCommands = {
     });
     const frameId = pick && 'frameId' in pick ? pick.frameId : undefined;
     if (!frameId || frameId === t.annotation.frame) return false;
-    return context.sidecars.applyDecision(t.doc, (list) => retagAnnotation(list, t.annotation.id, frameId));
+    return context.history.decide(t.doc, (list) => retagAnnotation(list, t.annotation.id, frameId));
   },
 
   /**
@@ -91,15 +101,14 @@ export const annotationCommands = {
   async editMemo(context: CommandContext, uri?: string, id?: string, memo?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
     if (!t) return false;
-    if (memo !== undefined)
-      return context.sidecars.applyDecision(t.doc, (list) => setMemo(list, t.annotation.id, memo));
+    if (memo !== undefined) return context.history.decide(t.doc, (list) => setMemo(list, t.annotation.id, memo));
     await openMemoEditor(t.doc, t.annotation);
     return true;
   },
 
   async markReviewed(context: CommandContext, uri?: string, id?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
-    return t ? context.sidecars.applyDecision(t.doc, (list) => markReviewed(list, t.annotation.id)) : false;
+    return t ? context.history.decide(t.doc, (list) => markReviewed(list, t.annotation.id)) : false;
   },
 
   /** "Go to Annotation": pick one of the editor's annotations and select its text. */

@@ -1,10 +1,12 @@
 /**
  * The lightbulb (Ctrl+.): tag a selection or a cue with a frame, tag all occurrences of a cue for review,
- * and remove, retag or annotate (memo) an existing annotation. Each action runs a command with its arguments
+ * accept or reject one that needs review, and remove, retag or annotate (memo) an existing annotation. Each action runs a command with its arguments
  * prepared here, so the choice is one step.
  */
 import * as vscode from 'vscode';
-import { annotationsInRange } from '../core/annotations';
+import { annotationsInRange, type Annotation } from '../core/annotations';
+import { reviewPosition } from '../core/coding/reviewWalk';
+import { shortQuote } from '../core/coding/wording';
 import { findFrame } from '../core/codebook';
 import type { TermMatch } from '../core/matcher';
 import { CommandId } from './commandIds';
@@ -15,11 +17,24 @@ import type { Services } from './services';
 import { isCodedDocument } from './settings';
 import type { ApplyTagRequest } from './tagging';
 
-/** A sub-kind of quick fix, so the actions show in the lightbulb and under Ctrl+. everywhere. */
-export const CODING_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('sovereigntyCoder');
+/**
+ * Our own kind, outside `quickfix` (a coding decision fixes no problem) and outside `source` (which the
+ * lightbulb and Ctrl+. leave out): the menu shows it under its catch-all header, not "Quick Fix" (docs/coding-flow.md),
+ * and `editor.action.codeAction` with `{"kind": "sovereigntyCoder"}` opens the coding actions alone.
+ */
+export const CODING_ACTION_KIND = vscode.CodeActionKind.Empty.append('sovereigntyCoder');
+/** The children: tag a span, act on an annotation, decide a needs-review one. */
+export const TAG_KIND = CODING_ACTION_KIND.append('tag');
+export const ANNOTATION_KIND = CODING_ACTION_KIND.append('annotation');
+export const REVIEW_KIND = CODING_ACTION_KIND.append('review');
 
-function action(title: string, command: string, args: unknown[]): vscode.CodeAction {
-  const a = new vscode.CodeAction(title, CODING_ACTION_KIND);
+function action(
+  title: string,
+  command: string,
+  args: unknown[],
+  kind: vscode.CodeActionKind = TAG_KIND,
+): vscode.CodeAction {
+  const a = new vscode.CodeAction(title, kind);
   a.command = { title, command, arguments: args };
   return a;
 }
@@ -46,7 +61,12 @@ export function provideCodingActions(
 
   if (!range.isEmpty) {
     const span = toCanonicalSpan(doc, range);
-    const frames = [...new Set(cues.map((m) => m.frameId))].filter((id) => findFrame(codebook, id));
+    const coded = (frameId: string) =>
+      (services.store.get(doc.uri)?.annotations ?? []).some(
+        (a) => a.start === span.start && a.end === span.end && a.frame === frameId,
+      );
+    // a frame that already codes exactly this span is not offered again (tagging it would do nothing)
+    const frames = [...new Set(cues.map((m) => m.frameId))].filter((id) => findFrame(codebook, id) && !coded(id));
     for (const frameId of frames) {
       const request: ApplyTagRequest = { uri, spans: [span], frameId };
       actions.push(action(`Tag as ${frameLabel(codebook, frameId)}`, CommandId.applyTag, [request]));
@@ -85,17 +105,30 @@ export function provideCodingActions(
   const here = entry
     ? annotationsInRange(entry.annotations, span.start, span.end).filter((a) => a.status !== 'orphaned')
     : [];
+  const list = entry?.annotations ?? [];
+  const review: vscode.CodeAction[] = [];
   for (const a of here) {
-    actions.push(...conflictActions(CODING_ACTION_KIND, codebook, uri, entry?.annotations ?? [], a));
+    actions.push(...conflictActions(ANNOTATION_KIND, codebook, uri, list, a));
     const label = frameLabel(codebook, a.frame);
-    const which = here.length > 1 ? ` (${label}: '${a.quote.slice(0, 24)}')` : '';
-    actions.push(action(`Remove annotation (${label})`, CommandId.removeAnnotation, [uri, a.id]));
-    actions.push(action(`Change frame…${which}`, CommandId.changeFrame, [uri, a.id]));
-    actions.push(action(`Edit memo…${which}`, CommandId.editMemo, [uri, a.id]));
-    if (a.status === 'needs-review')
-      actions.push(action(`Mark as reviewed (${label})`, CommandId.markReviewed, [uri, a.id]));
+    // first in the menu: walking a bulk tag, accept or reject is the one decision asked for here
+    if (a.status === 'needs-review') review.push(...reviewActions(uri, list, a, label));
+    const which = here.length > 1 ? ` (${label}: '${shortQuote(a.quote, 24)}')` : '';
+    actions.push(action(`Remove annotation (${label})`, CommandId.removeAnnotation, [uri, a.id], ANNOTATION_KIND));
+    actions.push(action(`Change frame…${which}`, CommandId.changeFrame, [uri, a.id], ANNOTATION_KIND));
+    actions.push(action(`Edit memo…${which}`, CommandId.editMemo, [uri, a.id], ANNOTATION_KIND));
   }
-  return actions;
+  return [...review, ...actions];
+}
+
+/** Accept or reject a needs-review annotation (from a bulk tag), saying where it stands in the walk. */
+function reviewActions(uri: string, list: readonly Annotation[], a: Annotation, label: string): vscode.CodeAction[] {
+  const { index, total } = reviewPosition(list, a.id);
+  const where = index === undefined ? '' : ` (review ${index} of ${total})`;
+  const quote = shortQuote(a.quote, 24);
+  return [
+    action(`Accept '${quote}' as ${label}${where}`, CommandId.acceptReview, [uri, a.id], REVIEW_KIND),
+    action(`Reject '${quote}' (remove this ${label} annotation)`, CommandId.rejectReview, [uri, a.id], REVIEW_KIND),
+  ];
 }
 
 export function registerCodeActions(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {

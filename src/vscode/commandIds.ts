@@ -16,6 +16,12 @@ export const CommandId = {
   exportQdc: 'sovereigntyCoder.exportQdc',
   showAgreement: 'sovereigntyCoder.showAgreement',
   getStarted: 'sovereigntyCoder.getStarted',
+  undoCoding: 'sovereigntyCoder.undoCoding',
+  redoCoding: 'sovereigntyCoder.redoCoding',
+  nextReview: 'sovereigntyCoder.nextReview',
+  previousReview: 'sovereigntyCoder.previousReview',
+  acceptReview: 'sovereigntyCoder.acceptReview',
+  rejectReview: 'sovereigntyCoder.rejectReview',
   /** Internal: code actions call it with a prepared request; hidden from the palette. */
   applyTag: 'sovereigntyCoder.applyTag',
 } as const;
@@ -73,3 +79,7 @@ export const FILTERED = 'sovereigntyCoder.segmentsFiltered';
 
 /** Context key set on the active editor when its document is coded (menus and the keybinding use it). */
 export const ACTIVE_EDITOR_CODED = 'sovereigntyCoder.activeEditorCoded';
+
+/** Context keys: the active editor's next coding undo (redo) was made at its text's current version (codingHistory.ts). */
+export const CODING_UNDOABLE = 'sovereigntyCoder.codingUndoable';
+export const CODING_REDOABLE = 'sovereigntyCoder.codingRedoable';

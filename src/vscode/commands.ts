@@ -8,7 +8,9 @@ import { AgreementView } from './agreementView';
 import { annotationCommands } from './annotationCommands';
 import type { CommandContext, CommandHandler, CommandHandlers } from './commandContext';
 import { CommandId } from './commandIds';
+import { codingFlowCommands } from './codingFlowCommands';
 import { exportQdc, exportQdpx, exportSegmentsCsv } from './exportCommands';
+import type { ReviewWalk } from './reviewWalk';
 import type { Services } from './services';
 import { tagCommands } from './tagCommands';
 import { openWalkthrough } from './welcome';
@@ -23,12 +25,22 @@ const workspaceCommands = {
   getStarted: (context: CommandContext) => openWalkthrough(context.extensionId),
 } satisfies Record<string, CommandHandler>;
 
-const HANDLERS: CommandHandlers = { ...tagCommands, ...annotationCommands, ...workspaceCommands };
+const HANDLERS: CommandHandlers = {
+  ...tagCommands,
+  ...annotationCommands,
+  ...codingFlowCommands,
+  ...workspaceCommands,
+};
 
 /** Registers every handler; each first waits for `started` (the codebook loaded), which a command also triggers. */
-export function registerCommands(services: Services, started: () => Promise<void>): vscode.Disposable[] {
+/** `review` is the review walk (its status-bar item), made by extension.ts so the test API can read it. */
+export function registerCommands(
+  services: Services,
+  started: () => Promise<void>,
+  review: ReviewWalk,
+): vscode.Disposable[] {
   const agreement = new AgreementView(services);
-  const context: CommandContext = { ...services, agreement };
+  const context: CommandContext = { ...services, agreement, review };
   const names = Object.keys(CommandId) as (keyof typeof CommandId)[];
   return [
     agreement,

@@ -5,12 +5,13 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations';
 import type { Codebook } from '../core/codebook';
+import { shortQuote } from '../core/coding/wording';
 import { otherVersion } from '../core/git';
 import { GitCommandId } from './commandIds';
 import { frameLabel } from './frames';
 
 function describe(codebook: Codebook, a: Annotation): string {
-  return `${frameLabel(codebook, a.frame)}, ${a.coder}${a.memo === undefined ? '' : `, memo '${a.memo.slice(0, 30)}'`}`;
+  return `${frameLabel(codebook, a.frame)}, ${a.coder}${a.memo === undefined ? '' : `, memo '${shortQuote(a.memo)}'`}`;
 }
 
 /** The three choices for the conflict entry `a` of the document `uri` (none when it is not a conflict entry). */

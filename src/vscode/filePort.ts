@@ -1,8 +1,9 @@
 /**
  * The core's FilePort over vscode.workspace.fs, so sidecars work in remote and virtual workspaces too. One
- * exception: vscode.workspace.fs has no notion of file modes, so on the `file` scheme (where the extension host
- * runs beside the files) the temp file is created and its mode read through node's fs, so that a save keeps the
- * sidecar's permissions (a 600 interview coding stays 600).
+ * exception: vscode.workspace.fs has no notion of file modes and its rename is not atomic, so on the `file`
+ * scheme (where the extension host runs beside the files) the temp file is created, its mode read and it is
+ * renamed over the sidecar through node's fs, so that a save keeps the sidecar's permissions (a 600 interview
+ * coding stays 600) and the sidecar is never missing for a moment.
  */
 import * as vscode from 'vscode';
 import { nodeFilePort, SIDECAR_MAX_BYTES, type FilePort } from '../core/sidecar';
@@ -35,6 +36,9 @@ export function workspaceFilePort(base: vscode.Uri, maxBytes: number = SIDECAR_M
       await fs.writeFile(at(path), new TextEncoder().encode(data));
     },
     async rename(from, to) {
+      // workspace.fs deletes an existing target before it moves (not atomic): a watcher read in that gap saw the
+      // sidecar "deleted on disk" after two quick saves (undo, redo); node's rename replaces it in one step
+      if (base.scheme === 'file') return nodeFilePort.rename(at(from).fsPath, at(to).fsPath);
       await fs.rename(at(from), at(to), { overwrite: true });
     },
     async remove(path) {

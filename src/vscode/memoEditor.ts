@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { setMemo, type Annotation } from '../core/annotations';
 import { findFrame, framePath } from '../core/codebook';
+import { shortQuote } from '../core/coding/wording';
 import { openDocument, toRange } from './convert';
 import { MEMO_SCHEME } from './memoScheme';
 import type { Services } from './services';
@@ -17,20 +18,11 @@ import type { Services } from './services';
 export const MEMO_SEPARATOR = '-----';
 const QUOTE_IN_TITLE = 40;
 
-/** The quote cut at a word boundary for a tab title (never mid-word), without characters a path cannot hold. */
-function titleQuote(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').replace(/[/\\]/g, ' ').trim();
-  if (flat.length <= QUOTE_IN_TITLE) return flat;
-  const cut = flat.slice(0, QUOTE_IN_TITLE + 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > 10 ? cut.slice(0, space) : cut.slice(0, QUOTE_IN_TITLE)).trimEnd()}…`;
-}
-
 /** The memo document's address: the annotation id in the path, the text's URI in the query. */
 export function memoUri(doc: vscode.Uri, a: Annotation): vscode.Uri {
   return vscode.Uri.from({
     scheme: MEMO_SCHEME,
-    path: `/${a.id}/Memo on ‘${titleQuote(a.quote)}’.md`,
+    path: `/${a.id}/Memo on ‘${shortQuote(a.quote, QUOTE_IN_TITLE).replace(/[/\\]/g, ' ')}’.md`,
     query: doc.toString(),
   });
 }
@@ -101,7 +93,7 @@ export class MemoFileSystem implements vscode.FileSystemProvider {
       throw vscode.FileSystemError.NoPermissions(
         `the line '${MEMO_SEPARATOR}' above the memo was removed; put it back (the memo is what follows it)`,
       );
-    const stored = await this.services.sidecars.applyDecision(doc, (list) => setMemo(list, annotation.id, memo));
+    const stored = await this.services.history.decide(doc, (list) => setMemo(list, annotation.id, memo));
     if (!stored)
       throw vscode.FileSystemError.Unavailable(
         `the memo could not be stored in ${vscode.workspace.asRelativePath(doc.uri)}'s annotation file (see the message shown)`,

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { AnnotationStore } from './annotationStore';
 import type { CodebookService } from './codebookService';
+import type { CodingHistory } from './codingHistory';
 import type { CoderIdentity } from './coderIdentity';
 import type { CueIndex } from './cueIndex';
 import type { SidecarFiles } from './sidecarFiles';
@@ -11,6 +12,8 @@ export interface Services {
   store: AnnotationStore;
   /** Reads and writes the store's sidecars; coding decisions go through `applyDecision`. */
   sidecars: SidecarFiles;
+  /** Coding decisions that can be undone go through `history.decide` (it writes through `sidecars`). */
+  history: CodingHistory;
   cues: CueIndex;
   log: vscode.LogOutputChannel;
   /** The extension's version (package.json), for the origin of exports. */

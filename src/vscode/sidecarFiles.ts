@@ -59,7 +59,9 @@ export class SidecarFiles {
       this.store.markUnreadable(entry.uri);
       return entry;
     }
-    this.takeDiskText(entry, text);
+    // a decision taken while this first read was in flight (a tag right after opening) is newer than what the
+    // read found: keep it; its write was checked against the disk, so nothing on disk was overwritten unseen
+    if (entry.onDisk === undefined && !entry.unsaved) this.takeDiskText(entry, text);
     offerStaleTempCleanup(entry.sidecarUri, this.log);
     return entry;
   }
@@ -69,7 +71,11 @@ export class SidecarFiles {
     doc: vscode.TextDocument,
     change: (list: readonly Annotation[]) => Annotation[],
   ): Promise<boolean> {
-    const entry = (await this.loading.get(doc.uri.toString())) ?? this.store.get(doc.uri) ?? (await this.load(doc));
+    // a read in flight (the document just opened) ends first, so that it cannot replace the decision
+    await this.loading.get(doc.uri.toString());
+    const tracked = this.store.get(doc.uri);
+    // not read yet (a decision right after opening): read first, so the decision lands on what the file holds
+    const entry = tracked && tracked.onDisk !== undefined ? tracked : await this.load(doc);
     if (entry.readOnly) {
       void vscode.window.showErrorMessage(SidecarMessage.fixBeforeCoding(entry.sidecarUri));
       return false;

@@ -1,6 +1,7 @@
 /** Turning a tag request into annotations in the store (and so in the sidecar). */
 import * as vscode from 'vscode';
 import { addAnnotation, createAnnotation, type Annotation } from '../core/annotations';
+import { CommandId } from './commandIds';
 import { documentText, openDocument } from './convert';
 import type { Services } from './services';
 
@@ -28,7 +29,10 @@ function trimmed(text: string, span: { start: number; end: number }): { start: n
 }
 
 function taggedForReview(added: number): string {
-  return `Tagged ${added} occurrence(s), marked "needs review". Review each and use "Mark as reviewed" (Ctrl+.) or remove it.`;
+  return (
+    `Tagged ${added} occurrence${added === 1 ? '' : 's'}, marked "needs review": walk them with ` +
+    '"Next Annotation to Review" and accept or reject each from the lightbulb (Ctrl+.).'
+  );
 }
 
 /** Adds one annotation per span (skipping spans already coded with this frame); returns how many were added. */
@@ -37,7 +41,7 @@ export async function applyTag(services: Services, request: ApplyTagRequest): Pr
   const text = documentText(doc);
   const created: Annotation[] = [];
   let added = 0;
-  const ok = await services.sidecars.applyDecision(doc, (list) => {
+  const ok = await services.history.decide(doc, (list) => {
     let next = [...list];
     for (const raw of request.spans) {
       const span = trimmed(text, raw);
@@ -53,6 +57,9 @@ export async function applyTag(services: Services, request: ApplyTagRequest): Pr
   });
   if (!ok) return 0;
   if (added === 0) void vscode.window.setStatusBarMessage('Sovereignty Coder: already coded with this frame', 3000);
-  else if (request.needsReview) void vscode.window.showInformationMessage(taggedForReview(added));
+  else if (request.needsReview)
+    services.history.offerUndo(doc, taggedForReview(added), [
+      { label: 'Review Now', run: () => vscode.commands.executeCommand(CommandId.nextReview) },
+    ]);
   return added;
 }

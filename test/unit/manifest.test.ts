@@ -7,7 +7,14 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVE_EDITOR_CODED, ALL_COMMAND_IDS, FILTERED, GROUPED_BY_TEXT } from '../../src/vscode/commandIds';
+import {
+  ACTIVE_EDITOR_CODED,
+  ALL_COMMAND_IDS,
+  CODING_REDOABLE,
+  CODING_UNDOABLE,
+  FILTERED,
+  GROUPED_BY_TEXT,
+} from '../../src/vscode/commandIds';
 import { FRAME_COLOR_SOURCES, SETTING_DEFAULTS, SETTINGS_SECTION } from '../../src/vscode/settingsKeys';
 
 interface CommandContribution {
@@ -119,7 +126,7 @@ describe('manifest: package.json against the code', () => {
     const views = Object.values(manifest.contributes.views)
       .flat()
       .map((v) => v.id);
-    const known = new Set([ACTIVE_EDITOR_CODED, GROUPED_BY_TEXT, FILTERED, ...views]);
+    const known = new Set([ACTIVE_EDITOR_CODED, GROUPED_BY_TEXT, FILTERED, CODING_UNDOABLE, CODING_REDOABLE, ...views]);
     const clauses = [
       ...Object.values(manifest.contributes.menus)
         .flat()

@@ -99,7 +99,7 @@ async function reattach(services: Services, corpus: CorpusService, node: Segment
   }
   const span = toCanonicalSpan(editor.document, editor.selection);
   const text = documentText(editor.document);
-  return services.sidecars.applyDecision(editor.document, (list) =>
+  return services.history.decide(editor.document, (list) =>
     reattachAnnotation(list, node.segment.annotation.id, text, span.start, span.end),
   );
 }
