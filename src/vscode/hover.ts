@@ -41,8 +41,8 @@ function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undef
         : a.status;
   if (statusText !== undefined) md.appendMarkdown(` — **${escape(statusText)}**`);
   md.appendMarkdown('\n\n');
-  // appendText escapes the memo and keeps each of its lines a line of its own
-  if (a.memo) md.appendMarkdown('*Memo:*\n\n').appendText(a.memo).appendMarkdown('\n\n');
+  // each line of the memo a paragraph of its own: Markdown would join lines split by one line break
+  if (a.memo) md.appendMarkdown(`*Memo:* ${a.memo.split('\n').map(escape).join('\n\n')}\n\n`);
 }
 
 export function registerHover(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {

@@ -92,12 +92,15 @@ await runUiTest('multi-coding-themes', async ({ folder, open }) => {
   await page.mouse.dblclick(word.x, word.y);
   await palette(page, 'Sovereignty Coder: Tag Selection with Frame');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New frame' }).first().waitFor();
-  const icons = await page.evaluate(
-    () =>
-      [...document.querySelectorAll('.quick-input-list .monaco-list-row *')].filter((el) =>
-        getComputedStyle(el).backgroundImage.includes('data:image/svg'),
-      ).length,
-  );
+  const icons = await waitUntil('swatches in the frame rows', async () => {
+    const n = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.quick-input-list .monaco-list-row *')].filter((el) =>
+          getComputedStyle(el).backgroundImage.includes('data:image/svg'),
+        ).length,
+    );
+    return n >= 2 ? n : undefined;
+  });
   assert.ok(icons >= 2, `frame rows show swatches (${icons} icons)`);
   await screenshot('frame-picker');
   await page.keyboard.press('Escape');
@@ -109,7 +112,8 @@ await runUiTest('multi-coding-themes', async ({ folder, open }) => {
   const which = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Digital territory' }).first();
   if (await which.isVisible().catch(() => false)) await which.click();
   await page.locator('.tab', { hasText: 'Memo on' }).first().waitFor();
-  await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Quote (' }).first().waitFor();
+  const memoLines = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Quote (' }).first();
+  await memoLines.click(); // the memo editor has the focus before anything is typed
   await page.keyboard.press('Control+End');
   for (const [i, line] of MEMO.entries()) {
     if (i > 0) await page.keyboard.press('Enter');
