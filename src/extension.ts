@@ -20,6 +20,7 @@ import { CueIndex } from './vscode/cueIndex';
 import { DecorationController, type PaintedDecoration } from './vscode/decorations';
 import { registerHover } from './vscode/hover';
 import { answerPromptsWith, chooseSaveTargetsWith, type Prompt } from './vscode/prompts';
+import { registerMemoEditor } from './vscode/memoEditor';
 import { ReviewWalk } from './vscode/reviewWalk';
 import type { Services } from './vscode/services';
 import { affectsSettings, isCodedDocument } from './vscode/settings';
@@ -151,6 +152,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     gate,
     provenance,
     registerHover(services, selector),
+    registerMemoEditor(services),
     registerCodeActions(services, selector),
     ...registerCommands(services, () => gate.opened(), review),
     registerAddTexts(services, context.extensionUri),

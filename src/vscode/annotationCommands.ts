@@ -18,6 +18,7 @@ import { shortQuote } from '../core/coding/wording';
 import type { CommandContext, CommandHandler } from './commandContext';
 import { openDocument, toCanonicalOffset, toRange } from './convert';
 import { frameLabel, pickFrame } from './frames';
+import { openMemoEditor } from './memoEditor';
 import type { Services } from './services';
 
 interface Target {
@@ -100,23 +101,28 @@ export const annotationCommands = {
       void vscode.window.showErrorMessage(`Frame '${frame}' is not in codebook '${codebook.id}': nothing was changed.`);
       return false;
     }
-    const frameId =
-      frame ?? (await pickFrame(codebook, [], `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`));
+    const pick =
+      frame === undefined
+        ? await pickFrame(codebook, {
+            title: `Change frame (now: ${frameLabel(codebook, t.annotation.frame)})`,
+            current: t.annotation.frame,
+          })
+        : undefined;
+    const frameId = frame ?? (pick && 'frameId' in pick ? pick.frameId : undefined);
     if (!frameId || frameId === t.annotation.frame) return false;
     return signed(context, t, (list, edit) => retagAnnotation(list, t.annotation.id, frameId, edit));
   },
 
+  /**
+   * With `memo` (code and tests), sets it at once; else opens the memo editor beside the text (memoEditor.ts),
+   * where saving stores it. Resolves to true when a memo was set or its editor opened.
+   */
   async editMemo(context: CommandContext, uri?: string, id?: string, memo?: string): Promise<boolean> {
     const t = await targetAnnotation(context, uri, id);
     if (!t) return false;
-    const value =
-      memo ??
-      (await vscode.window.showInputBox({
-        title: `Memo for '${shortQuote(t.annotation.quote, 40)}'`,
-        value: t.annotation.memo ?? '',
-        prompt: 'Empty removes the memo',
-      }));
-    return value !== undefined && signed(context, t, (list, edit) => setMemo(list, t.annotation.id, value, edit));
+    if (memo !== undefined) return signed(context, t, (list, edit) => setMemo(list, t.annotation.id, memo, edit));
+    await openMemoEditor(t.doc, t.annotation);
+    return true;
   },
 
   async markReviewed(context: CommandContext, uri?: string, id?: string): Promise<boolean> {

@@ -2,6 +2,7 @@
 export const CommandId = {
   tagSelection: 'sovereigntyCoder.tagSelection',
   tagAllOccurrences: 'sovereigntyCoder.tagAllOccurrences',
+  newFrameFromSelection: 'sovereigntyCoder.newFrameFromSelection',
   removeAnnotation: 'sovereigntyCoder.removeAnnotation',
   changeFrame: 'sovereigntyCoder.changeFrame',
   editMemo: 'sovereigntyCoder.editMemo',

@@ -1,6 +1,7 @@
 /**
  * Paints cues and annotations into visible editors only, debounced per document while typing, and only around
- * what is on screen (plus a margin), so a 10 MB document costs what its visible lines cost.
+ * what is on screen (plus a margin), so a 10 MB document costs what its visible lines cost. Where annotations
+ * of different frames overlap, a label after the shared region names the frames.
  */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations';
@@ -9,13 +10,17 @@ import type { CodebookService } from './codebookService';
 import { toCanonicalOffset, toRange } from './convert';
 import type { CueIndex } from './cueIndex';
 import { createFrameStyles, type FrameStyles } from './frameStyles';
+import { frameLabel } from './frames';
+import { overlapRegions } from '../core/coding/overlaps';
 import { isCodedDocument, readSettings } from './settings';
 
 /** What was last painted, by frame and kind: the test API reads it instead of sleeping. */
 export interface PaintedDecoration {
   frameId: string;
-  kind: 'cue' | 'annotation' | 'needs-review' | 'unknown-frame';
+  kind: 'cue' | 'annotation' | 'needs-review' | 'unknown-frame' | 'overlap';
   ranges: vscode.Range[];
+  /** For 'overlap': the label shown after each range, naming the frames that code it. */
+  labels?: string[];
 }
 
 /**
@@ -84,7 +89,8 @@ export class DecorationController implements vscode.Disposable {
     const annotationRanges = new Map<string, vscode.Range[]>();
     const review: vscode.Range[] = [];
     const unknown: vscode.Range[] = [];
-    for (const a of this.visibleAnnotations(doc, window, to)) {
+    const visible = this.visibleAnnotations(doc, window, to);
+    for (const a of visible) {
       const range = toRange(doc, a.start, a.end);
       if (!styles.byFrame.has(a.frame)) unknown.push(range);
       else push(annotationRanges, a.frame, range);
@@ -104,8 +110,27 @@ export class DecorationController implements vscode.Disposable {
     editor.setDecorations(styles.unknownFrame, unknown);
     if (review.length) painted.push({ frameId: '', kind: 'needs-review', ranges: review });
     if (unknown.length) painted.push({ frameId: '', kind: 'unknown-frame', ranges: unknown });
+    const labels = this.overlapLabels(doc, visible);
+    editor.setDecorations(styles.overlapLabel, labels);
+    if (labels.length)
+      painted.push({
+        frameId: '',
+        kind: 'overlap',
+        ranges: labels.map((l) => l.range),
+        labels: labels.map((l) => l.renderOptions?.after?.contentText ?? ''),
+      });
     this.painted.set(doc.uri.toString(), painted);
     this.paintedEmitter.fire(doc.uri);
+  }
+
+  /** One label at the end of each region coded with several frames: "⟨Frame A · Frame B⟩". */
+  private overlapLabels(doc: vscode.TextDocument, visible: readonly Annotation[]): vscode.DecorationOptions[] {
+    const codebook = this.codebooks.active?.codebook;
+    return overlapRegions(visible).map((region) => {
+      const end = toRange(doc, region.start, region.end).end;
+      const contentText = `⟨${region.frames.map((f) => frameLabel(codebook, f)).join(' · ')}⟩`;
+      return { range: new vscode.Range(end, end), renderOptions: { after: { contentText } } };
+    });
   }
 
   /**

@@ -1,10 +1,15 @@
 /**
  * One decoration type per frame and kind, created when a codebook comes into force and disposed with it
- * (never per update, which leaks: todo-tree). Cues are underlined in the frame's colour; annotations are filled
- * with it and marked in the overview ruler; annotations that need review also get a dashed border.
+ * (never per update, which leaks: todo-tree). Cues are underlined in the frame's colour. Annotations are filled
+ * with a tint chosen apart from the theme's selection colour, underlined in a line style of their own (solid,
+ * dashed, dotted, double in codebook order), marked in the gutter with the frame's swatch and in an overview
+ * ruler lane of their own; where frames overlap, a label after the span names them (decorations.ts), so
+ * multi-coding never depends on telling colours apart. Annotations that need review get a dashed border.
  */
 import * as vscode from 'vscode';
 import type { Codebook } from '../core/codebook';
+import { chooseFill } from '../core/colour/fills';
+import { frameSwatch } from './views/frameSwatch';
 
 export interface FrameStyle {
   cue: vscode.TextEditorDecorationType;
@@ -16,37 +21,26 @@ export interface FrameStyles extends vscode.Disposable {
   /** For annotations whose frame the codebook no longer has: kept, shown in grey, flagged in the hover. */
   readonly unknownFrame: vscode.TextEditorDecorationType;
   readonly needsReview: vscode.TextEditorDecorationType;
+  /** Text after a span coded with several frames, naming them (set per range through renderOptions). */
+  readonly overlapLabel: vscode.TextEditorDecorationType;
 }
 
 const PALETTE_SIZE = 12;
 
-/** #rgb or #rrggbb → [r, g, b]. The codebook validator has already checked the form. */
-function rgb(hex: string): [number, number, number] {
-  const h = hex.replace('#', '');
-  const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h.slice(0, 6);
-  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
-}
+/**
+ * How frames differ other than by colour: the underline of an annotation takes one of these styles in codebook
+ * order, and its overview-ruler stripe one of three lanes, so two frames on one span show two marks.
+ */
+const BORDER_STYLES = ['solid', 'dashed', 'dotted', 'double'] as const;
+const RULER_LANES = [vscode.OverviewRulerLane.Left, vscode.OverviewRulerLane.Center, vscode.OverviewRulerLane.Right];
 
-function toHex(c: [number, number, number], alpha?: number): string {
-  const parts = alpha === undefined ? c : [...c, Math.round(alpha * 255)];
-  return `#${parts
-    .map((v) =>
-      Math.max(0, Math.min(255, Math.round(v)))
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')}`;
-}
-
-/** Dark themes need lighter tints of the same hue to keep contrast with the text. */
-function lighten(c: [number, number, number], amount: number): [number, number, number] {
-  return c.map((v) => v + (255 - v) * amount) as [number, number, number];
-}
-
-function codebookColours(hex: string): { light: { fg: string; bg: string }; dark: { fg: string; bg: string } } {
-  const c = rgb(hex);
-  const d = lighten(c, 0.35);
-  return { light: { fg: toHex(c), bg: toHex(c, 0.22) }, dark: { fg: toHex(d), bg: toHex(d, 0.28) } };
+function frameMarks(index: number): vscode.DecorationRenderOptions {
+  const style = BORDER_STYLES[index % BORDER_STYLES.length];
+  return {
+    borderStyle: `none none ${style} none`,
+    borderWidth: style === 'double' ? '0 0 3px 0' : '0 0 2px 0',
+    overviewRulerLane: RULER_LANES[index % RULER_LANES.length],
+  };
 }
 
 function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): FrameStyle {
@@ -60,13 +54,17 @@ function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): 
         borderColor: fg,
       }),
       annotation: vscode.window.createTextEditorDecorationType({
+        ...frameMarks(index),
         backgroundColor: new vscode.ThemeColor(`${slot}Background`),
+        borderColor: fg,
         overviewRulerColor: fg,
-        overviewRulerLane: vscode.OverviewRulerLane.Right,
       }),
     };
   }
-  const c = codebookColours(colour);
+  // fills chosen apart from each theme kind's selection colour (core/colour/fills.ts)
+  const light = chooseFill(colour, 'light');
+  const dark = chooseFill(colour, 'dark');
+  const gutter = frameSwatch(colour, index);
   const hc = new vscode.ThemeColor('sovereigntyCoder.cueHighContrastBorder');
   return {
     cue: vscode.window.createTextEditorDecorationType({
@@ -76,13 +74,14 @@ function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): 
       outlineStyle: 'solid',
       outlineWidth: '1px',
       outlineColor: hc,
-      light: { borderColor: c.light.fg },
-      dark: { borderColor: c.dark.fg },
+      light: { borderColor: light.solid },
+      dark: { borderColor: dark.solid },
     }),
     annotation: vscode.window.createTextEditorDecorationType({
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
-      light: { backgroundColor: c.light.bg, overviewRulerColor: c.light.fg },
-      dark: { backgroundColor: c.dark.bg, overviewRulerColor: c.dark.fg },
+      ...frameMarks(index),
+      ...(gutter instanceof vscode.Uri ? { gutterIconPath: gutter, gutterIconSize: 'contain' } : {}),
+      light: { backgroundColor: light.fill, borderColor: light.solid, overviewRulerColor: light.solid },
+      dark: { backgroundColor: dark.fill, borderColor: dark.solid, overviewRulerColor: dark.solid },
     }),
   };
 }
@@ -99,10 +98,18 @@ export function createFrameStyles(codebook: Codebook, source: 'codebook' | 'them
     border: '1px dashed',
     borderColor: new vscode.ThemeColor('sovereigntyCoder.needsReviewBorder'),
   });
+  const overlapLabel = vscode.window.createTextEditorDecorationType({
+    after: {
+      color: new vscode.ThemeColor('editorCodeLens.foreground'),
+      fontStyle: 'italic',
+      margin: '0 0 0 0.4em',
+    },
+  });
   return {
     byFrame,
     unknownFrame,
     needsReview,
+    overlapLabel,
     dispose() {
       for (const s of byFrame.values()) {
         s.cue.dispose();
@@ -110,6 +117,7 @@ export function createFrameStyles(codebook: Codebook, source: 'codebook' | 'them
       }
       unknownFrame.dispose();
       needsReview.dispose();
+      overlapLabel.dispose();
     },
   };
 }

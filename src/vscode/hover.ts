@@ -42,7 +42,8 @@ function annotationSection(md: vscode.MarkdownString, codebook: Codebook | undef
         : a.status;
   if (statusText !== undefined) md.appendMarkdown(` — **${escapeMarkdown(statusText)}**`);
   md.appendMarkdown('\n\n');
-  if (a.memo) md.appendMarkdown(`*Memo:* ${escapeMarkdown(a.memo)}\n\n`);
+  // each line of the memo a paragraph of its own: Markdown would join lines split by one line break
+  if (a.memo) md.appendMarkdown(`*Memo:* ${a.memo.split('\n').map(escapeMarkdown).join('\n\n')}\n\n`);
 }
 
 export function registerHover(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {

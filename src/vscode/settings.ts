@@ -1,5 +1,6 @@
 /** Typed access to the extension's settings (package.json `contributes.configuration`, table in settingsKeys.ts). */
 import * as vscode from 'vscode';
+import { MEMO_SCHEME } from './memoScheme';
 import { SETTING_DEFAULTS, SETTINGS_SECTION, type Settings } from './settingsKeys';
 import { AGREEMENT_UNITS, type AgreementUnit } from '../core/agreement/units';
 
@@ -36,7 +37,12 @@ export function affectsSettings(e: vscode.ConfigurationChangeEvent, key?: keyof 
 
 /** Documents whose language is coded, and that are files we can keep a sidecar beside. */
 export function isCodedDocument(doc: vscode.TextDocument): boolean {
-  if (doc.uri.scheme === 'output' || doc.uri.scheme === 'git' || doc.uri.path.endsWith('.annotations.yaml'))
+  if (
+    doc.uri.scheme === 'output' ||
+    doc.uri.scheme === 'git' ||
+    doc.uri.scheme === MEMO_SCHEME || // a memo is about a text, not a text to code
+    doc.uri.path.endsWith('.annotations.yaml')
+  )
     return false;
   return readSettings(doc).languages.includes(doc.languageId);
 }

@@ -38,6 +38,8 @@ const askInNotification: SidecarQuestion = (message, choices) => vscode.window.s
 
 export class SidecarFiles {
   private ask: SidecarQuestion = askInNotification;
+  /** Reads in flight, by document: a decision waits for its document's read, which would otherwise replace it. */
+  private readonly loading = new Map<string, Promise<DocumentAnnotations>>();
 
   constructor(
     private readonly store: AnnotationStore,
@@ -47,7 +49,16 @@ export class SidecarFiles {
   ) {}
 
   /** Reads the sidecar of a document (again). Problems are shown; nothing is written. */
-  async load(doc: vscode.TextDocument): Promise<DocumentAnnotations> {
+  load(doc: vscode.TextDocument): Promise<DocumentAnnotations> {
+    const key = doc.uri.toString();
+    const read = this.readInto(doc).finally(() => {
+      if (this.loading.get(key) === read) this.loading.delete(key);
+    });
+    this.loading.set(key, read);
+    return read;
+  }
+
+  private async readInto(doc: vscode.TextDocument): Promise<DocumentAnnotations> {
     const entry = this.store.track(doc.uri, doc.uri.with({ path: sidecarPathFor(doc.uri.path) }));
     let text: string | null;
     try {
@@ -104,6 +115,8 @@ export class SidecarFiles {
 
   /** True when a decision on `doc` may be written; otherwise the coder is told why not. */
   private async mayDecide(doc: vscode.TextDocument): Promise<boolean> {
+    // a read in flight (the document just opened) ends first, so that it cannot replace the decision
+    await this.loading.get(doc.uri.toString());
     const tracked = this.store.get(doc.uri);
     // a document opened just now may have its first read still pending: decide over what the file holds
     const entry = tracked === undefined || tracked.onDisk === undefined ? await this.load(doc) : tracked;

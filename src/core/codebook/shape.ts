@@ -182,7 +182,7 @@ function readTextList(ctx: ShapeContext, fields: Fields, key: string, where: str
 }
 
 /** A valid id close to what was written, for the message. */
-function idSuggestion(s: string): string {
+export function idSuggestion(s: string): string {
   return s.toLowerCase().trim().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').replace(/-+$/, '') || 'frame-1';
 }
 

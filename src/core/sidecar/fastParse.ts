@@ -9,7 +9,7 @@
 import type { Annotation } from '../annotations';
 import { compareAnnotations } from '../annotations';
 import { baseName, sourcePathFor } from './path';
-import { HAS_RAW_ESCAPABLE, isPlainSafe } from './serialize';
+import { HAS_RAW_ESCAPABLE, isBlockSafe, isPlainSafe, MEMO_INDENT } from './serialize';
 import { OFFSETS_UNIT, SIDECAR_VERSION } from './types';
 import type { Sidecar } from './types';
 import { normalDone } from './done';
@@ -125,6 +125,13 @@ function readBlockInOrder(lines: readonly string[], from: number, ranks: KeyRank
     if (rank <= order) return undefined;
     order = rank;
     const raw = line.slice(i === from ? ID_LINE.length : KEY_INDENT.length + key.length + 2);
+    if (key === 'memo' && raw === '|-') {
+      const memo = readMemoBlock(lines, i + 1);
+      if (memo === undefined) return undefined;
+      values.set(key, memo.text);
+      i = memo.last;
+      continue;
+    }
     // `.` in the line grammar never matched a line or paragraph separator: a raw one is not ours
     if (raw.includes('\u2028') || raw.includes('\u2029')) return undefined;
     const value = readValue(key, raw);
@@ -134,6 +141,20 @@ function readBlockInOrder(lines: readonly string[], from: number, ranks: KeyRank
   if (!REQUIRED.every((k) => values.has(k))) return undefined;
   const a = annotationFromValues(values);
   return spanProblem(a) === undefined && conflictProblem(a) === undefined ? { annotation: a, next: i } : undefined;
+}
+
+/**
+ * A memo's literal block scalar from line `from`: its lines up to the next key, each indented by MEMO_INDENT or
+ * empty. Only memos we would write this way are taken (isBlockSafe), else the full reader decides.
+ */
+function readMemoBlock(lines: readonly string[], from: number): { text: string; last: number } | undefined {
+  let i = from;
+  while (i < lines.length && (lines[i] === '' || lines[i].startsWith(MEMO_INDENT))) i++;
+  const text = lines
+    .slice(from, i)
+    .map((line) => line.slice(MEMO_INDENT.length))
+    .join('\n');
+  return isBlockSafe(text) ? { text, last: i - 1 } : undefined;
 }
 
 /**

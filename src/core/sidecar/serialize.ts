@@ -1,8 +1,8 @@
 /**
  * Writing a sidecar as deterministic, Git-friendly YAML. The emitter is hand-written rather than delegated
  * to a YAML library's stringifier so that every byte is under our control: fixed key order, one block per
- * annotation in the order of compareAnnotations, free text always double-quoted on one line with escapes
- * (no folding at any width), no aliases, LF line endings and a final newline. The same data always gives the
+ * annotation in the order of compareAnnotations, free text double-quoted on one line with escapes (no folding
+ * at any width) except a memo of several lines, which is a literal block scalar (memoYaml), no aliases, LF line endings and a final newline. The same data always gives the
  * same bytes, so load + save is byte-identical and adding an annotation adds only its own block.
  */
 import { compareAnnotations } from '../annotations';
@@ -67,6 +67,38 @@ export function isPlainSafe(s: string): boolean {
   return /^[A-Za-z0-9_][A-Za-z0-9_./:-]*$/.test(s) && !s.endsWith(':') && !RESERVED.test(s) && !NUMBER_LIKE.test(s);
 }
 
+/** Where a memo's block scalar lines stand: two more than the annotation's keys. */
+export const MEMO_INDENT = '      ';
+
+/**
+ * True when a memo reads back exactly from a literal block scalar (`|-`) as we write it: several lines, none
+ * holding a character we escape (tabs, controls, invisible ones) or ending in a space a reviewer could not see,
+ * the first not starting with a space (YAML would take its spaces as the indentation) and no line break at the
+ * very end (`|-` strips it).
+ */
+export function isBlockSafe(memo: string): boolean {
+  return (
+    memo.includes('\n') &&
+    !HAS_RAW_ESCAPABLE.test(memo.replaceAll('\n', '')) &&
+    !memo.startsWith(' ') &&
+    !/ (?:\n|$)/.test(memo) &&
+    !memo.startsWith('\n') &&
+    !memo.endsWith('\n')
+  );
+}
+
+/**
+ * A memo: a paragraph of several lines is written as a literal block scalar, line for line as the coder wrote
+ * it, so a reviewer reads it in the diff as prose; anything else double-quoted like every free text.
+ */
+export function memoYaml(memo: string): string {
+  if (!isBlockSafe(memo)) return quoteYaml(memo);
+  return `|-\n${memo
+    .split('\n')
+    .map((line) => (line === '' ? '' : MEMO_INDENT + line))
+    .join('\n')}`;
+}
+
 /** A short identifier-like value written plain when that reads back as the same string, else double-quoted. */
 export function scalarYaml(s: string): string {
   return isPlainSafe(s) ? s : quoteYaml(s);
@@ -95,7 +127,7 @@ function annotationBlock(a: Annotation, index: LineIndex | undefined): string {
     block += `    line: ${p.line + 1}\n    column: ${p.character + 1}\n`;
   }
   block += `    prefix: ${quoteYaml(a.prefix)}\n    suffix: ${quoteYaml(a.suffix)}\n`;
-  if (a.memo !== undefined) block += `    memo: ${quoteYaml(a.memo)}\n`;
+  if (a.memo !== undefined) block += `    memo: ${memoYaml(a.memo)}\n`;
   if (a.status !== undefined) block += `    status: ${scalarYaml(a.status)}\n`;
   if (a.conflictWith !== undefined) block += `    conflictWith: ${scalarYaml(a.conflictWith)}\n`;
   return block;
