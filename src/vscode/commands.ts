@@ -27,7 +27,7 @@ const workspaceCommands = {
   showAgreement: (context: CommandContext, coders?: string[]) => context.agreement.show(coders),
   toggleTextDone: (context: CommandContext, uri?: vscode.Uri, marked?: boolean) => toggleTextDone(context, uri, marked),
   getStarted: (context: CommandContext) => openWalkthrough(context.extensionId),
-  suggestCueTerms: (context: CommandContext) => suggestCueTerms(context),
+  suggestCueTerms: (context: CommandContext, terms?: unknown) => suggestCueTerms(context, terms),
 } satisfies Record<string, CommandHandler>;
 
 const HANDLERS: CommandHandlers = {
