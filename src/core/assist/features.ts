@@ -74,20 +74,24 @@ function pushWordGrams(word: string, out: number[]): void {
   }
 }
 
-/** The features pushed since the last call, sorted; the marks are cleared for the next text. */
+/**
+ * The features pushed since the last call, in the order first met (a model only sums over them, so no sort is
+ * needed); the marks are cleared for the next text.
+ */
 function taken(out: readonly number[]): Uint32Array {
-  for (const f of out) seen[f] = 0;
-  return Uint32Array.from(out).sort();
+  const features = Uint32Array.from(out);
+  for (let i = 0; i < features.length; i++) seen[features[i]] = 0;
+  return features;
 }
 
-/** The hashed n-grams of one word (padded), sorted and without duplicates. */
+/** The hashed n-grams of one word (padded), without duplicates. */
 export function wordFeatures(word: string): Uint32Array {
   const out: number[] = [];
   pushWordGrams(word, out);
   return taken(out);
 }
 
-/** The sorted, distinct hashed features of a text. */
+/** The distinct hashed features of a text. */
 export function textFeatures(text: string): Uint32Array {
   const out: number[] = [];
   for (const m of text.normalize('NFKC').toLowerCase().matchAll(WORD)) pushWordGrams(m[0], out);

@@ -58,8 +58,10 @@ const MAX_POSITIVE_WEIGHT = 6;
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 function score(model: FrameWeights, features: Uint32Array): number {
+  const weights = model.weights;
   let z = model.bias;
-  for (const f of features) z += model.weights[f] ?? 0;
+  // an indexed loop: iterating a typed array with for…of costs several times more on this hot path
+  for (let i = 0; i < features.length; i++) z += weights[features[i]];
   return z;
 }
 
