@@ -52,6 +52,8 @@ export class SuggesterModel implements vscode.Disposable {
   /** Retrains a little later (after a burst of coding decisions, once). */
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
+    // off (the default): nothing to train, and no paint after every coding decision
+    if (!readSettings()['suggestions.enabled']) return;
     this.timer = setTimeout(() => void this.retrain(), RETRAIN_DELAY_MS);
   }
 
