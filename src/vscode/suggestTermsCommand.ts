@@ -64,7 +64,8 @@ export async function suggestCueTerms(context: CommandContext, terms?: unknown):
   const quotes = documents.flatMap((d) =>
     d.annotations.map((a) => ({ frame: a.frame, quote: a.quote, document: d.path })),
   );
-  const suggestions = suggestTerms(active.codebook, active.matcher, quotes);
+  // the coder sees each frame's best few; a term named by the caller may be any of them
+  const suggestions = suggestTerms(active.codebook, active.matcher, quotes, named ? { limit: Infinity } : {});
   if (suggestions.length === 0) {
     void vscode.window.showInformationMessage(
       'Sovereignty Coder: no phrase recurs in two coded segments of a frame without already being a cue.',
