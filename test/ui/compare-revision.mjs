@@ -70,10 +70,19 @@ await runUiTest('compare-revision', async ({ folder, open }) => {
   const added = page.locator('.monaco-list-row', { hasText: '+ [data-resource] "data sovereignty"' }).first();
   await added.waitFor();
   lap('the Annotation Changes tree lists the retag and the addition');
-  await retag.hover();
-  await waitUntil('the hover with both versions', async () =>
-    (await page.locator('.monaco-hover:visible', { hasText: 'Working tree' }).count()) > 0 ? true : undefined,
-  );
+  // a tree row's hover opens when the pointer arrives on it: leave the row and come back, as a person would,
+  // until it shows (a pointer already resting there, or a hover dismissed by a repaint, shows nothing)
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'Working tree' });
+  await waitUntil('the hover with both versions', async () => {
+    if ((await hover.count()) > 0) return true;
+    await page.mouse.move(5, 5);
+    await retag.hover();
+    await hover
+      .first()
+      .waitFor({ timeout: 3000 })
+      .catch(() => undefined);
+    return (await hover.count()) > 0 ? true : undefined;
+  });
   lap('the hover shows both versions');
   await screenshot('compare-view');
 });

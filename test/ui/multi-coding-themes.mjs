@@ -114,11 +114,15 @@ await runUiTest('multi-coding-themes', async ({ folder, open }) => {
   await page.locator('.tab', { hasText: 'Memo on' }).first().waitFor();
   const memoLines = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Quote (' }).first();
   await memoLines.click(); // the memo editor has the focus before anything is typed
+  // the whole memo arrives as one input (as a paste does), at the end of the document: typed key by key, the
+  // first keys could land before the editor had settled its cursor after opening (seen under load)
   await page.keyboard.press('Control+End');
-  for (const [i, line] of MEMO.entries()) {
-    if (i > 0) await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-  }
+  await page.keyboard.insertText(MEMO.join('\n'));
+  await waitUntil('the memo typed in the editor', async () =>
+    (await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: MEMO[MEMO.length - 1] }).count()) > 0
+      ? true
+      : undefined,
+  );
   await page.keyboard.press('Control+S');
   const saved = await waitUntil('the memo in the sidecar', () => {
     const doc = parse(fs.readFileSync(sidecarPath, 'utf8'));
