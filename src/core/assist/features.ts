@@ -14,24 +14,8 @@ export const FEATURE_SPACE = 1 << 18;
 const MIN_GRAM = 2;
 const MAX_GRAM = 4;
 
-/** Words for features and explanations: runs of letters, digits and combining marks (NFKC, lower case). */
+/** The words whose n-grams are the features: runs of letters, digits and combining marks (after NFKC, lower case). */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** A word of a sentence with its position in the sentence (UTF-16 offsets of the original text). */
-export interface Word {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** The words of a text, lower-cased and NFKC-normalised for matching, with offsets of the original. */
-export function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    words.push({ text: m[0].normalize('NFKC').toLowerCase(), start: m.index, end: m.index + m[0].length });
-  }
-  return words;
-}
 
 /** FNV-1a over UTF-16 code units, reduced to the feature space: stable across runs and machines. */
 export function featureHash(gram: string): number {
