@@ -9,19 +9,17 @@
 import * as vscode from 'vscode';
 import {
   buildPrompt,
-  modelAnnotations,
   parseModelAnswer,
   PROMPT_VERSION,
   textChunks,
   type PlacedCoding,
   type RejectedCoding,
 } from '../../core/assist/languageModel';
-import { addAnnotation } from '../../core/annotations';
 import { errorMessage } from '../../core/input';
 import { documentText } from '../convert';
 import type { Services } from '../services';
 import { isCodedDocument } from '../settings';
-import { today } from '../coderIdentity';
+import { writeModelCodings } from './writeModelCodings';
 
 export interface ModelRunResult {
   model: string;
@@ -116,17 +114,12 @@ export async function codeWithLanguageModel(
   );
   if (doc.version !== version)
     throw new Error('the text changed while the model was coding it: nothing was written; run it again');
-  let written = 0;
-  const ok = await services.history.decide(doc, (list) => {
-    const made = modelAnnotations(text, placed, identity, today(), list);
-    rejected.push(...made.rejected);
-    written = made.annotations.length;
-    return made.annotations.reduce((next, a) => addAnnotation(next, a), [...list]);
-  });
+  const outcome = await writeModelCodings(services, doc, text, placed, identity);
+  rejected.push(...outcome.rejected);
   const result = {
     model: `${identity.vendor}/${identity.id}`,
     chunks: chunks.length,
-    written: ok ? written : 0,
+    written: outcome.written,
     rejected,
     errors,
   };

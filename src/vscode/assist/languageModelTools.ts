@@ -7,12 +7,11 @@
  * tools are simply not offered.
  */
 import * as vscode from 'vscode';
-import { modelAnnotations, parseModelAnswer } from '../../core/assist/languageModel';
-import { addAnnotation } from '../../core/annotations';
+import { parseModelAnswer } from '../../core/assist/languageModel';
 import { codedSegments } from '../../core/documents';
 import { documentText } from '../convert';
 import type { Services } from '../services';
-import { today } from '../coderIdentity';
+import { writeModelCodings } from './writeModelCodings';
 import { collectDocuments } from '../workspaceDocuments';
 
 /** The parts of the tool API we use (vscode.d.ts 1.95: LanguageModelTool, LanguageModelToolResult). */
@@ -66,14 +65,8 @@ export async function proposeCodings(services: Services, input: ProposeInput): P
     end: text.length,
     text,
   });
-  let written = 0;
-  const rejected = [...parsed.rejected];
-  const ok = await services.history.decide(doc, (list) => {
-    const made = modelAnnotations(text, parsed.placed, CHAT_AGENT, today(), list);
-    rejected.push(...made.rejected);
-    written = made.annotations.length;
-    return made.annotations.reduce((next, a) => addAnnotation(next, a), [...list]);
-  });
+  const { ok, written, rejected: unwritten } = await writeModelCodings(services, doc, text, parsed.placed, CHAT_AGENT);
+  const rejected = [...parsed.rejected, ...unwritten];
   if (!ok)
     return `Nothing was written to ${input.text}: its annotation file cannot be changed now (see the editor's message).`;
   const refusals = rejected.map((r) => `- refused ${r.what}: ${r.why}`).join('\n');
