@@ -7,6 +7,8 @@
 #   -> ui (test/ui/*.mjs drive the workbench in Chromium with the INSTALLED .vsix)
 # Env: TEST_INSTANCE_TAG (see SERVERS below), TEST_PORT (first port tried for the two servers, default 18720; `npm start` uses 18700),
 #      REAL_VSCODE_HOME (cache of the real VS Code, default ~/.cache/real-vscode), VERBOSE=1.
+#      For a quick run while working (never in CI): ONLY=integration,ui (the suites to run; lint, format, typecheck,
+#      build and setup always run), SOVCODER_TEST_GREP=<mocha grep> (integration tests), UI_TESTS="name other" (test/ui names).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,6 +27,8 @@ LINES=()
 TIMES=()
 PASSED=0
 FAILED=0
+# wanted <suite>: whether ONLY (a comma list) names it, or ONLY is unset
+wanted() { [ -z "${ONLY:-}" ] || [[ ",$ONLY," == *",$1,"* ]]; }
 # count <suite> <passed> <failed>: one summary line
 count() { LINES+=("$1: $2 passed, $3 failed"); PASSED=$((PASSED + $2)); FAILED=$((FAILED + $3)); }
 # broken <suite> <why>: a suite or step that failed or could not run counts as one failure
@@ -120,7 +124,8 @@ step build node scripts/build.mjs || broken build "node scripts/build.mjs failed
 
 # The real VS Code and the Debian tools (Chromium, xmllint for the REFI-QDA unit tests) before the unit tests.
 step setup bash "$RV/setup.sh" || broken "real VS Code setup" "scripts/real-vscode/setup.sh failed"
-if [ -d out/test/unit ]; then
+if ! wanted unit; then :
+elif [ -d out/test/unit ]; then
   run_unit() { node scripts/run-unit.mjs 2>&1 | tee "$RES/unit.log"; return "${PIPESTATUS[0]}"; }
   step unit run_unit
   # run-unit.mjs prints `unit: N passed, N failed` as its last count line
@@ -131,7 +136,8 @@ else
 fi
 # The codebook's recall and precision on the evaluation set of real texts (test/eval): one check, failed below
 # the goals (recall >= 90 % in every script, precision >= 90 %), so a change that loses vocabulary is seen.
-if step eval-codebook node out/test/eval/codebookEval.js; then count eval-codebook 1 0; else broken eval-codebook "below the goals or could not run (npm run eval:codebook)"; fi
+if ! wanted eval-codebook; then :
+elif step eval-codebook node out/test/eval/codebookEval.js; then count eval-codebook 1 0; else broken eval-codebook "below the goals or could not run (npm run eval:codebook)"; fi
 
 VSIX=$ROOT/dist/sovereignty-coder.vsix
 rm -f "$VSIX"
@@ -169,7 +175,7 @@ ext_suite() {
     broken "$suite" "could not run (exit code $status; log: \$REAL_VSCODE_HOME/run/$instance/code-server.log)"
   fi
 }
-ext_suite integration "$ITEST" run_integration
+! wanted integration || ext_suite integration "$ITEST" run_integration
 
 # Restricted Mode: the extension from this folder in a second code-server with workspace trust ENABLED, on a
 # fresh copy of test/fixtures/restricted that was never trusted; out/test/restricted holds its tests. The
@@ -188,8 +194,12 @@ run_restricted() {
   SCREENSHOT_DIR=$OUT node "$RV/run-ext-tests.mjs" "http://127.0.0.1:$port" "$ws" "$ROOT" "$ROOT/out/test/restricted/index" 2>&1 | tee "$RES/restricted.log"
   return "${PIPESTATUS[0]}"
 }
-ext_suite restricted "$RTEST" run_restricted
+! wanted restricted || ext_suite restricted "$RTEST" run_restricted
 
+# ui_tests: the UI test files to run (all, or those UI_TESTS names)
+ui_tests() {
+  if [ -z "${UI_TESTS:-}" ]; then ls test/ui/*.mjs; else for n in $UI_TESTS; do echo "test/ui/$n.mjs"; done; fi
+}
 # UI: the packaged .vsix installed into a clean instance, each test/ui/*.mjs on its own fresh workspace copy:
 # test/ui/sample-*.mjs on the sample workspace that `npm start` opens, the others on the fixture workspace.
 run_ui() {
@@ -199,19 +209,20 @@ run_ui() {
   port=$(free_port $(( ${TEST_PORT:-18720} + 10 )))
   ws=$(fresh_workspace) || return 2
   start_instance $UITEST "$port" "$ws" || return 2
-  for test in test/ui/*.mjs; do
+  for test in $(ui_tests); do
     name=$(basename "$test" .mjs)
     case $name in sample-*) ws=$(fresh_workspace sample) ;; *) ws=$(fresh_workspace) ;; esac || return 2
     SCREENSHOT_DIR=$OUT/ui RESULTS_DIR=$RES/ui node "$test" "http://127.0.0.1:$port" "$ws" || echo "ui test $name exited with $?"
   done
 }
-if [ $HAVE_VSCODE = 0 ]; then broken ui "could not run: no real VS Code"
+if ! wanted ui; then :
+elif [ $HAVE_VSCODE = 0 ]; then broken ui "could not run: no real VS Code"
 elif [ ! -f "$VSIX" ]; then broken ui "could not run: no .vsix"
 else
   step ui run_ui
   INSTANCE=$UITEST "$RV/stop.sh" >/dev/null
   ui_passed=0; ui_failed=0
-  for test in test/ui/*.mjs; do
+  for test in $(ui_tests); do
     name=$(basename "$test" .mjs)
     if counts=$(read_counts "$RES/ui/$name.json") && [ -n "$counts" ]; then
       ui_passed=$((ui_passed + ${counts% *})); ui_failed=$((ui_failed + ${counts#* }))
