@@ -5,7 +5,7 @@
  */
 import type { Coefficients } from './statistics';
 import type { AgreementReport, FrameAgreement } from './report';
-import { esc, intervalsTable, parentsTable, unitsLine } from './htmlSections';
+import { esc, intervalsTable, parentsTable, unitizingTable, unitsLine } from './htmlSections';
 import { COEFFICIENTS, decimals, frameName, strengthOf } from './tables';
 
 const num = (x: number | undefined): string => decimals(x, 2);
@@ -104,6 +104,7 @@ ${tableRow('All frames (pooled)', report.overall, '')}
 ${unitsLine(report)}
 ${intervalsTable(report)}
 ${parentsTable(report)}
+${unitizingTable(report)}
 <p class="note">Each ${report.unit === 'character' ? 'character' : report.unit} of a text coded by every coder is a unit; a coder applied a frame to it when one of their annotations of that frame ${report.unit === 'character' ? 'covers' : 'overlaps'} it. ${report.documents.markedDone.length > 0 ? `${report.documents.markedDone.length} text(s) count through a coder's done mark (coded, nothing applies). ` : ''}${report.unplaced > 0 ? `${report.unplaced} annotation(s) that could not be placed in their text were left out. ` : ''}Method: docs/agreement.md.</p>
 ${excluded ? `<h2>Texts left out</h2><ul>${excluded}</ul>` : ''}
 <h2>Disagreements to discuss</h2>

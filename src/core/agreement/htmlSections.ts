@@ -1,7 +1,8 @@
 /**
  * Sections of the agreement page beyond the chart and the main table: the 95% intervals of every coefficient
- * per frame and pooled (analytic, as irrCAC, and alpha's bootstrap), the parent frames of the hierarchy, and
- * alpha at each unit of analysis. Plain HTML, every text from the data escaped.
+ * per frame and pooled (analytic, as irrCAC, and alpha's bootstrap), the parent frames of the hierarchy,
+ * alpha at each unit of analysis, and the unitizing alphas over span boundaries. Plain HTML, every text from
+ * the data escaped.
  */
 import type { AgreementReport } from './report';
 import type { Coefficients } from './statistics';
@@ -59,4 +60,22 @@ export function unitsLine(r: AgreementReport): string {
     (u) => `${u === r.unit ? '<strong>' : ''}${u}: ${num(r.alphaByUnit[u])}${u === r.unit ? '</strong>' : ''}`,
   ).join(' · ');
   return `<p class="units">Krippendorff's alpha, all frames pooled, by unit of analysis: ${cells}</p>`;
+}
+
+/** Krippendorff's unitizing alphas over the span boundaries: per frame, then all frames. */
+export function unitizingTable(r: AgreementReport): string {
+  const u = r.unitizing;
+  const rows = u.frames
+    .map((f, i) => {
+      const name = r.frames[i] ? frameName(r.frames[i]) : f.frame;
+      return `<tr><th scope="row">${esc(name)}</th><td>${f.coded.join(' / ')}</td><td>${num(f.binary.alpha)}</td><td>${num(f.binary.alpha)}</td><td>${num(f.coding.alpha)}</td><td>${num(f.positional.alpha)}</td></tr>`;
+    })
+    .join('\n');
+  const o = u.overall;
+  return `<h2>Unitizing (span boundaries)</h2>
+<table class="unitizing"><thead><tr><th scope="col">Frame</th><th>Code points coded by ${esc(r.coders.join(' / '))}</th><th>uα</th><th>|uα (spans vs gaps)</th><th>cuα / Cuα (which frame)</th><th>uα, 1995/2004 form</th></tr></thead><tbody>
+${rows}
+<tr><th scope="row">All frames</th><td></td><td>${num(o.alpha.alpha)}</td><td>${num(o.binary.alpha)}</td><td>${num(o.coding.alpha)}</td><td>${num(o.positional.alpha)}</td></tr>
+</tbody></table>
+<p class="note">Krippendorff's unitizing alpha compares where the coders' spans begin and end, over the ${u.continuum} code points of the ${u.texts} text(s) (Krippendorff, Mathet, Bouvry &amp; Widlöcher 2016; the last column in the form of Krippendorff 1995/2004). For a frame, uα and |uα are its spans against the gaps; cuα is whether it or another frame was applied where the coders' spans meet; for all frames, uα takes the frames and the gaps as values, |uα any frame against the gaps, and Cuα which frames, where coders' spans meet. n/a: nothing varies.</p>`;
 }

@@ -10,7 +10,9 @@
  * - annotations that cannot be placed (orphaned, text missing) are left out and counted;
  * - per frame, each unit is an item labelled yes/no by each coder; "all frames" pools the (unit, frame) items
  *   over the frames someone used; a parent frame of the hierarchy counts a unit as coded with it when the coder
- *   applied it or any frame below it.
+ *   applied it or any frame below it;
+ * - unitizing alpha (unitizing/) compares the coders' span boundaries over the texts' code points, whatever the
+ *   unit chosen.
  */
 import { decidedBy } from '../annotations';
 import type { Codebook } from '../codebook';
@@ -18,6 +20,8 @@ import { codedSegments, type CodedDocument, type CodedSegment } from '../documen
 import { agreementCoefficients, nominalAlpha, type Coefficients } from './statistics';
 import { unitCodings, type UnitCoding } from './unitCodings';
 import { AGREEMENT_UNITS, type AgreementUnit } from './units';
+import { unitizingFigures, type UnitizingFigures } from './unitizing/family';
+import { unitizingText } from './unitizing/fromSegments';
 
 export interface Disagreement {
   document: string;
@@ -61,6 +65,8 @@ export interface AgreementReport {
   overall: Coefficients;
   /** Pooled alpha with each unit of analysis, the chosen one among them, for the methods section. */
   alphaByUnit: Record<AgreementUnit, number | undefined>;
+  /** Krippendorff's unitizing alphas over the span boundaries (per frame in the order of `frames`, and overall). */
+  unitizing: UnitizingFigures;
 }
 
 export interface AgreementOptions {
@@ -250,5 +256,9 @@ export function agreementReport(
     parents,
     overall: coefficientsFor(codings, singles),
     alphaByUnit,
+    unitizing: unitizingFigures(
+      included.map((d) => unitizingText(d.text, byDocument.get(d.path) ?? [], compared)),
+      frames,
+    ),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The agreement report as a table for the terminal and as CSV (docs/agreement.md): per frame, per parent frame
- * and pooled, every coefficient, then the 95% intervals and alpha at each unit of analysis. The CSV keeps its
- * first columns as they were (scripts read them by name) and appends the new ones after them.
+ * and pooled, every coefficient, then the 95% intervals, alpha at each unit of analysis and the unitizing alphas
+ * over span boundaries. The CSV keeps its first columns as they were (scripts read them by name) and appends the
+ * new ones after them.
  */
 import { toCsv, type CsvValue } from '../csv';
 import type { AgreementReport, FrameAgreement, ParentAgreement } from './report';
@@ -67,6 +68,34 @@ export function bootstrapText(c: Coefficients): string {
   return `[${fixed(b.low)}, ${fixed(b.high)}] (${b.resamples} resamples, seed ${b.seed}; P(α < 0.667) = ${fixed(b.belowTentative)}, P(α < 0.8) = ${fixed(b.belowReliable)})`;
 }
 
+/** The unitizing section: per frame |uα, cuα and the 1995/2004 uα, then the overall figures. */
+function unitizingLines(r: AgreementReport): string[] {
+  const u = r.unitizing;
+  const names = u.frames.map((f, i) => (r.frames[i] ? frameName(r.frames[i]) : f.frame));
+  const width = Math.max(5, ...names.map((n) => [...n].length));
+  const line = (cells: string[]): string =>
+    `  ${cells[0]?.padEnd(width)}  ${cells
+      .slice(1)
+      .map((c) => c.padStart(9))
+      .join('  ')}`;
+  const o = u.overall;
+  return [
+    `Unitizing (span boundaries): Krippendorff's alpha over ${u.continuum} code points of ${u.texts} text(s):`,
+    line(['frame', 'coded', '|uα', 'cuα', 'uα 2004']),
+    ...u.frames.map((f, i) =>
+      line([
+        names[i] ?? f.frame,
+        f.coded.join('/'),
+        fixed(f.binary.alpha),
+        fixed(f.coding.alpha),
+        fixed(f.positional.alpha),
+      ]),
+    ),
+    `  all frames: uα ${fixed(o.alpha.alpha)}, |uα ${fixed(o.binary.alpha)}, Cuα ${fixed(o.coding.alpha)}, uα 2004 ${fixed(o.positional.alpha)}`,
+    '  (|uα: spans vs gaps; cuα/Cuα: which frame, where coders both coded; uα 2004: the 1995/2004 positional form)',
+  ];
+}
+
 export function textTable(r: AgreementReport): string {
   const rows: [string, Coefficients, string, string][] = [
     ...r.frames.map((f): [string, Coefficients, string, string] => [
@@ -115,12 +144,23 @@ export function textTable(r: AgreementReport): string {
     `alpha by unit (pooled): ${AGREEMENT_UNITS.map((u) => `${u} ${fixed(r.alphaByUnit[u])}`).join(', ')}`,
     `kappa ${fixed(r.overall.cohenKappa)} overall: ${strengthOf(r.overall.cohenKappa)} (Landis & Koch)`,
     '',
+    ...unitizingLines(r),
+    '',
   ].join('\n');
 }
 
 const INTERVAL_COLUMNS = INTERVALS.flatMap(([k]) => [`${k}_se`, `${k}_low`, `${k}_high`]);
 
-function appended(r: AgreementReport, c: Coefficients, level: string): CsvValue[] {
+/** The unitizing columns of a row: a frame's own figures, the overall ones for the pooled row, none for a parent. */
+function unitizingCells(r: AgreementReport, level: string, frame: string): CsvValue[] {
+  const f = level === 'frame' ? r.unitizing.frames.find((u) => u.frame === frame) : undefined;
+  if (f) return [f.binary.alpha, f.binary.alpha, f.coding.alpha, f.positional.alpha];
+  const o = r.unitizing.overall;
+  if (level === 'pooled') return [o.alpha.alpha, o.binary.alpha, o.coding.alpha, o.positional.alpha];
+  return [undefined, undefined, undefined, undefined];
+}
+
+function appended(r: AgreementReport, c: Coefficients, level: string, frame: string): CsvValue[] {
   const b = c.intervals.krippendorffAlphaBootstrap;
   return [
     level,
@@ -132,6 +172,7 @@ function appended(r: AgreementReport, c: Coefficients, level: string): CsvValue[
     ...INTERVALS.flatMap(([k]) => [c.intervals[k].se, c.intervals[k].low, c.intervals[k].high]),
     b?.low,
     b?.high,
+    ...unitizingCells(r, level, frame),
   ];
 }
 
@@ -155,6 +196,11 @@ export function csvTable(r: AgreementReport): string {
     ...INTERVAL_COLUMNS.map((c) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`)),
     'krippendorff_alpha_bootstrap_low',
     'krippendorff_alpha_bootstrap_high',
+    // unitizing over span boundaries: for a frame, uα and |uα are both the frame against the gaps
+    'unitizing_u_alpha',
+    'unitizing_binary_u_alpha',
+    'unitizing_cu_alpha',
+    'unitizing_u_alpha_2004',
   ];
   const row = (
     id: string,
@@ -172,7 +218,7 @@ export function csvTable(r: AgreementReport): string {
     c.cohenKappa,
     c.krippendorffAlpha,
     disagreements,
-    ...appended(r, c, level),
+    ...appended(r, c, level, id),
   ];
   const rows = [
     ...r.frames.map((f) => row(f.frame, f.label, f, f.unitsCoded, f.disagreements.length, 'frame')),
