@@ -12,7 +12,13 @@
  * - edge cases: no spans, one coder with none, identical coders, disjoint coders.
  */
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Codebook } from '../../src/core/codebook';
+import { agreementHtml } from '../../src/core/agreement/html';
+import { agreementReport } from '../../src/core/agreement/report';
 import { nominalAlpha } from '../../src/core/agreement/statistics';
+import { csvTable, textTable } from '../../src/core/agreement/tables';
 import { coincidenceTables, disagreement } from '../../src/core/agreement/unitizing/coincidences';
 import {
   combinedPartition,
@@ -24,6 +30,8 @@ import {
 import { unitizingFigures } from '../../src/core/agreement/unitizing/family';
 import { positionalDisagreement, segmentDifference } from '../../src/core/agreement/unitizing/positional';
 import { seededRandom } from '../../src/core/agreement/distributions';
+import { codebookOf, taggerFor } from './agreementFixtures';
+import { sovcode } from './sovcodeRunner';
 
 const span = (frame: string, start: number, end: number): FrameSpan => ({ frame, start, end });
 const close = (actual: number | undefined, expected: number, tolerance: number, what: string): void => {
@@ -464,5 +472,107 @@ describe('unitizing alpha: edge cases', () => {
     const total = (t: typeof a): number => t.observed.flat().reduce((s, v) => s + v, 0);
     const pooled = (disagreement(a).observed * total(a) + disagreement(b).observed * total(b)) / (total(a) + total(b));
     assert.ok(Math.abs(both.observed - pooled) < 1e-12);
+  });
+});
+
+const CODEBOOK = `codebook: unitizing-test
+title: Unitizing test
+frames:
+  - id: territory
+    label: Territory
+    color: "#1b5e20"
+    definition: Space as territory.
+  - id: data
+    label: Data
+    color: "#6a1b9a"
+    definition: Data as a resource.
+`;
+
+// an emoji and a CJK character outside the BMP are two UTF-16 units each and one code point
+const TEXT = 'Our 🌐 border is drawn in code. 𠀀 Data stays home, our data. The end.\n';
+const tag = taggerFor(TEXT, 'z');
+const codebook = (): Codebook => codebookOf(CODEBOOK);
+
+describe('unitizing alpha in the agreement report', () => {
+  const annotations = [
+    tag('ann', 'territory', '🌐 border is drawn'),
+    tag('bo', 'territory', 'border is drawn in code'),
+    tag('ann', 'data', 'Data stays home'),
+    tag('bo', 'data', 'Data stays home, our data'),
+    tag('bo', 'territory', 'The end'),
+  ];
+  const docs = [{ path: 't.txt', text: TEXT, annotations }];
+  /** The same figures straight from the family, with offsets counted in code points by hand. */
+  const points = (utf16: number): number => [...TEXT.slice(0, utf16)].length;
+  const expected = unitizingFigures(
+    [
+      {
+        length: [...TEXT].length,
+        spans: ['ann', 'bo'].map((c) =>
+          annotations.filter((a) => a.coder === c).map((a) => span(a.frame, points(a.start), points(a.end))),
+        ),
+      },
+    ],
+    ['territory', 'data'],
+  );
+
+  it('computes the family over the code points of the texts that count, whatever the unit', () => {
+    for (const unit of ['sentence', 'character'] as const) {
+      const r = agreementReport(codebook(), docs, undefined, { unit });
+      assert.equal(r.unitizing.continuum, [...TEXT].length);
+      assert.ok(r.unitizing.continuum < TEXT.length, 'code points, not UTF-16 units');
+      assert.deepEqual(r.unitizing, expected);
+    }
+    const territory = expected.frames[0];
+    assert.deepEqual(territory?.coded, [
+      [...'🌐 border is drawn'].length,
+      'border is drawn in code'.length + 'The end'.length,
+    ]);
+    assert.ok((territory?.binary.alpha ?? 1) < 1 && (territory?.binary.alpha ?? -1) > 0);
+  });
+
+  it('shows the figures in the text table, the CSV (appended columns) and the HTML page', () => {
+    const r = agreementReport(codebook(), docs);
+    const text = textTable(r);
+    assert.match(text, /Unitizing \(span boundaries\): Krippendorff's alpha over 69 code points of 1 text\(s\)/);
+    const fixed = (x: number | undefined): string => (x === undefined ? 'n/a' : x.toFixed(3));
+    const o = expected.overall;
+    assert.ok(
+      text.includes(
+        `all frames: uα ${fixed(o.alpha.alpha)}, |uα ${fixed(o.binary.alpha)}, Cuα ${fixed(o.coding.alpha)}, uα 2004 ${fixed(o.positional.alpha)}`,
+      ),
+      text,
+    );
+    const csv = csvTable(r);
+    const header = csv.split(/\r?\n/)[0] ?? '';
+    assert.ok(
+      header.endsWith('"unitizing_u_alpha","unitizing_binary_u_alpha","unitizing_cu_alpha","unitizing_u_alpha_2004"'),
+      header,
+    );
+    assert.ok(header.startsWith('"frame_id","frame_label","units"'), 'the first columns keep their places');
+    const rows = parseCsv<Record<string, string>>(csv, { columns: true });
+    const row = (id: string): Record<string, string> | undefined => rows.find((x) => x['frame_id'] === id);
+    const data = expected.frames[1];
+    assert.equal(Number(row('data')?.['unitizing_binary_u_alpha']), data?.binary.alpha);
+    assert.equal(Number(row('data')?.['unitizing_u_alpha_2004']), data?.positional.alpha);
+    assert.equal(Number(row('(all)')?.['unitizing_u_alpha']), o.alpha.alpha);
+    assert.equal(Number(row('(all)')?.['unitizing_cu_alpha']), o.coding.alpha);
+    const html = agreementHtml(r, 'test', '2026-12-03');
+    assert.match(html, /<h2>Unitizing \(span boundaries\)<\/h2>/);
+    assert.ok(html.includes(`<th scope="row">All frames</th><td></td><td>${fixed(o.alpha.alpha)}</td>`), 'overall row');
+  });
+
+  it('is in the JSON of sovcode agreement for the sample', () => {
+    const sample = join(__dirname, '..', '..', '..', 'sample');
+    const json = JSON.parse(sovcode('agreement', '--format', 'json', sample).out) as {
+      frames: { frame: string }[];
+      unitizing: { continuum: number; frames: { frame: string }[]; overall: { alpha: { alpha: number } } };
+    };
+    assert.deepEqual(
+      json.unitizing.frames.map((f) => f.frame),
+      json.frames.map((f) => f.frame),
+    );
+    assert.ok(json.unitizing.continuum > 0);
+    assert.equal(typeof json.unitizing.overall.alpha.alpha, 'number');
   });
 });

@@ -8,8 +8,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnnotation, type Annotation } from '../../src/core/annotations';
-import { parseCodebook, type Codebook } from '../../src/core/codebook';
+import type { Codebook } from '../../src/core/codebook';
 import { agreementReport } from '../../src/core/agreement/report';
 import { agreementCoefficients } from '../../src/core/agreement/statistics';
 import { paragraphUnits } from '../../src/core/agreement/units';
@@ -22,6 +21,7 @@ import {
   type Sidecar,
 } from '../../src/core/sidecar';
 import { textHash } from '../../src/core/text';
+import { codebookOf, taggerFor } from './agreementFixtures';
 import { sovcode, sovcodeAsync } from './sovcodeRunner';
 
 const CODEBOOK = `codebook: units-test
@@ -45,27 +45,10 @@ frames:
     terms: [data]
 `;
 
-function codebook(): Codebook {
-  const { codebook: cb, problems } = parseCodebook(CODEBOOK, 'codebook.yaml');
-  assert.ok(cb, JSON.stringify(problems));
-  return cb;
-}
+const codebook = (): Codebook => codebookOf(CODEBOOK);
 
 const TEXT = 'Our border is drawn in code. Data stays home.\n\nA second paragraph on borders. It ends here.\n';
-let counter = 0;
-function tag(coder: string, frame: string, quote: string, text = TEXT): Annotation {
-  const start = text.indexOf(quote);
-  assert.ok(start >= 0, quote);
-  return createAnnotation(
-    text,
-    start,
-    start + quote.length,
-    frame,
-    coder,
-    '2026-12-02',
-    `u${String(++counter).padStart(10, '0')}`,
-  );
-}
+const tag = taggerFor(TEXT, 'u', '2026-12-02');
 
 const ANNOTATIONS = [
   tag('ann', 'territory', 'border is drawn'),
@@ -132,7 +115,12 @@ describe('agreement: the done mark', () => {
   it('counts a text a coder marked done without coding it, and says so', () => {
     const docs = [
       { path: 't.txt', text: TEXT, annotations: ANNOTATIONS },
-      { path: 'weather.txt', text: other, annotations: [tag('ann', 'data', 'weather', other)], done: ['bo'] },
+      {
+        path: 'weather.txt',
+        text: other,
+        annotations: [taggerFor(other, 'w', '2026-12-02')('ann', 'data', 'weather')],
+        done: ['bo'],
+      },
     ];
     const report = agreementReport(codebook(), docs);
     assert.deepEqual(report.documents.included, ['t.txt', 'weather.txt']);
