@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createAnnotation } from '../../src/core/annotations';
 import type { AgreementReport } from '../../src/core/agreement/report';
+import { unitizingFigures } from '../../src/core/agreement/unitizing/family';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
 import { api, readFile, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
 
@@ -45,6 +46,28 @@ describe('Agreement in a real VS Code', () => {
     assert.deepEqual(territory?.unitsCoded, [1, 2]);
     assert.equal(territory?.disagreements[0]?.text, 'She praised data sovereignty rules.');
     assert.ok(Math.abs((territory?.percentAgreement ?? 0) - 2 / 3) < 1e-12);
+    // unitizing over the text's code points (ASCII: one per UTF-16 unit): the same figures as the core's from
+    // the fixture's spans, and for data-resource, coded by ann alone in one span of l characters, the closed
+    // form 1 − (4L² − 2L + l − l²) / (2L(2L − l)) of the coincidence form
+    const L = [...TEXT].length;
+    assert.equal(report.unitizing.continuum, L);
+    const spans = ['ann', 'ben'].map((c) =>
+      annotations.filter((a) => a.coder === c).map((a) => ({ frame: a.frame, start: a.start, end: a.end })),
+    );
+    const frames = report.frames.map((f) => f.frame);
+    assert.deepEqual(report.unitizing, unitizingFigures([{ length: L, spans }], frames));
+    const data = report.unitizing.frames.find((f) => f.frame === 'data-resource');
+    const l = 'data sovereignty'.length;
+    assert.deepEqual(data?.coded, [l, 0]);
+    const closedForm = 1 - (4 * L * L - 2 * L + l - l * l) / (2 * L * (2 * L - l));
+    assert.ok(Math.abs((data?.binary.alpha ?? 1) - closedForm) < 1e-12, `|uα ${data?.binary.alpha} vs ${closedForm}`);
+    assert.ok(closedForm < 0);
+    const digital = report.unitizing.frames.find((f) => f.frame === 'digital-territory');
+    assert.deepEqual(digital?.coded, [
+      'digital borders'.length,
+      'digital borders'.length + 'data sovereignty rules'.length,
+    ]);
+    assert.ok((digital?.binary.alpha ?? 1) < 1 && (report.unitizing.overall.alpha.alpha ?? 1) < 1);
     await waitFor('the agreement tab', () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Inter-coder Agreement'),
     );

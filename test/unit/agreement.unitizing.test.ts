@@ -399,6 +399,10 @@ describe('unitizing alpha: edge cases', () => {
       assert.ok((f.frames[0]?.binary.alpha ?? 1) <= 1e-12, `|uα ${what}: ${f.frames[0]?.binary.alpha}`);
       assert.ok((f.overall.alpha.alpha ?? 1) <= 1e-12, `uα ${what}`);
       assert.ok((f.frames[0]?.positional.alpha ?? 1) <= 1e-12, `uα 2004 ${what}`);
+      // the closed form of the coincidence form for one unit of length l against none, over L characters
+      const [L, l] = [20, end - start];
+      const closedForm = 1 - (4 * L * L - 2 * L + l - l * l) / (2 * L * (2 * L - l));
+      same(f.frames[0]?.binary.alpha, closedForm, `closed form ${what}`);
     }
   });
 
