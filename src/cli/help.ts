@@ -33,7 +33,7 @@ Commands:
   add        convert originals (PDF, DOCX, ODT, EPUB, HTML, text in any encoding) to texts to code, with provenance
   scan       print every codebook-term match in the files (JSON Lines, or CSV with --format csv)
   validate   check a codebook and annotation sidecar files; print file:line:column: problems
-  agreement  inter-coder agreement per frame: percent agreement, kappas, AC1, alpha, with intervals
+  agreement  inter-coder agreement per frame: percent agreement, kappas, AC1, alpha, with intervals; unitizing alpha
   stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
   suggest-terms  frequent phrases of coded segments that no cue finds yet; --accept adds one to the codebook
   done       mark texts as coded by a coder (counted by agreement even where nothing applies)
@@ -157,7 +157,9 @@ annotation, or their done mark: see sovcode done) is an item; per frame, a coder
 of their annotations of that frame overlaps it. Prints per frame, per parent frame and pooled: percent
 agreement, Cohen's kappa (Light's, the mean over coder pairs, for more than two), Fleiss' and Conger's kappa,
 Gwet's AC1, Brennan-Prediger and Krippendorff's alpha (nominal), with 95% intervals (analytic as irrCAC, and
-alpha's bootstrap) and alpha at every unit, checked against NLTK. Method: docs/agreement.md.
+alpha's bootstrap) and alpha at every unit, checked against NLTK; and, whatever the unit, Krippendorff's
+unitizing alphas over span boundaries in code points (per frame |uα and cuα, overall uα, |uα and Cuα, as
+ATLAS.ti reports them, and the 1995/2004 uα). Method: docs/agreement.md.
 PATH is an annotation file, a text or a folder, as for export; default: the current folder.
 
 Options:
