@@ -473,7 +473,8 @@ describe('unitizing alpha: edge cases', () => {
     const a = coincidenceTables(one).full;
     const b = coincidenceTables(two).full;
     // the pooled observed disagreement is the length-weighted mean of the texts'
-    const total = (t: typeof a): number => t.observed.flat().reduce((s, v) => s + v, 0);
+    const total = (t: typeof a): number =>
+      [...t.observed.values()].reduce((s, row) => s + [...row.values()].reduce((x, v) => x + v, 0), 0);
     const pooled = (disagreement(a).observed * total(a) + disagreement(b).observed * total(b)) / (total(a) + total(b));
     assert.ok(Math.abs(both.observed - pooled) < 1e-12);
   });

@@ -18,26 +18,33 @@
  */
 import type { Segment } from './continuum';
 
-/** Coincidences of values (index 0 is the gap), summed over texts. */
+/** Coincidences of values (index 0 is the gap), summed over texts; sparse, as most combinations never meet. */
 export interface CoincidenceTable {
   values: (string | undefined)[];
-  observed: number[][];
+  /** observed.get(c)?.get(k): l_ck. */
+  observed: Map<number, Map<number, number>>;
   /** S_c per value: the self-pairs that chance cannot form. */
   selfPairs: number[];
+  index: Map<string | undefined, number>;
 }
 
 function emptyTable(): CoincidenceTable {
-  return { values: [undefined], observed: [[0]], selfPairs: [0] };
+  return { values: [undefined], observed: new Map(), selfPairs: [0], index: new Map([[undefined, 0]]) };
 }
 
 function indexOf(t: CoincidenceTable, value: string | undefined): number {
-  const at = t.values.indexOf(value);
-  if (at >= 0) return at;
+  const at = t.index.get(value);
+  if (at !== undefined) return at;
   t.values.push(value);
-  for (const row of t.observed) row.push(0);
-  t.observed.push(t.values.map(() => 0));
   t.selfPairs.push(0);
+  t.index.set(value, t.values.length - 1);
   return t.values.length - 1;
+}
+
+function addObserved(t: CoincidenceTable, c: number, k: number, pairs: number): void {
+  let row = t.observed.get(c);
+  if (!row) t.observed.set(c, (row = new Map<number, number>()));
+  row.set(k, (row.get(k) ?? 0) + pairs);
 }
 
 /** Both tables of a set of texts; `texts[t][coder]` is that coder's partition of text t. */
@@ -74,14 +81,8 @@ function addText(full: CoincidenceTable, coding: CoincidenceTable, partitions: r
       for (const [k, nk] of counts) {
         const pairs = (nc * (nk - (c === k ? 1 : 0)) * length) / (m - 1);
         if (pairs === 0) continue;
-        const [ci, ki] = [indexOf(full, c), indexOf(full, k)];
-        const row = full.observed[ci];
-        if (row) row[ki] = (row[ki] ?? 0) + pairs;
-        if (c !== undefined && k !== undefined) {
-          const codingRow = coding.observed[indexOf(coding, c)];
-          const kc = indexOf(coding, k);
-          if (codingRow) codingRow[kc] = (codingRow[kc] ?? 0) + pairs;
-        }
+        addObserved(full, indexOf(full, c), indexOf(full, k), pairs);
+        if (c !== undefined && k !== undefined) addObserved(coding, indexOf(coding, c), indexOf(coding, k), pairs);
       }
     here.forEach((s, i) => {
       const list = weights[i];
@@ -118,21 +119,33 @@ export function disagreement(
   group: (value: string | undefined) => string = (v) => v ?? '',
   include: (value: string | undefined) => boolean = () => true,
 ): Disagreement {
-  const idx = t.values.map((_, i) => i).filter((i) => include(t.values[i]));
-  const row = (c: number): number => idx.reduce((s, k) => s + (t.observed[c]?.[k] ?? 0), 0);
-  const marginals = new Map(idx.map((c) => [c, row(c)]));
-  const total = [...marginals.values()].reduce((a, b) => a + b, 0);
-  const self = idx.reduce((s, c) => s + (t.selfPairs[c] ?? 0), 0);
-  const denominator = total * total - self;
+  // a value's group once, not once per pair: with many combinations of frames the pairs are many
+  const groups = t.values.map((v) => group(v));
+  const kept = t.values.map((v) => include(v));
+  const marginals = t.values.map(() => 0);
   let observed = 0;
-  let expected = 0;
-  for (const c of idx)
-    for (const k of idx) {
-      if (group(t.values[c]) === group(t.values[k])) continue;
-      observed += t.observed[c]?.[k] ?? 0;
-      // c ≠ k here, so the self-pair term of e_ck is not subtracted
-      expected += denominator > 0 ? (total * (marginals.get(c) ?? 0) * (marginals.get(k) ?? 0)) / denominator : 0;
+  for (const [c, row] of t.observed)
+    for (const [k, pairs] of row) {
+      if (!kept[c] || !kept[k]) continue;
+      marginals[c] = (marginals[c] ?? 0) + pairs;
+      if (groups[c] !== groups[k]) observed += pairs;
     }
+  let total = 0;
+  let self = 0;
+  const byGroup = new Map<string, number>();
+  t.values.forEach((_, c) => {
+    if (!kept[c]) return;
+    total += marginals[c] ?? 0;
+    self += t.selfPairs[c] ?? 0;
+    const g = groups[c] ?? '';
+    byGroup.set(g, (byGroup.get(g) ?? 0) + (marginals[c] ?? 0));
+  });
+  // Σ_{c, k in different groups} l_c. l_.k = l..² − Σ_groups (Σ_{c in group} l_c.)²; the self-pair term of e_ck
+  // only enters where c = k, always within one group
+  let sameGroup = 0;
+  for (const n of byGroup.values()) sameGroup += n * n;
+  const denominator = total * total - self;
+  const expected = denominator > 0 ? (total * (total * total - sameGroup)) / denominator : 0;
   const scale = total > 0 ? total : 1;
   return {
     observed: observed / scale,
