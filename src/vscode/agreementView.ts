@@ -1,6 +1,6 @@
 /**
  * "Show Inter-coder Agreement": the core's agreement report over every annotation file of the workspace, shown
- * as its HTML page (chart, table, disagreements) in a webview. The page has no script; the webview runs with
+ * as its HTML page (chart, tables, unitizing alphas, disagreements) in a webview. The page has no script; the webview runs with
  * scripts disabled and the page's own Content-Security-Policy allows inline styles only.
  */
 import * as vscode from 'vscode';
@@ -42,7 +42,7 @@ export class AgreementView implements vscode.Disposable {
     );
     this.panel.reveal(undefined, true);
     this.services.log.info(
-      `agreement of ${report.coders.join(', ')} over ${report.documents.included.length} text(s), unit ${report.unit}: kappa ${report.overall.cohenKappa?.toFixed(3) ?? 'n/a'}, alpha ${report.overall.krippendorffAlpha?.toFixed(3) ?? 'n/a'}`,
+      `agreement of ${report.coders.join(', ')} over ${report.documents.included.length} text(s), unit ${report.unit}: kappa ${report.overall.cohenKappa?.toFixed(3) ?? 'n/a'}, alpha ${report.overall.krippendorffAlpha?.toFixed(3) ?? 'n/a'}, unitizing uα ${report.unitizing.overall.alpha.alpha?.toFixed(3) ?? 'n/a'}`,
     );
     return report;
   }

@@ -1,7 +1,7 @@
 // UI test of the INSTALLED .vsix on the SAMPLE workspace that `npm start` opens (a fresh copy of sample/): what a
 // newcomer sees in the first minute. Cues inside unspaced Chinese are underlined and their hover names the
 // frame; the pre-coded speech shows its annotations with the sample coder's memo in the hover; the two sample
-// coders' agreement report opens from the command palette. The screenshots
+// coders' agreement report opens from the command palette, its unitizing table further down. The screenshots
 // are the ones the README shows (docs/images/ is refreshed from them by hand, after looking at them).
 // Usage: node test/ui/sample-tour.mjs <baseUrl> <workspaceFolder>   (a fresh copy of sample/)
 // Env: SCREENSHOT_DIR (default test-results/ui), RESULTS_DIR (default test-results/ui).
@@ -78,4 +78,12 @@ await runUiTest('sample-tour', async ({ folder, open }) => {
   assert.ok((await report.locator('svg rect.kappa').count()) >= 2, 'kappa bars are drawn');
   lap(`agreement report shown: ${coders.trim()}`);
   await screenshot('agreement-report');
+
+  // Further down the same page: Krippendorff's unitizing alphas over the span boundaries.
+  const unitizing = report.locator('h2', { hasText: 'Unitizing (span boundaries)' });
+  await unitizing.scrollIntoViewIfNeeded();
+  const overall = await report.locator('table.unitizing tr', { hasText: 'All frames' }).innerText();
+  assert.match(overall, /-?\d\.\d{3}/, `the overall unitizing row has figures: ${overall}`);
+  lap(`unitizing table shown: ${overall.replace(/\s+/g, ' ').trim()}`);
+  await screenshot('agreement-unitizing');
 });
