@@ -170,10 +170,10 @@ describe('unitizing alpha: Krippendorff (1995), Sociological Methodology 25, p. 
     close(study('C', 1000).observed, 0.02777, 0.00001, 'uD_o(C) ×1000');
   });
 
-  it("reproduces uα = 0.553, −0.926, 0.679 and 0.066 on a finely resolved continuum (1995's D_e, corrected in 2004, within 0.02)", () => {
-    // The 1995 paper's expected disagreement has a small error that Krippendorff (2004) corrected; DKPro's
-    // tests note it too. The published expected values 0.0699, 1.1773, 0.0864, 0.4145 are reached as the
-    // continuum is resolved more finely.
+  it("reproduces uα = 0.553, −0.926, 0.679 and 0.066 on a finely resolved continuum (within 0.02: 1995's D_e differs slightly)", () => {
+    // The 1995 paper's expected disagreements come from a formula that differs slightly from the 2004 one
+    // used here (DKPro's tests suspect a sign in (l_ik + l_hj + 1)); its values 0.0699, 1.1773, 0.0864,
+    // 0.4145 are approached as the continuum is resolved more finely.
     const stretch = 50_000;
     close(study('A', stretch).expected, 0.0699, 0.005, 'uD_e(A)');
     close(study('B', stretch).expected, 1.17731, 0.005, 'uD_e(B)');
