@@ -28,6 +28,9 @@ const STATUS_WORDS: Record<string, string> = {
 const codings = (list: readonly Annotation[]): string =>
   list.length === 0 ? '—' : [...new Set(list.map((x) => x.frame))].join(', ');
 
+const labelOf = (item: vscode.TreeItem): string =>
+  typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+
 export class DisagreementsTree implements vscode.TreeDataProvider<DisagreementNode> {
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -76,10 +79,10 @@ export class DisagreementsTree implements vscode.TreeDataProvider<DisagreementNo
     return this.getChildren().flatMap((t) => {
       const text = this.getTreeItem(t);
       return [
-        `${String(text.label)} (${String(text.description)})`,
+        `${labelOf(text)} (${String(text.description)})`,
         ...this.getChildren(t).map((n) => {
           const item = this.getTreeItem(n);
-          return `  ${String(item.label)} ${String(item.description)}`;
+          return `  ${labelOf(item)} ${String(item.description)}`;
         }),
       ];
     });

@@ -51,6 +51,12 @@ export function registerAdjudication(
           : undefined;
   };
 
+  const nodeOf = (path: string, id: string | undefined): DisagreementNode | undefined => {
+    const text = session.texts.texts.find((t) => t.path === path);
+    const disagreement = text?.disagreements.find((d) => d.id === id);
+    return text && disagreement && { kind: 'disagreement', text, disagreement };
+  };
+
   /** Paints the selected disagreement again once the list was recomputed (offsets may have moved). */
   const repaint = (): void => {
     if (!selected || selected.kind !== 'disagreement' || !session.pair) return;
@@ -63,8 +69,10 @@ export function registerAdjudication(
       );
   };
 
-  const open = async (node: DisagreementNode): Promise<void> => {
-    if (node.kind !== 'disagreement' || !session.pair) return;
+  /** Opens a disagreement: the tree's node, or (scripts, tests) the text's path and the disagreement's id. */
+  const open = async (given: DisagreementNode | string, id?: string): Promise<void> => {
+    const node = typeof given === 'string' ? nodeOf(given, id) : given;
+    if (node?.kind !== 'disagreement' || !session.pair) return;
     selected = node;
     const uri = session.uriOf(node.text.path);
     if (!uri) return;
