@@ -1,0 +1,98 @@
+// UI test of the INSTALLED .vsix: a text coded by two coders (written by this test into the fresh copy of the
+// fixture workspace). From the command palette, "Compare Coders…" picks ann, then ben; the Disagreements tree
+// lists their disagreements; selecting one opens the text with ann's span boxed and ben's underlined, each
+// labelled (screenshot); its inline "Accept Coder A" writes the consensus annotation into the sidecar and the
+// tree marks it resolved (screenshot). Screenshots go to SCREENSHOT_DIR.
+// Usage: node test/ui/adjudicate.mjs <baseUrl> <workspaceFolder>   (a fresh copy of test/fixtures/workspace)
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { parse } from 'yaml';
+import { runUiTest, waitUntil } from './lib/workbench.mjs';
+
+const require = createRequire(import.meta.url);
+const { createAnnotation } = require('../../out/src/core/annotations/index.js');
+const { serializeSidecar } = require('../../out/src/core/sidecar/index.js');
+const { textHash } = require('../../out/src/core/text/index.js');
+
+const FILE = 'port-hearing.txt';
+const TEXT = [
+  'Port hearing (written for the adjudication UI test)',
+  '',
+  'The minister promised digital borders around the harbour network.',
+  'A delegate asked for data sovereignty rules over the shipping records.',
+  'The chair closed with a word on the sovereign internet.',
+  '',
+].join('\n');
+
+function coded(quote, frame, coder, id) {
+  const s = TEXT.indexOf(quote);
+  return createAnnotation(TEXT, s, s + quote.length, frame, coder, '2026-12-01', id);
+}
+
+const ANNOTATIONS = [
+  coded('digital borders', 'digital-territory', 'ann', 'a00000000u1'),
+  coded('digital borders', 'digital-territory', 'ben', 'a00000000u2'),
+  coded('data sovereignty rules', 'data-resource', 'ann', 'a00000000u3'),
+  coded('data sovereignty', 'digital-territory', 'ben', 'a00000000u4'),
+  coded('sovereign internet', 'digital-territory', 'ben', 'a00000000u5'),
+];
+
+function annotationsIn(sidecar) {
+  const doc = parse(fs.readFileSync(sidecar, 'utf8'));
+  return Array.isArray(doc?.annotations) ? doc.annotations : [];
+}
+
+/** Runs a palette command, then picks `answers` one after another in its quick picks. */
+async function runCommand(page, title, answers) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>Sovereignty Coder: ${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+  for (const answer of answers) {
+    const row = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: answer });
+    await row.first().waitFor();
+    await page.keyboard.type(answer);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(0);
+  }
+}
+
+await runUiTest('adjudicate', async ({ folder, open }) => {
+  const sidecarPath = path.join(folder, 'texts', `${FILE}.annotations.yaml`);
+  fs.writeFileSync(path.join(folder, 'texts', FILE), TEXT);
+  fs.writeFileSync(
+    sidecarPath,
+    serializeSidecar(
+      { version: 1, source: FILE, sourceHash: textHash(TEXT), codebook: 'fixture', annotations: ANNOTATIONS },
+      TEXT,
+    ),
+  );
+  const { page, lap, screenshot } = await open();
+
+  await runCommand(page, 'Compare Coders…', ['ann', 'ben']);
+  const tree = page.locator('.pane', { hasText: 'Disagreements' });
+  const framesDiffer = tree.locator('.monaco-list-row', { hasText: 'data sovereignty' }).first();
+  await framesDiffer.waitFor({ timeout: 60000 });
+  await tree.locator('.monaco-list-row', { hasText: 'sovereign internet' }).first().waitFor();
+  lap('the Disagreements tree lists the frames that differ and the span only ben has');
+
+  await framesDiffer.click();
+  const label = page.locator('.view-lines', { hasText: 'ann: ' }).first();
+  await label.waitFor();
+  await page.locator('.view-lines', { hasText: 'ben: ' }).first().waitFor();
+  lap("the text is open with ann's and ben's spans labelled");
+  await screenshot('both-coders');
+
+  await framesDiffer.hover();
+  await framesDiffer.locator('.action-label[aria-label="Accept Coder A"]').click();
+  const consensus = await waitUntil('the consensus annotation in the sidecar', () => {
+    const c = annotationsIn(sidecarPath).filter((a) => a.coder === 'consensus');
+    return c.length === 1 ? c : undefined;
+  });
+  assert.equal(consensus[0].frame, 'data-resource');
+  assert.match(consensus[0].memo, /accept ann over ben \(frames differ\)/);
+  await tree.locator('.monaco-list-row', { hasText: 'accepted A' }).first().waitFor();
+  lap('Accept Coder A wrote the consensus annotation; the tree shows it resolved');
+  await screenshot('accepted-a');
+});
