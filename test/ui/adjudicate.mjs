@@ -70,7 +70,7 @@ await runUiTest('adjudicate', async ({ folder, open }) => {
   );
   const { page, lap, screenshot } = await open();
 
-  await runCommand(page, 'Compare Coders…', ['ann', 'ben']);
+  await runCommand(page, 'Compare Coders', ['ann', 'ben']);
   const tree = page.locator('.pane', { hasText: 'Disagreements' });
   const framesDiffer = tree.locator('.monaco-list-row', { hasText: 'data sovereignty' }).first();
   await framesDiffer.waitFor({ timeout: 60000 });
