@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
-import { runUiTest, waitUntil } from './lib/workbench.mjs';
+import { quickOpen, runUiTest, waitForDecorations, waitUntil } from './lib/workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const { createAnnotation } = require('../../out/src/core/annotations/index.js');
@@ -44,17 +44,34 @@ function annotationsIn(sidecar) {
   return Array.isArray(doc?.annotations) ? doc.annotations : [];
 }
 
-/** Runs a palette command, then picks `answers` one after another in its quick picks. */
+/**
+ * Runs a palette command, then answers its quick picks: `answers` are [title words, item] pairs, in order.
+ * The palette is opened again until it lists the command (right after start it may lack the extension's).
+ */
 async function runCommand(page, title, answers) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(`>Sovereignty Coder: ${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
-  for (const answer of answers) {
-    const row = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: answer });
-    await row.first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: `Sovereignty Coder: ${title}` }).first();
+  await waitUntil(
+    `the palette to list ${title}`,
+    async () => {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill(`>Sovereignty Coder: ${title}`);
+      const shown = await row.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => undefined,
+      );
+      if (!shown) await page.keyboard.press('Escape');
+      return shown;
+    },
+    60000,
+  );
+  await row.click();
+  for (const [pickTitle, answer] of answers) {
+    // the next pick is there once its own title shows: typing into the previous one would answer it twice
+    await page.locator('.quick-input-widget:visible .quick-input-title', { hasText: pickTitle }).waitFor();
+    const item = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: answer });
+    await item.first().waitFor();
     await page.keyboard.type(answer);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(0);
   }
 }
 
@@ -69,8 +86,14 @@ await runUiTest('adjudicate', async ({ folder, open }) => {
     ),
   );
   const { page, lap, screenshot } = await open();
+  await quickOpen(page, FILE, 'Port hearing');
+  await waitForDecorations(page, 1);
+  lap(`opened ${FILE}: the extension is running`);
 
-  await runCommand(page, 'Compare Coders', ['ann', 'ben']);
+  await runCommand(page, 'Compare Coders', [
+    ['coder A', 'ann'],
+    ['against coder B', 'ben'],
+  ]);
   const tree = page.locator('.pane', { hasText: 'Disagreements' });
   const framesDiffer = tree.locator('.monaco-list-row', { hasText: 'data sovereignty' }).first();
   await framesDiffer.waitFor({ timeout: 60000 });
