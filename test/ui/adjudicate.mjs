@@ -75,6 +75,26 @@ async function runCommand(page, title, answers) {
   }
 }
 
+/**
+ * What the editor paints for the two coders: the text of elements boxed in A's colour and underlined dashed in
+ * B's, and the labels after them (decoration after-texts are CSS ::after content, not text in the DOM).
+ */
+function paintedCoders(page) {
+  return page.evaluate(() => {
+    const els = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines span')];
+    const text = (el) => el.textContent.replace(/\u00a0/g, ' ');
+    const boxed = els.filter((el) => {
+      const s = getComputedStyle(el);
+      return s.borderTopStyle === 'solid' && s.borderTopColor === 'rgb(217, 119, 6)';
+    });
+    const dashed = els.filter((el) => getComputedStyle(el).textDecorationStyle === 'dashed');
+    const labels = els
+      .map((el) => getComputedStyle(el, '::after').content)
+      .filter((c) => c && c !== 'none' && c !== 'normal');
+    return { boxed: boxed.map(text), dashed: dashed.map(text), labels };
+  });
+}
+
 await runUiTest('adjudicate', async ({ folder, open }) => {
   const sidecarPath = path.join(folder, 'texts', `${FILE}.annotations.yaml`);
   fs.writeFileSync(path.join(folder, 'texts', FILE), TEXT);
@@ -101,9 +121,18 @@ await runUiTest('adjudicate', async ({ folder, open }) => {
   lap('the Disagreements tree lists the frames that differ and the span only ben has');
 
   await framesDiffer.click();
-  const label = page.locator('.view-lines', { hasText: 'ann: ' }).first();
-  await label.waitFor();
-  await page.locator('.view-lines', { hasText: 'ben: ' }).first().waitFor();
+  const painted = await waitUntil("ann's box and ben's dashed underline, each labelled", async () => {
+    const found = await paintedCoders(page);
+    return found.boxed.length > 0 &&
+      found.dashed.length > 0 &&
+      found.labels.some((l) => l.includes('ann: ')) &&
+      found.labels.some((l) => l.includes('ben: '))
+      ? found
+      : undefined;
+  });
+  // overlapping decorations split the text into pieces: joined, they are the coders' spans
+  assert.equal(painted.boxed.join(''), 'data sovereignty rules');
+  assert.equal(painted.dashed.join(''), 'data sovereignty');
   lap("the text is open with ann's and ben's spans labelled");
   await screenshot('both-coders');
 

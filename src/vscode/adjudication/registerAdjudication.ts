@@ -78,9 +78,11 @@ export function registerAdjudication(
     if (!uri) return;
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true });
-    const range = toRange(doc, node.disagreement.start, node.disagreement.end);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    editor.selection = new vscode.Selection(range.start, range.start);
+    // the caret and the reveal at the start: revealing the whole range scrolls sideways to its end, past the
+    // labels, and hides the beginning of the line
+    const start = toRange(doc, node.disagreement.start, node.disagreement.end).start;
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     repaint();
   };
 
