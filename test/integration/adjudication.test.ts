@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createAnnotation } from '../../src/core/annotations';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
-import { api, readFile, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
+import { api, codeActions, readFile, sidecarOf, waitFor, workspaceUri, writeFile } from './helpers';
 
 const TEXT = [
   'Notes on the harbour hearing (written for the adjudication tests).',
@@ -84,6 +84,19 @@ describe('Compare Coders in a real VS Code', () => {
       ],
     );
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+
+    // the decisions at the cursor, beside the tree's inline actions
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const at = doc.positionAt(TEXT.indexOf('data sovereignty rules') + 3);
+    const offered = (await codeActions(uri, new vscode.Range(at, at)))
+      .map((a) => a.title)
+      .filter((t) => t.startsWith('Adjudicate'));
+    assert.deepEqual(offered, [
+      'Adjudicate “data sovereignty rules” (frames differ): accept ann — Data as a resource',
+      'Adjudicate “data sovereignty rules” (frames differ): accept ben — Digital territory',
+      'Adjudicate “data sovereignty rules” (frames differ): keep both',
+      'Adjudicate “data sovereignty rules” (frames differ): neither',
+    ]);
 
     // Accept A: a consensus copy of ann's coding, with who decided in its memo
     const accepted = await vscode.commands.executeCommand<boolean>(

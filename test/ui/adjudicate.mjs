@@ -76,22 +76,27 @@ async function runCommand(page, title, answers) {
 }
 
 /**
- * What the editor paints for the two coders: the text of elements boxed in A's colour and underlined dashed in
- * B's, and the labels after them (decoration after-texts are CSS ::after content, not text in the DOM).
+ * What the editor paints for the two coders: the boxes in A's colour (a border is drawn in the overlay layer
+ * under the text, so their width is read, not their text), the text underlined dashed in B's colour, and the
+ * labels beside the spans (decoration before- and after-texts are CSS ::before and ::after content, not text in the DOM).
  */
 function paintedCoders(page) {
   return page.evaluate(() => {
-    const els = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines span')];
-    const text = (el) => el.textContent.replace(/\u00a0/g, ' ');
-    const boxed = els.filter((el) => {
+    const editor = document.querySelector('.editor-instance .monaco-editor');
+    const spans = [...(editor?.querySelectorAll('.view-lines span') ?? [])];
+    const boxes = [...(editor?.querySelectorAll('.view-overlays div') ?? [])].filter((el) => {
       const s = getComputedStyle(el);
       return s.borderTopStyle === 'solid' && s.borderTopColor === 'rgb(217, 119, 6)';
     });
-    const dashed = els.filter((el) => getComputedStyle(el).textDecorationStyle === 'dashed');
-    const labels = els
-      .map((el) => getComputedStyle(el, '::after').content)
+    const dashed = spans.filter((el) => getComputedStyle(el).textDecorationStyle === 'dashed');
+    const labels = spans
+      .flatMap((el) => [getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content])
       .filter((c) => c && c !== 'none' && c !== 'normal');
-    return { boxed: boxed.map(text), dashed: dashed.map(text), labels };
+    return {
+      boxWidths: boxes.map((el) => Math.round(el.getBoundingClientRect().width)),
+      dashed: dashed.map((el) => el.textContent.replace(/\u00a0/g, ' ')),
+      labels,
+    };
   });
 }
 
@@ -120,19 +125,28 @@ await runUiTest('adjudicate', async ({ folder, open }) => {
   await tree.locator('.monaco-list-row', { hasText: 'sovereign internet' }).first().waitFor();
   lap('the Disagreements tree lists the frames that differ and the span only ben has');
 
+  // a wider side bar, as an adjudicator would drag it, so that the tree's rows show both coders' frames
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (bar) {
+    await page.mouse.move(bar.x + bar.width + 1, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width + 120, bar.y + bar.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
   await framesDiffer.click();
   const painted = await waitUntil("ann's box and ben's dashed underline, each labelled", async () => {
     const found = await paintedCoders(page);
-    return found.boxed.length > 0 &&
-      found.dashed.length > 0 &&
-      found.labels.some((l) => l.includes('ann: ')) &&
-      found.labels.some((l) => l.includes('ben: '))
+    const labelled = (who) => found.labels.some((l) => l.includes(who));
+    return found.boxWidths.length > 0 && found.dashed.length > 0 && labelled('ann ▣') && labelled('┅ ben')
       ? found
       : undefined;
   });
-  // overlapping decorations split the text into pieces: joined, they are the coders' spans
-  assert.equal(painted.boxed.join(''), 'data sovereignty rules');
+  // overlapping decorations split the text into pieces: joined, they are B's span
   assert.equal(painted.dashed.join(''), 'data sovereignty');
+  assert.ok(
+    painted.boxWidths.every((w) => w > 50),
+    `ann's box spans the words: ${painted.boxWidths}`,
+  );
   lap("the text is open with ann's and ben's spans labelled");
   await screenshot('both-coders');
 
@@ -144,7 +158,7 @@ await runUiTest('adjudicate', async ({ folder, open }) => {
   });
   assert.equal(consensus[0].frame, 'data-resource');
   assert.match(consensus[0].memo, /accept ann over ben \(frames differ\)/);
-  await tree.locator('.monaco-list-row', { hasText: 'accepted A' }).first().waitFor();
+  await tree.locator('.monaco-list-row', { hasText: 'accepted ann' }).first().waitFor();
   lap('Accept Coder A wrote the consensus annotation; the tree shows it resolved');
   await screenshot('accepted-a');
 });

@@ -105,6 +105,11 @@ export class AdjudicationSession implements vscode.Disposable {
     return folder && vscode.Uri.joinPath(folder.uri, ...rest);
   }
 
+  /** The listing's path of a text (relative to its workspace folder, with the folder's name in a multi-root one). */
+  pathOf(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
   /** Takes `decision` on disagreement `id` of the text `path`; resolves to false when nothing was written. */
   async resolve(path: string, id: string, decision: Decision): Promise<boolean> {
     const compared = this.compared;

@@ -1,7 +1,7 @@
 /**
  * Both coders' spans of a disagreement, painted over the text: coder A with a solid box, coder B with a dashed
- * underline, so that where they coincide both stay visible; each span is labelled after it with the coder's
- * name and frame (INCEpTION shows annotators side by side; an editor has one text, so the marks differ instead).
+ * underline, so that where they coincide both stay visible; A's span is labelled before it and B's after it
+ * with the coder's name, and the hover gives the coder's frame (INCEpTION shows annotators side by side; an editor has one text, so the marks differ instead).
  * The selected disagreement's spans are painted; the others of the text are drawn faintly, for context.
  */
 import * as vscode from 'vscode';
@@ -46,17 +46,20 @@ export class CoderSpans implements vscode.Disposable {
     const selected = text.disagreements.find((d) => d.id === selectedId);
     const spans: PaintedSpan[] = [];
     const option = (x: Annotation, side: 'a' | 'b'): vscode.DecorationOptions => {
-      const label = `${side === 'a' ? names.a : names.b}: ${frameName(x.frame)}`;
+      const name = side === 'a' ? names.a : names.b;
+      const label = `${name}: ${frameName(x.frame)}`;
       spans.push({ coder: side, start: x.start, end: x.end, label, selected: true });
       return {
         range: rangeOf(editor.document, x.start, x.end),
-        hoverMessage: new vscode.MarkdownString().appendText(`${label} — “${x.quote}”`),
+        hoverMessage: new vscode.MarkdownString().appendText(`${side === 'a' ? 'A' : 'B'}, ${label} — “${x.quote}”`),
+        // the name alone: the frames are in the hover, the frame decoration and the tree, and a long label
+        // pushes the rest of the line out of sight
         renderOptions: {
-          after: {
-            contentText: ` ${side === 'a' ? '▣' : '┅'} ${label}`,
+          // A's name before its span and B's after theirs: apart, even where the two spans start together
+          [side === 'a' ? 'before' : 'after']: {
+            contentText: side === 'a' ? `${name} ▣ ` : ` ┅ ${name}`,
             color: side === 'a' ? A_COLOUR : B_COLOUR,
             fontStyle: 'italic',
-            margin: '0 0 0 4px',
           },
         },
       };

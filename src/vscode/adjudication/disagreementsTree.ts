@@ -5,7 +5,7 @@
  * session computed in the core.
  */
 import * as vscode from 'vscode';
-import { kindWords, type JudgedDisagreement, type JudgedText } from '../../core/adjudication';
+import { kindWords, type CoderPair, type JudgedDisagreement, type JudgedText } from '../../core/adjudication';
 import type { Annotation } from '../../core/annotations';
 import { shortQuote } from '../../core/coding/wording';
 import { AdjudicationCommandId } from '../commandIds';
@@ -17,19 +17,41 @@ export type DisagreementNode =
 
 export const DISAGREEMENTS_VIEW = 'sovereigntyCoder.disagreements';
 
-const STATUS_WORDS: Record<string, string> = {
-  'accept-a': 'accepted A',
-  'accept-b': 'accepted B',
-  both: 'kept both',
-  neither: 'neither',
-  mixed: 'edited',
-};
+/** How a disagreement stands, with the coders' names ("accepted ann"). */
+function statusWords(resolution: string, pair: CoderPair): string {
+  switch (resolution) {
+    case 'accept-a':
+      return `accepted ${pair.a}`;
+    case 'accept-b':
+      return `accepted ${pair.b}`;
+    case 'both':
+      return 'kept both';
+    case 'mixed':
+      return 'edited';
+    default:
+      return resolution;
+  }
+}
 
 const codings = (list: readonly Annotation[]): string =>
   list.length === 0 ? '—' : [...new Set(list.map((x) => x.frame))].join(', ');
 
 const labelOf = (item: vscode.TreeItem): string =>
   typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+
+/** What the row says, short enough for a side bar: "ann: data ≠ ben: territory", "only ben: territory". */
+function compactKind(d: JudgedDisagreement, pair: CoderPair): string {
+  switch (d.kind) {
+    case 'frames-differ':
+      return `${pair.a}: ${codings(d.a)} ≠ ${pair.b}: ${codings(d.b)}`;
+    case 'boundaries-differ':
+      return `boundaries differ: ${codings(d.a)}`;
+    case 'only-a':
+      return `only ${pair.a}: ${codings(d.a)}`;
+    case 'only-b':
+      return `only ${pair.b}: ${codings(d.b)}`;
+  }
+}
 
 export class DisagreementsTree implements vscode.TreeDataProvider<DisagreementNode> {
   private readonly changed = new vscode.EventEmitter<undefined>();
@@ -63,9 +85,10 @@ export class DisagreementsTree implements vscode.TreeDataProvider<DisagreementNo
     const quote = shortQuote([...d.a, ...d.b][0]?.quote ?? '', 36);
     const item = new vscode.TreeItem(`“${quote}”`, vscode.TreeItemCollapsibleState.None);
     const sides = pair ? `${pair.a}: ${codings(d.a)} · ${pair.b}: ${codings(d.b)}` : '';
-    item.description = `${pair ? kindWords(d.kind, pair) : d.kind} — ${sides}${d.resolution ? ` — ${STATUS_WORDS[d.resolution] ?? d.resolution}` : ''}`;
+    const status = d.resolution && pair ? ` — ${statusWords(d.resolution, pair)}` : '';
+    item.description = `${pair ? compactKind(d, pair) : d.kind}${status}`;
     item.tooltip = new vscode.MarkdownString().appendText(
-      `${d.id}\n\n${sides}\n\n${d.resolution ? `Resolved: ${STATUS_WORDS[d.resolution] ?? d.resolution}` : 'Open'}`,
+      `${d.id}: ${pair ? kindWords(d.kind, pair) : d.kind}\n\n${sides}\n\n${d.resolution && pair ? `Resolved: ${statusWords(d.resolution, pair)}` : 'Open'}`,
     );
     item.iconPath = new vscode.ThemeIcon(d.resolution ? 'check' : 'circle-large-outline');
     item.id = `${node.text.path}#${d.id}`;

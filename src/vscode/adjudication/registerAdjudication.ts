@@ -1,7 +1,7 @@
 /**
  * *Compare Coders…* and the resolve actions of the Disagreements tree: picks two coders (QuickPick of the
  * coders present, or the arguments of a script or test), shows their disagreements, opens one with both
- * coders' spans painted, and writes Accept A / Accept B / Keep Both / Neither and "accept all agreements" as
+ * coders' spans painted, offers the decisions at the cursor (adjudicationActions.ts), and writes Accept A / Accept B / Keep Both / Neither and "accept all agreements" as
  * the consensus coder (docs/adjudication.md).
  */
 import * as vscode from 'vscode';
@@ -10,6 +10,7 @@ import { AdjudicationCommandId } from '../commandIds';
 import { toRange } from '../convert';
 import { frameLabel } from '../frames';
 import type { Services } from '../services';
+import { registerAdjudicationActions } from './adjudicationActions';
 import { AdjudicationSession } from './adjudicationSession';
 import { CoderSpans, type PaintedSpan } from './coderSpans';
 import { DISAGREEMENTS_SHOWN, DISAGREEMENTS_VIEW, DisagreementsTree, type DisagreementNode } from './disagreementsTree';
@@ -151,6 +152,7 @@ export function registerAdjudication(
       session,
       view,
       spans,
+      registerAdjudicationActions(session, (id) => frameLabel(services.codebooks.active?.codebook, id)),
       session.onDidChange(() => {
         tree.refresh();
         describe();
