@@ -1,8 +1,10 @@
 /**
- * *Compare Coders…* in a real VS Code: two coders' annotations in one sidecar, their disagreements in the
- * Disagreements tree, one opened with both coders' spans painted, resolved as Accept A (the consensus annotation
- * lands in the sidecar with its provenance memo, and Undo takes it out), Keep Both, Neither, and the agreements
- * accepted in one go, after which the text carries the consensus coder's done mark.
+ * *Compare Coders…* in a real VS Code: two coders' annotations in one sidecar (cleo and dmitri, whom no other test
+ * names: the text stays in the shared workspace, where the agreement tests compare their own coders), their
+ * disagreements in the Disagreements tree, one opened with both coders' spans painted, the decisions at the
+ * cursor, resolved as Accept A (the consensus annotation lands in the sidecar with its provenance memo, and Undo
+ * takes it out), Keep Both, Neither, and the agreements accepted in one go, after which the text carries the
+ * consensus coder's done mark.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -35,12 +37,12 @@ describe('Compare Coders in a real VS Code', () => {
     const uri = workspaceUri('texts', 'it-adjudication.txt');
     await writeFile(uri, TEXT);
     const annotations = [
-      tag('ann', 'digital-territory', 'digital borders', 1),
-      tag('ben', 'digital-territory', 'digital borders', 2), // agreement
-      tag('ann', 'data-resource', 'data sovereignty rules', 3),
-      tag('ben', 'digital-territory', 'data sovereignty rules', 4), // frames differ
-      tag('ben', 'data-resource', '数据主权', 5), // only ben
-      tag('ann', 'digital-territory', 'sovereign internet', 6), // only ann
+      tag('cleo', 'digital-territory', 'digital borders', 1),
+      tag('dmitri', 'digital-territory', 'digital borders', 2), // agreement
+      tag('cleo', 'data-resource', 'data sovereignty rules', 3),
+      tag('dmitri', 'digital-territory', 'data sovereignty rules', 4), // frames differ
+      tag('dmitri', 'data-resource', '数据主权', 5), // only dmitri
+      tag('cleo', 'digital-territory', 'sovereign internet', 6), // only cleo
     ];
     await writeFile(
       sidecarOf(uri),
@@ -49,7 +51,7 @@ describe('Compare Coders in a real VS Code', () => {
         TEXT,
       ),
     );
-    const started = await vscode.commands.executeCommand<boolean>('sovereigntyCoder.compareCoders', 'ann', 'ben');
+    const started = await vscode.commands.executeCommand<boolean>('sovereigntyCoder.compareCoders', 'cleo', 'dmitri');
     assert.equal(started, true);
     const listed = await waitFor('the disagreements of the text', () => {
       const mine = extension.adjudication.listed().filter((d) => d.path === 'texts/it-adjudication.txt');
@@ -92,13 +94,13 @@ describe('Compare Coders in a real VS Code', () => {
       .map((a) => a.title)
       .filter((t) => t.startsWith('Adjudicate'));
     assert.deepEqual(offered, [
-      'Adjudicate “data sovereignty rules” (frames differ): accept ann — Data as a resource',
-      'Adjudicate “data sovereignty rules” (frames differ): accept ben — Digital territory',
+      'Adjudicate “data sovereignty rules” (frames differ): accept cleo — Data as a resource',
+      'Adjudicate “data sovereignty rules” (frames differ): accept dmitri — Digital territory',
       'Adjudicate “data sovereignty rules” (frames differ): keep both',
       'Adjudicate “data sovereignty rules” (frames differ): neither',
     ]);
 
-    // Accept A: a consensus copy of ann's coding, with who decided in its memo
+    // Accept A: a consensus copy of cleo's coding, with who decided in its memo
     const accepted = await vscode.commands.executeCommand<boolean>(
       'sovereigntyCoder.adjudication.acceptA',
       'texts/it-adjudication.txt',
@@ -113,7 +115,7 @@ describe('Compare Coders in a real VS Code', () => {
     assert.equal(copy.quote, 'data sovereignty rules');
     assert.match(
       copy.memo ?? '',
-      new RegExp(`^Adjudicated ${listed[0].id} by .+: accept ann over ben \\(frames differ\\)`),
+      new RegExp(`^Adjudicated ${listed[0].id} by .+: accept cleo over dmitri \\(frames differ\\)`),
     );
     await waitFor('the tree to show it resolved', () =>
       extension.adjudication.listed().find((d) => d.id === listed[0].id)?.resolution === 'accept-a' ? true : undefined,
@@ -125,7 +127,7 @@ describe('Compare Coders in a real VS Code', () => {
     await vscode.commands.executeCommand('sovereigntyCoder.redoCoding', undefined, uri.toString());
     await waitFor('the redo to put it back', async () => ((await consensusIn(uri)).length === 1 ? true : undefined));
 
-    // Keep Both on a span only ben has is accepting ben; Neither on ann's leaves nothing and counts as resolved
+    // Keep Both on a span only dmitri has is accepting dmitri; Neither on cleo's leaves nothing and counts as resolved
     await vscode.commands.executeCommand(
       'sovereigntyCoder.adjudication.keepBoth',
       'texts/it-adjudication.txt',
@@ -157,14 +159,14 @@ describe('Compare Coders in a real VS Code', () => {
       consensus.map((a) => a.quote),
       ['digital borders', 'data sovereignty rules', '数据主权'],
     );
-    assert.match(consensus[0].memo ?? '', /^Agreed by ann and ben; copied by /);
+    assert.match(consensus[0].memo ?? '', /^Agreed by cleo and dmitri; copied by /);
     // run again: nothing more
     assert.equal(await vscode.commands.executeCommand<number>('sovereigntyCoder.adjudication.acceptAgreements'), 0);
   });
 
   it('refuses a coder named twice without writing anything', async () => {
     await api();
-    const started = await vscode.commands.executeCommand<boolean>('sovereigntyCoder.compareCoders', 'ann', 'ann');
+    const started = await vscode.commands.executeCommand<boolean>('sovereigntyCoder.compareCoders', 'cleo', 'cleo');
     assert.equal(started, false);
   });
 });
