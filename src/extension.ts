@@ -36,6 +36,7 @@ import { CompareView } from './vscode/views/compareView';
 import { ProvenanceView } from './vscode/provenanceView';
 import { registerViews, type RetrievalViews } from './vscode/views/registerViews';
 import { registerAssist, type AssistApi } from './vscode/assist/registerAssist';
+import { registerAdjudication, type AdjudicationApi } from './vscode/adjudication/registerAdjudication';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -74,6 +75,8 @@ export interface SovereigntyCoderApi {
   answerSidecarQuestions(ask: SidecarQuestion | undefined): void;
   /** The frame suggester and the language-model coder, for tests. */
   assist: AssistApi;
+  /** Compare Coders: the Disagreements tree and the painted spans, for tests. */
+  adjudication: AdjudicationApi;
 }
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
@@ -107,6 +110,8 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const selector: vscode.DocumentSelector = '*';
   const retrieval = registerViews(services);
   const assist = registerAssist(services, context.workspaceState);
+  // the gate is built below; the commands open it when run, as every other command does
+  const adjudication = registerAdjudication(services, context.workspaceState, () => gate.opened());
 
   const refreshActive = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -168,6 +173,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     coder.onDidChange(() => statusBar.update()),
     ...retrieval.disposables,
     ...assist.disposables,
+    ...adjudication.disposables,
     store.onDidChange((uri) => {
       const doc = openDocument(uri);
       if (doc) decorations.schedule(doc);
@@ -232,6 +238,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     coderIdentity: () => coder.identity,
     answerSidecarQuestions: (ask) => sidecars.useQuestions(ask),
     assist: assist.api,
+    adjudication: adjudication.api,
   };
 }
 

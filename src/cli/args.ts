@@ -35,6 +35,9 @@ export interface ParsedCommand {
     threshold?: string;
     folds?: string;
     seed?: string;
+    as?: string;
+    decisions?: string;
+    'dry-run'?: boolean;
   };
 }
 
@@ -72,6 +75,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         threshold: { type: 'string' },
         folds: { type: 'string' },
         seed: { type: 'string' },
+        as: { type: 'string' },
+        decisions: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;

@@ -42,7 +42,7 @@ export function sidecarsFor(paths: readonly string[]): { sidecars: InputFile[]; 
 }
 
 /** The path an analyst sees in the `document` column: relative to the current folder, with '/'. */
-function documentPath(source: string): string {
+export function documentPath(source: string): string {
   const rel = relative(process.cwd(), source);
   return (rel === '' || rel.startsWith('..') ? source : rel).split(sep).join('/');
 }

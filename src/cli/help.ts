@@ -1,4 +1,5 @@
 /** The help texts of `sovcode` and each of its commands. */
+import { ADJUDICATE_HELP } from './adjudicateCommand';
 import { DONE_HELP } from './doneCommand';
 import { IMPORT_HELP } from './importHelp';
 
@@ -17,6 +18,8 @@ Usage:
   sovcode suggest-terms [--codebook PATH] [--frame ID] [--format text|json] [PATH...]
   sovcode suggest-terms --accept TERM --frame ID [--codebook PATH] [PATH]
   sovcode done --coder NAME [--undo] TEXT...
+  sovcode adjudicate --coders A,B [--as NAME] [--accept A|B|both|agreements] [--decisions FILE] [--dry-run]
+                     [--format text|json|csv] [PATH...]
   sovcode suggest [--codebook PATH] [--from FOLDER] [--coders A,B] [--threshold P] [--format text|json] FILE...
   sovcode suggest --evaluate [--codebook PATH] [--coders A,B] [--folds K] [--seed N] [--threshold P] [PATH...]
   sovcode rename-frame [--codebook PATH] OLD NEW [PATH...]
@@ -37,6 +40,7 @@ Commands:
   stats      frame frequencies (per text or attribute), co-occurrence and coverage, as tables or SVG
   suggest-terms  frequent phrases of coded segments that no cue finds yet; --accept adds one to the codebook
   done       mark texts as coded by a coder (counted by agreement even where nothing applies)
+  adjudicate list two coders' disagreements, or resolve them into a consensus coder (the gold standard)
   suggest    frames for uncoded sentences, learned offline from the team's coding; --evaluate cross-validates it
   rename-frame  rename a frame, or merge it into another, in the codebook and every annotation file
   export     coded segments as CSV (one row per annotation) or a REFI-QDA project (.qdpx); the codebook as .qdc
@@ -236,5 +240,6 @@ export const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
   ['rename-frame', RENAME_FRAME_HELP],
   ['add', ADD_HELP],
   ['done', DONE_HELP],
+  ['adjudicate', ADJUDICATE_HELP],
   ['import', IMPORT_HELP],
 ]);

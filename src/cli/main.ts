@@ -11,6 +11,7 @@ import { importFile, importSummary } from './importCommand';
 import { ADD_HELP, COMMAND_HELP, MAIN_HELP } from './help';
 import { renameFrame } from './renameFrameCommand';
 import { markDone } from './doneCommand';
+import { adjudicate, adjudicateListing } from './adjudicateCommand';
 import { statsOutput } from './statsCommand';
 import { acceptSuggestedTerm, suggestTermsOutput } from './suggestTermsCommand';
 import { evaluateOutput, suggestOutput } from './suggestCommand';
@@ -106,6 +107,20 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         out(text);
         return 0;
       }
+      case 'adjudicate': {
+        if (values.accept !== undefined || values.decisions !== undefined) {
+          err('sovcode: adjudicate with --accept or --decisions writes files: run it through runAsync\n');
+          return 2;
+        }
+        const { text, warnings } = adjudicateListing(positionals, values);
+        for (const line of problemLines(warnings, values.verbose === true)) err(`${line}\n`);
+        if (values.output === undefined) out(text);
+        else {
+          writeOutput(values.output, text, [], values.force === true);
+          err(`sovcode: disagreements written to ${values.output}\n`);
+        }
+        return 0;
+      }
       case 'rename-frame':
       case 'done':
         err(`sovcode: ${command} writes files: run it through runAsync\n`);
@@ -131,8 +146,8 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
 }
 
 /**
- * Like `run`, and also the asynchronous commands: `add` (converts in a worker thread), `rename-frame` and `done`
- * (the safe writer is async). `progressLine` shows `add`'s progress on a terminal.
+ * Like `run`, and also the asynchronous commands: `add` (converts in a worker thread), `rename-frame`, `done` and
+ * `adjudicate` with decisions (the safe writer is async). `progressLine` shows `add`'s progress on a terminal.
  */
 export async function runAsync(
   argv: readonly string[],
@@ -155,12 +170,16 @@ export async function runAsync(
     }
     return addFiles(parsed.positionals, parsed.values.into, parsed.values.encoding, out, err, progressLine);
   }
-  if (parsed.command !== 'rename-frame' && parsed.command !== 'done') return run(argv, out, err);
+  const writesAdjudication =
+    parsed.command === 'adjudicate' && (parsed.values.accept !== undefined || parsed.values.decisions !== undefined);
+  if (parsed.command !== 'rename-frame' && parsed.command !== 'done' && !writesAdjudication) return run(argv, out, err);
   try {
     out(
       parsed.command === 'done'
         ? await markDone(parsed.positionals, parsed.values)
-        : await renameFrame(parsed.positionals, parsed.values),
+        : writesAdjudication
+          ? await adjudicate(parsed.positionals, parsed.values)
+          : await renameFrame(parsed.positionals, parsed.values),
     );
     return 0;
   } catch (e) {

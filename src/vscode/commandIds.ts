@@ -83,6 +83,20 @@ export const AssistCommandId = {
   dismissSuggestion: 'sovereigntyCoder.dismissSuggestion',
 } as const;
 
+/** Adjudication (*Compare Coders…* and the Disagreements tree), registered by src/vscode/adjudication/registerAdjudication.ts. */
+export const AdjudicationCommandId = {
+  compareCoders: 'sovereigntyCoder.compareCoders',
+  acceptAgreements: 'sovereigntyCoder.adjudication.acceptAgreements',
+  refresh: 'sovereigntyCoder.adjudication.refresh',
+  /** Inline actions of the tree (they take its node; a script may pass the text's path and the id). */
+  acceptA: 'sovereigntyCoder.adjudication.acceptA',
+  acceptB: 'sovereigntyCoder.adjudication.acceptB',
+  keepBoth: 'sovereigntyCoder.adjudication.keepBoth',
+  neither: 'sovereigntyCoder.adjudication.neither',
+  /** Internal (a click in the tree): open the text with both coders' spans. */
+  openDisagreement: 'sovereigntyCoder.adjudication.open',
+} as const;
+
 /** Every command the extension contributes: what package.json must declare (test/unit/manifest.test.ts). */
 export const ALL_COMMAND_IDS: readonly string[] = [
   ...Object.values(CommandId),
@@ -91,6 +105,7 @@ export const ALL_COMMAND_IDS: readonly string[] = [
   ...Object.values(GitCommandId),
   ...Object.values(InterchangeCommandId),
   ...Object.values(AssistCommandId),
+  ...Object.values(AdjudicationCommandId),
 ];
 
 /** Context keys of the Coded Segments view's title menu: grouped by text rather than frame; a filter is set. */
@@ -103,3 +118,6 @@ export const ACTIVE_EDITOR_CODED = 'sovereigntyCoder.activeEditorCoded';
 /** Context keys: the active editor's next coding undo (redo) was made at its text's current version (codingHistory.ts). */
 export const CODING_UNDOABLE = 'sovereigntyCoder.codingUndoable';
 export const CODING_REDOABLE = 'sovereigntyCoder.codingRedoable';
+
+/** Context key: *Compare Coders…* has run, so the Disagreements view is shown (and its actions are offered). */
+export const DISAGREEMENTS_SHOWN = 'sovereigntyCoder.disagreementsShown';

@@ -14,6 +14,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     showCues: c.get<boolean>('showCues', SETTING_DEFAULTS.showCues),
     openWalkthroughOnFirstRun: c.get<boolean>('openWalkthroughOnFirstRun', SETTING_DEFAULTS.openWalkthroughOnFirstRun),
     agreementUnit: agreementUnitOf(c.get<string>('agreementUnit', SETTING_DEFAULTS.agreementUnit)),
+    consensusCoder:
+      c.get<string>('consensusCoder', SETTING_DEFAULTS.consensusCoder).trim() || SETTING_DEFAULTS.consensusCoder,
     'suggestions.enabled': c.get<boolean>('suggestions.enabled', SETTING_DEFAULTS['suggestions.enabled']),
     'suggestions.threshold': validThreshold(
       c.get<number>('suggestions.threshold', SETTING_DEFAULTS['suggestions.threshold']),

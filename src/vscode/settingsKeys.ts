@@ -21,6 +21,8 @@ export interface Settings {
   openWalkthroughOnFirstRun: boolean;
   /** The unit of analysis of the agreement report (docs/agreement.md). */
   agreementUnit: AgreementUnit;
+  /** The coder the adjudicated decisions of *Compare Coders…* are written as (docs/adjudication.md). */
+  consensusCoder: string;
   /** Frame suggestions learned from the workspace's coding (off until a coder turns them on). */
   'suggestions.enabled': boolean;
   /** Suggest a frame at this probability or more. */
@@ -36,6 +38,7 @@ export const SETTING_DEFAULTS: Readonly<Settings> = Object.freeze({
   showCues: true,
   openWalkthroughOnFirstRun: true,
   agreementUnit: 'sentence',
+  consensusCoder: 'consensus',
   'suggestions.enabled': false,
   'suggestions.threshold': 0.5,
 });

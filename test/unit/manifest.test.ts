@@ -11,6 +11,7 @@ import {
   ACTIVE_EDITOR_CODED,
   ALL_COMMAND_IDS,
   CODING_REDOABLE,
+  DISAGREEMENTS_SHOWN,
   CODING_UNDOABLE,
   FILTERED,
   GROUPED_BY_TEXT,
@@ -127,7 +128,15 @@ describe('manifest: package.json against the code', () => {
     const views = Object.values(manifest.contributes.views)
       .flat()
       .map((v) => v.id);
-    const known = new Set([ACTIVE_EDITOR_CODED, GROUPED_BY_TEXT, FILTERED, CODING_UNDOABLE, CODING_REDOABLE, ...views]);
+    const known = new Set([
+      ACTIVE_EDITOR_CODED,
+      GROUPED_BY_TEXT,
+      FILTERED,
+      CODING_UNDOABLE,
+      CODING_REDOABLE,
+      DISAGREEMENTS_SHOWN,
+      ...views,
+    ]);
     const clauses = [
       ...Object.values(manifest.contributes.menus)
         .flat()
