@@ -3,7 +3,7 @@ import { Matcher, type MatcherTerm } from '../../src/core/matcher';
 import { parseTerm } from '../../src/core/codebook';
 
 /**
- * Differential test of the word-level full scan (fullScan.ts, behind Matcher.find) against the general scanner it
+ * Differential test of the full scan (fullScan.ts, behind Matcher.find) against the general scanner it
  * replaces for whole texts (Matcher.findByScanner): the same matches, offsets, terms and frames, on random
  * multilingual texts and random codebooks. The texts are mostly the plain kind the fast path takes (one unit in,
  * one folded unit out), with paragraphs of the other kind (ß, soft hyphens, emoji, surrogates) mixed in, so both
@@ -187,7 +187,9 @@ function randomCodebook(): MatcherTerm[] {
   return terms;
 }
 
-describe('matcher: the word-level full scan against the general scanner', () => {
+describe('matcher: the full scan against the general scanner', function () {
+  // Under load, and with SOVCODER_DIFF_RUNS raised, this takes a while: about 2 ms per codebook here.
+  this.timeout(600_000);
   it('finds exactly what the general scanner finds on random multilingual texts', () => {
     const runs = Number(process.env.SOVCODER_DIFF_RUNS ?? 1500);
     let compared = 0;

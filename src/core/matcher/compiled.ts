@@ -10,7 +10,6 @@
 import { isSpacedWordChar, JOINER } from '../text';
 import type { TermPattern } from '../codebook';
 import { AhoCorasick } from './ahoCorasick';
-import { buildWordTables, type WordTables } from './wordTables';
 
 /** One term to look for, with the frame it cues. */
 export interface MatcherTerm {
@@ -47,8 +46,6 @@ export class CompiledTerms {
   readonly maxWords: number;
   /** Longest pattern in code units: the scanner keeps this much folded text behind it. */
   readonly maxPatternLength: number;
-  /** The word-level tables of the full scan (wordTables.ts). */
-  readonly words: WordTables;
   /**
    * Phrase trie edges below the root, as an open-addressing hash table on (node, word): typed arrays, so a look-up
    * is a few array reads (no Map, nothing lost when the compiled terms are structured-cloned to a worker).
@@ -105,7 +102,6 @@ export class CompiledTerms {
     this.endsSpaced = Uint8Array.from(patterns, (p) => (isSpacedWordChar(lastCodePoint(p)) ? 1 : 0));
     this.maxWords = maxWords;
     this.maxPatternLength = patterns.reduce((m, p) => Math.max(m, p.length), 0);
-    this.words = buildWordTables(patterns, this.exactWord, this.starWord);
     const wordCount = wordIds.size;
 
     // Phrase trie. Node 0 is the root; terms are inserted in compile order and a node keeps its first term,
