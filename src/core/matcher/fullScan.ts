@@ -72,15 +72,20 @@ export class FullScanner {
           row = 0;
           if (this.curCount === 0) sel.flush();
         }
-        const sym = e & 0xffff;
+        let sym = e & 0xffff;
         let t: number;
         if (row >= 0) {
-          const next = delta[row + sym];
-          if (next >= 0) {
+          // The tight loop: units that lead to a dense state ending no pattern, until a hit, a joiner or the end.
+          let next = delta[row + sym];
+          while (next >= 0) {
             row = next;
-            i++;
-            continue;
+            if (++i >= n) break;
+            const u = units[text.charCodeAt(i)];
+            if (u < 0) break;
+            sym = u & 0xffff;
+            next = delta[row + sym];
           }
+          if (next >= 0) continue;
           t = -next - 1;
         } else t = ac.step(-row - 1, sym);
         row = t < denseCount && hasOutput[t] === 0 ? t * stride : -t - 1;
