@@ -18,19 +18,15 @@
 import type { CompiledTerms } from './compiled';
 import { entryBreaks, foldTable, KIND_EMPTY, KIND_JOINER } from './foldTable';
 import { GreedySelection } from './selection';
+import { PhraseChains } from './phrases';
 import { JOINER_UNIT, SPACED_UNIT, unitTable } from './fastRun';
 import type { Scanner } from './scanner';
 
 export class FullScanner {
   private readonly table = foldTable();
   private sel = new GreedySelection(0, 0);
-  // Partial phrases, as in scanner.ts: `cur*` may continue at the start of this token, `nxt*` after the next run.
-  private curNode: number[] = [];
-  private curStart: number[] = [];
-  private curCount = 0;
-  private nxtNode: number[] = [];
-  private nxtStart: number[] = [];
-  private nxtCount = 0;
+  // Partial phrases (phrases.ts): `cur*` may continue with a word at the start of this token, `nxt*` after the next joiner.
+  private readonly phrases: PhraseChains;
 
   /** fastRun.ts's unit table: the automaton symbol of a unit's one-unit fold (| SPACED_UNIT), or JOINER_UNIT, NOT_PLAIN. */
   private readonly units: Int32Array;
@@ -40,6 +36,7 @@ export class FullScanner {
     private readonly fallback: Scanner,
   ) {
     this.units = unitTable(c.automaton.symbolOf);
+    this.phrases = new PhraseChains(c);
   }
 
   /** Every match of the text as flat (start, end, term) triples, exactly as Scanner's scan of the whole text. */
@@ -52,8 +49,7 @@ export class FullScanner {
     const joinerUnit = JOINER_UNIT;
     const n = text.length;
     const sel = (this.sel = new GreedySelection(0, n));
-    this.curCount = 0;
-    this.nxtCount = 0;
+    this.phrases.clear();
     let inRun = true;
     let lineBreaks = 0;
     let runStart = 0;
@@ -70,7 +66,7 @@ export class FullScanner {
           inRun = false;
           tokenStart = i;
           row = 0;
-          if (this.curCount === 0) sel.flush();
+          if (this.phrases.curCount === 0) sel.flush();
         }
         let sym = e & 0xffff;
         let t: number;
@@ -98,12 +94,12 @@ export class FullScanner {
           inRun = true;
           runStart = i;
           lineBreaks = 0;
-          this.swapPhrases();
+          this.phrases.swap();
         }
         const before = lineBreaks;
         lineBreaks += breaksOf(table[text.charCodeAt(i)], text, i);
         if (lineBreaks >= 2 && before < 2) {
-          this.curCount = 0;
+          this.phrases.curCount = 0;
           sel.flush();
           paraStart = runStart;
           outMark = sel.out.length;
@@ -123,8 +119,7 @@ export class FullScanner {
         stopRunsAfterTo: 1,
       });
       for (const x of r.matches) sel.out.push(x);
-      this.curCount = 0;
-      this.nxtCount = 0;
+      this.phrases.clear();
       i = paraEnd;
       inRun = false;
       outMark = sel.out.length;
@@ -169,41 +164,8 @@ export class FullScanner {
     }
   }
 
-  /** A word hit passed its checks: as Scanner.accept (scanner.ts). */
   private accept(word: number, start: number, end: number, atTokenStart: boolean, atTokenEnd: boolean): void {
-    const c = this.c;
-    const node = c.rootChild[word];
-    if (node >= 0) {
-      const term = c.nodeTerm[node];
-      if (term >= 0) this.sel.add(start, end, term);
-      if (atTokenEnd && c.nodeHasChildren[node] === 1) this.pushPhrase(node, start);
-    }
-    if (!atTokenStart) return;
-    for (let j = 0; j < this.curCount; j++) {
-      const next = c.child(this.curNode[j], word);
-      if (next < 0) continue;
-      const phraseStart = this.curStart[j];
-      const term = c.nodeTerm[next];
-      if (term >= 0) this.sel.add(phraseStart, end, term);
-      if (atTokenEnd && c.nodeHasChildren[next] === 1) this.pushPhrase(next, phraseStart);
-    }
-  }
-
-  private pushPhrase(node: number, start: number): void {
-    const j = this.nxtCount++;
-    this.nxtNode[j] = node;
-    this.nxtStart[j] = start;
-  }
-
-  private swapPhrases(): void {
-    const node = this.curNode;
-    const start = this.curStart;
-    this.curNode = this.nxtNode;
-    this.curStart = this.nxtStart;
-    this.curCount = this.nxtCount;
-    this.nxtNode = node;
-    this.nxtStart = start;
-    this.nxtCount = 0;
+    this.phrases.accept(this.sel, word, start, end, atTokenStart, atTokenEnd);
   }
 }
 
