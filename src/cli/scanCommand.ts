@@ -57,7 +57,9 @@ export function scanFiles(files: readonly string[], codebookPath: string | undef
  * large scan (the file name is encoded once per file).
  */
 function jsonLines(records: readonly ScanRecord[]): string {
-  const parts: string[] = [];
+  // Each line is a tree of string pieces until joined; joining every few thousand lines keeps that garbage small.
+  const chunks: string[] = [];
+  let parts: string[] = [];
   let file: string | undefined;
   let fileJson = '';
   for (const r of records) {
@@ -68,8 +70,13 @@ function jsonLines(records: readonly ScanRecord[]): string {
     parts.push(
       `{"file":${fileJson},"start":${r.start},"end":${r.end},"line":${r.line},"column":${r.column},"term":${JSON.stringify(r.term)},"frame":${JSON.stringify(r.frame)}}\n`,
     );
+    if (parts.length === 4096) {
+      chunks.push(parts.join(''));
+      parts = [];
+    }
   }
-  return parts.join('');
+  chunks.push(parts.join(''));
+  return chunks.join('');
 }
 
 export function formatScan(records: readonly ScanRecord[], format: string | undefined): string {
