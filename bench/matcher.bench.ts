@@ -4,13 +4,15 @@
  * 10 MB of multilingual text (English, Russian, Chinese, cue terms sprinkled in); and ≥ 50× one RegExp per term
  * at 500 terms, ≥ 500× at 5,000 (the RegExps run on a slice, since they crawl). ripgrep (`rg -F -i`) is timed
  * as an outside reference when it is installed; it is not a target (it is native code with SIMD literal search).
- * Everything is generated from a seeded PRNG, so runs are comparable; medians of repeated runs.
+ * Everything is generated from a seeded PRNG, so runs are comparable; medians of repeated runs. Context lines
+ * (not targets): the shipped codebook on the same text, and the general scanner alone (scanner.ts, what find()
+ * ran before the full scan of fullScan.ts) timed in the same run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TermPattern } from '../src/core/codebook';
+import { matcherTerms, parseCodebookBytes, type TermPattern } from '../src/core/codebook';
 import { Matcher, type MatcherTerm } from '../src/core/matcher';
 import { codebook, makeText, time } from './fixtures';
 import { isMain, Report } from './report';
@@ -60,6 +62,36 @@ function ripgrepSpeed(text: string, terms: readonly MatcherTerm[]): number | und
   }
 }
 
+/** The shipped codebook's terms (418 cues over 12 frames), read from the repository: a real codebook beside the generated ones. */
+function shippedTerms(): MatcherTerm[] {
+  const path = join(__dirname, '..', '..', 'codebook', 'sovereignty.yaml');
+  const { codebook } = parseCodebookBytes(readFileSync(path), path);
+  if (!codebook) throw new Error(`the shipped codebook ${path} does not load`);
+  return matcherTerms(codebook);
+}
+
+/**
+ * The general scanner alone on the same text (what find() ran before the full scan, fullScan.ts), and the
+ * shipped codebook: context lines, so that each figure can be read against the scanner it replaced.
+ */
+function contextNotes(
+  text: string,
+  terms: readonly MatcherTerm[],
+  label: string,
+  fullSpeed: number,
+  runs: number,
+  report: Report,
+): void {
+  const m = Matcher.compile(terms);
+  const general = mbps(
+    text.length,
+    time(runs, () => m.findByScanner(text).length),
+  );
+  report.note(
+    `${label}: general scanner alone ${general.toFixed(0)} MB/s, the full scan ${(fullSpeed / general).toFixed(2)}× of it`,
+  );
+}
+
 export interface MatcherBenchSizes {
   texts: readonly number[];
   termCounts: readonly number[];
@@ -74,6 +106,16 @@ export function runMatcherBench(sizes: MatcherBenchSizes, report: Report): void 
     const text = big.slice(0, size);
     const bare = bareLoopSpeed(text, sizes.runs);
     report.note(`text ${(text.length / 1e6).toFixed(2)} M units: bare loop ${bare.toFixed(0)} MB/s`);
+    const shipped = shippedTerms();
+    const ms = Matcher.compile(shipped);
+    const shippedSpeed = mbps(
+      text.length,
+      time(sizes.runs, () => ms.find(text).length),
+    );
+    report.note(
+      `shipped codebook (${shipped.length} terms): find() ${shippedSpeed.toFixed(0)} MB/s, ${(shippedSpeed / bare).toFixed(2)}× the bare loop`,
+    );
+    contextNotes(text, shipped, 'shipped codebook', shippedSpeed, sizes.runs, report);
     for (const n of sizes.termCounts) {
       const terms = codebook(n);
       const m = Matcher.compile(terms);
@@ -82,6 +124,7 @@ export function runMatcherBench(sizes: MatcherBenchSizes, report: Report): void 
         text.length,
         time(sizes.runs, () => (matches = m.find(text).length)),
       );
+      contextNotes(text, terms, `${n} terms`, speed, sizes.runs, report);
       report.add({
         name: `find() ${n} terms, ${(text.length / 1e6).toFixed(0)} MB (${matches} matches)`,
         value: speed,

@@ -46,8 +46,15 @@ export class CompiledTerms {
   readonly maxWords: number;
   /** Longest pattern in code units: the scanner keeps this much folded text behind it. */
   readonly maxPatternLength: number;
-  private readonly childOf = new Map<number, number>();
-  private readonly wordCount: number;
+  /**
+   * Phrase trie edges below the root, as an open-addressing hash table on (node, word): typed arrays, so a look-up
+   * is a few array reads (no Map, nothing lost when the compiled terms are structured-cloned to a worker).
+   */
+  readonly childMask: number;
+  readonly childNode: Int32Array;
+  readonly childWord: Int32Array;
+  /** The node reached, or -1 for an empty slot. */
+  readonly childTarget: Int32Array;
 
   constructor(terms: readonly MatcherTerm[]) {
     const patternIds = new Map<string, number>();
@@ -95,23 +102,28 @@ export class CompiledTerms {
     this.endsSpaced = Uint8Array.from(patterns, (p) => (isSpacedWordChar(lastCodePoint(p)) ? 1 : 0));
     this.maxWords = maxWords;
     this.maxPatternLength = patterns.reduce((m, p) => Math.max(m, p.length), 0);
-    this.wordCount = wordIds.size;
+    const wordCount = wordIds.size;
 
     // Phrase trie. Node 0 is the root; terms are inserted in compile order and a node keeps its first term,
     // so of two terms with the same words the earlier one wins.
-    this.rootChild = new Int32Array(this.wordCount).fill(-1);
+    this.rootChild = new Int32Array(wordCount).fill(-1);
     const nodeTerm: number[] = [-1];
     const hasChildren: number[] = [0];
+    const childOf = new Map<number, number>();
+    const edges: [number, number, number][] = [];
     termWords.forEach((wids, ti) => {
       let node = 0;
       for (const wid of wids) {
-        let next = node === 0 ? this.rootChild[wid] : (this.childOf.get(node * this.wordCount + wid) ?? -1);
+        let next = node === 0 ? this.rootChild[wid] : (childOf.get(node * wordCount + wid) ?? -1);
         if (next < 0) {
           next = nodeTerm.length;
           nodeTerm.push(-1);
           hasChildren.push(0);
           if (node === 0) this.rootChild[wid] = next;
-          else this.childOf.set(node * this.wordCount + wid, next);
+          else {
+            childOf.set(node * wordCount + wid, next);
+            edges.push([node, wid, next]);
+          }
           hasChildren[node] = 1;
         }
         node = next;
@@ -120,10 +132,33 @@ export class CompiledTerms {
     });
     this.nodeTerm = Int32Array.from(nodeTerm);
     this.nodeHasChildren = Uint8Array.from(hasChildren);
+    let size = 16;
+    while (size < edges.length * 4) size *= 2;
+    this.childMask = size - 1;
+    this.childNode = new Int32Array(size);
+    this.childWord = new Int32Array(size);
+    this.childTarget = new Int32Array(size).fill(-1);
+    for (const [node, wid, next] of edges) {
+      let s = childSlot(node, wid, this.childMask);
+      while (this.childTarget[s] >= 0) s = (s + 1) & this.childMask;
+      this.childNode[s] = node;
+      this.childWord[s] = wid;
+      this.childTarget[s] = next;
+    }
   }
 
   /** The phrase-trie node after `node` (not the root) reads word `wordId`, or -1. */
   child(node: number, wordId: number): number {
-    return this.childOf.get(node * this.wordCount + wordId) ?? -1;
+    const { childMask, childNode, childWord, childTarget } = this;
+    for (let s = childSlot(node, wordId, childMask); ; s = (s + 1) & childMask) {
+      const t = childTarget[s];
+      if (t < 0 || (childNode[s] === node && childWord[s] === wordId)) return t;
+    }
   }
+}
+
+/** Slot of the phrase-trie edge (node, word) in a table of `mask + 1` slots. */
+export function childSlot(node: number, wordId: number, mask: number): number {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(wordId, 0x85ebca6b);
+  return (h ^ (h >>> 16)) & mask;
 }

@@ -24,7 +24,7 @@ const SPACED = 2;
 const WIDE = 4;
 const FLAG_BITS = 3;
 // Exported as a list, not as `export const`: a CommonJS build would read an exported const from `exports` per use.
-export { FIRST, SPACED, WIDE, FLAG_BITS };
+export { FIRST, SPACED, WIDE, FLAG_BITS, JOINER_UNIT, NOT_PLAIN, SPACED_UNIT };
 
 /** Per UTF-16 code unit: the automaton symbol of its one-unit fold (| SPACED_UNIT), JOINER_UNIT, or NOT_PLAIN. */
 export function unitTable(symbolOf: Uint16Array): Int32Array {

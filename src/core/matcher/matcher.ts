@@ -14,7 +14,8 @@
  * does not grow with the number of terms (one automaton step per folded code unit).
  */
 import { CompiledTerms, type MatcherTerm } from './compiled';
-import { Scanner } from './scanner';
+import { MAX_TEXT_LENGTH, Scanner } from './scanner';
+import { FullScanner } from './fullScan';
 import { scanStartBefore } from './window';
 import { withInflectedForms } from '../inflection';
 
@@ -33,6 +34,7 @@ export class Matcher {
   /** Number of terms compiled (duplicates included). */
   readonly termCount: number;
   private readonly scanner: Scanner;
+  private readonly fullScanner: FullScanner;
 
   private constructor(
     private readonly terms: readonly MatcherTerm[],
@@ -41,6 +43,7 @@ export class Matcher {
   ) {
     this.termCount = termCount;
     this.scanner = new Scanner(compiled);
+    this.fullScanner = new FullScanner(compiled, this.scanner);
   }
 
   /**
@@ -54,6 +57,14 @@ export class Matcher {
 
   /** Every match, sorted by start, non-overlapping, leftmost-longest. Offsets are UTF-16 code units of `text`. */
   find(text: string): TermMatch[] {
+    if (this.terms.length === 0) return [];
+    if (text.length > MAX_TEXT_LENGTH)
+      throw new RangeError(`text too long for the matcher (${text.length} UTF-16 units)`);
+    return this.toMatches(this.fullScanner.scan(text));
+  }
+
+  /** find() by the general scanner alone (the full scan's reference, kept for the differential test). */
+  findByScanner(text: string): TermMatch[] {
     if (this.terms.length === 0) return [];
     const r = this.scanner.scan(text, {
       start: 0,

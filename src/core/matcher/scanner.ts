@@ -26,6 +26,7 @@ import type { CompiledTerms } from './compiled';
 import { entryBreaks, foldTable, KIND_EMPTY, KIND_JOINER, KIND_UNIT, SPACED_BIT } from './foldTable';
 import { fastRun, FIRST, FLAG_BITS, SPACED, unitTable, WIDE, type FastTables, type RunCursor } from './fastRun';
 import { GreedySelection } from './selection';
+import { PhraseChains } from './phrases';
 import type { ScanResult, ScanWindow } from './scanWindow';
 /** Original offsets are packed above the flags into an Int32: texts up to 2^28 UTF-16 units (512 MB). */
 export const MAX_TEXT_LENGTH = 1 << (31 - FLAG_BITS);
@@ -43,13 +44,8 @@ export class Scanner {
   private readonly pendEndsSpaced: boolean[] = [];
   private readonly pendOrigStart: number[] = [];
   private readonly pendFoldStart: number[] = [];
-  // Partial phrases: `cur*` may continue with a word at the start of this token, `nxt*` after the next joiner.
-  private curNode: number[] = [];
-  private curStart: number[] = [];
-  private curCount = 0;
-  private nxtNode: number[] = [];
-  private nxtStart: number[] = [];
-  private nxtCount = 0;
+  // Partial phrases (phrases.ts): `cur*` may continue with a word at the start of this token, `nxt*` after the next joiner.
+  private readonly phrases: PhraseChains;
   private sel = new GreedySelection(0, 0);
   // Where the selection became exact (-1: not yet), and what it takes to get there.
   private exactFrom = -1;
@@ -58,6 +54,7 @@ export class Scanner {
   private runStart = 0;
 
   constructor(private readonly c: CompiledTerms) {
+    this.phrases = new PhraseChains(c);
     let size = 64;
     while (size < c.maxPatternLength + 2) size *= 2;
     this.mask = size - 1;
@@ -85,7 +82,7 @@ export class Scanner {
     let i = w.start;
     while (i < n) {
       if (!inRun && this.pendCount === 0 && state < denseCount) {
-        const quiet = this.curCount === 0 && this.nxtCount === 0 && this.exactFrom >= 0;
+        const quiet = this.phrases.curCount === 0 && this.phrases.nxtCount === 0 && this.exactFrom >= 0;
         cursor.i = i;
         cursor.fpos = fpos;
         cursor.row = state * stride;
@@ -107,14 +104,14 @@ export class Scanner {
           inRun = true;
           this.runStart = i;
           lineBreaks = 0;
-          this.swapPhrases();
+          this.phrases.swap();
           if (i >= w.to) {
             runsAfterTo++;
-            if ((this.curCount === 0 && this.exactFrom >= 0) || runsAfterTo >= w.stopRunsAfterTo) break;
+            if ((this.phrases.curCount === 0 && this.exactFrom >= 0) || runsAfterTo >= w.stopRunsAfterTo) break;
           }
         }
         lineBreaks += entryBreaks(entry, text, i);
-        if (lineBreaks >= 2) this.curCount = 0;
+        if (lineBreaks >= 2) this.phrases.curCount = 0;
         i++;
         continue;
       }
@@ -175,8 +172,7 @@ export class Scanner {
   private begin(w: ScanWindow): void {
     this.sel = new GreedySelection(w.from, w.to);
     this.pendCount = 0;
-    this.curCount = 0;
-    this.nxtCount = 0;
+    this.phrases.clear();
     this.exactFrom = w.startExact ? w.start : -1;
     this.exactAfterRuns = w.exactAfterRuns;
     this.runsEnded = 0;
@@ -190,7 +186,7 @@ export class Scanner {
   private endRun(fpos: number): void {
     this.runsEnded++;
     this.tokenStart = fpos;
-    if (this.curCount !== 0) return;
+    if (this.phrases.curCount !== 0) return;
     if (this.exactFrom >= 0) this.sel.flush();
     else {
       this.sel.discard();
@@ -258,41 +254,7 @@ export class Scanner {
     this.pendFoldStart[to] = this.pendFoldStart[from];
   }
 
-  /** A word hit passed its checks: it may complete or start a term, or continue a phrase from the last token. */
   private accept(word: number, start: number, end: number, atTokenStart: boolean, atTokenEnd: boolean): void {
-    const c = this.c;
-    const node = c.rootChild[word];
-    if (node >= 0) {
-      const term = c.nodeTerm[node];
-      if (term >= 0) this.sel.add(start, end, term);
-      if (atTokenEnd && c.nodeHasChildren[node] === 1) this.pushPhrase(node, start);
-    }
-    if (!atTokenStart) return;
-    for (let j = 0; j < this.curCount; j++) {
-      const next = c.child(this.curNode[j], word);
-      if (next < 0) continue;
-      const phraseStart = this.curStart[j];
-      const term = c.nodeTerm[next];
-      if (term >= 0) this.sel.add(phraseStart, end, term);
-      if (atTokenEnd && c.nodeHasChildren[next] === 1) this.pushPhrase(next, phraseStart);
-    }
-  }
-
-  private pushPhrase(node: number, start: number): void {
-    const j = this.nxtCount++;
-    this.nxtNode[j] = node;
-    this.nxtStart[j] = start;
-  }
-
-  /** At a joiner run: the phrases built in the token just ended are the ones the next token may continue. */
-  private swapPhrases(): void {
-    const node = this.curNode;
-    const start = this.curStart;
-    this.curNode = this.nxtNode;
-    this.curStart = this.nxtStart;
-    this.curCount = this.nxtCount;
-    this.nxtNode = node;
-    this.nxtStart = start;
-    this.nxtCount = 0;
+    this.phrases.accept(this.sel, word, start, end, atTokenStart, atTokenEnd);
   }
 }
