@@ -23,7 +23,7 @@ import { answerPromptsWith, chooseSaveTargetsWith, type Prompt } from './vscode/
 import { registerMemoEditor } from './vscode/memoEditor';
 import { ReviewWalk } from './vscode/reviewWalk';
 import type { Services } from './vscode/services';
-import { affectsSettings, isCodedDocument } from './vscode/settings';
+import { affectsSettings, isCodedDocument, watchSettings } from './vscode/settings';
 import { SidecarFiles, type SidecarQuestion } from './vscode/sidecarFiles';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { StartGate } from './vscode/startGate';
@@ -78,8 +78,13 @@ export interface SovereigntyCoderApi {
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
   const activatedAt = performance.now();
+  context.subscriptions.push(watchSettings()); // first, so that every read below may use the cache
   const log = vscode.window.createOutputChannel('Sovereignty Coder', { log: true });
-  const codebooks = new CodebookService(vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'), log);
+  const codebooks = new CodebookService(
+    vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'),
+    log,
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'codebookWorker.js').fsPath,
+  );
   const sidecarProblems = new SidecarProblems(log);
   const store = new AnnotationStore();
   const sidecars = new SidecarFiles(store, sidecarProblems, log, () => codebooks.active?.codebook.id ?? 'unknown');
