@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from './core/annotations';
 import { errorMessage } from './core/input';
+import { OffThread } from './core/offThread';
 import { AnnotationStore } from './vscode/annotationStore';
 import { registerAddTexts } from './vscode/addTexts';
 import { registerImportRefiQda } from './vscode/importRefiQda';
@@ -87,7 +88,16 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   );
   const sidecarProblems = new SidecarProblems(log);
   const store = new AnnotationStore();
-  const sidecars = new SidecarFiles(store, sidecarProblems, log, () => codebooks.active?.codebook.id ?? 'unknown');
+  const jobs = new OffThread(vscode.Uri.joinPath(context.extensionUri, 'dist', 'jobsWorker.js').fsPath, (reason) =>
+    log.warn(`${reason}; running it on the extension host instead`),
+  );
+  const sidecars = new SidecarFiles(
+    store,
+    sidecarProblems,
+    log,
+    () => codebooks.active?.codebook.id ?? 'unknown',
+    jobs,
+  );
   const cues = new CueIndex(() => codebooks.active?.matcher);
   const decorations = new DecorationController(codebooks, cues, store);
   const coder = new CoderIdentity();
@@ -104,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     version,
     extensionId: context.extension.id,
     coder,
+    jobs,
   };
   const provenance = new ProvenanceView(log, () => statusBar.update());
   const statusBar: CodingStatusBar = new CodingStatusBar(services, (uri) => provenance.summaryOf(uri));
@@ -146,6 +157,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   });
   context.subscriptions.push(
     log,
+    jobs,
     codebooks,
     coder,
     sidecarProblems,

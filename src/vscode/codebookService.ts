@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { CODEBOOK_MAX_BYTES, type Codebook } from '../core/codebook';
-import { CodebookLoader } from '../core/codebookLoad';
+import { CodebookLoader, type FrameFills } from '../core/codebookLoad';
 import type { Matcher } from '../core/matcher';
 import { errorMessage, type Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
@@ -21,6 +21,8 @@ export interface ActiveCodebook {
   codebook: Codebook;
   matcher: Matcher;
   uri: vscode.Uri;
+  /** The frames' highlight fills, chosen with the load (off the extension host's thread). */
+  fills: FrameFills;
 }
 
 export class CodebookService implements vscode.Disposable {
@@ -102,7 +104,7 @@ export class CodebookService implements vscode.Disposable {
       return;
     }
     this.loadedFrom = undefined;
-    const { codebook, problems, matcher, compileMs } = await this.loader.load(bytes, uri.fsPath);
+    const { codebook, problems, matcher, fills, compileMs } = await this.loader.load(bytes, uri.fsPath);
     if (!codebook || !matcher) {
       this.showProblems(uri, problems);
       const kept = this.current ? ` The codebook '${this.current.codebook.id}' loaded before stays in force.` : '';
@@ -111,7 +113,7 @@ export class CodebookService implements vscode.Disposable {
       void vscode.window.showWarningMessage(message);
       return;
     }
-    this.current = { codebook, matcher, uri };
+    this.current = { codebook, matcher, uri, fills };
     this.loadedFrom = { uri: uri.toString(), bytes };
     this.showProblems(uri, problems); // the parse's, then the examples' (its tests)
     this.log.info(

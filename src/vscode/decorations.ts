@@ -51,7 +51,7 @@ export class DecorationController implements vscode.Disposable {
   resetStyles(): void {
     this.styles?.dispose();
     const active = this.codebooks.active;
-    this.styles = active ? createFrameStyles(active.codebook, readSettings().frameColors) : undefined;
+    this.styles = active ? createFrameStyles(active.codebook, readSettings().frameColors, active.fills) : undefined;
     this.paintAllNow();
   }
 

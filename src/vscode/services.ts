@@ -5,6 +5,7 @@ import type { CodebookService } from './codebookService';
 import type { CodingHistory } from './codingHistory';
 import type { CoderIdentity } from './coderIdentity';
 import type { CueIndex } from './cueIndex';
+import type { OffThread } from '../core/offThread';
 import type { SidecarFiles } from './sidecarFiles';
 
 export interface Services {
@@ -22,4 +23,6 @@ export interface Services {
   extensionId: string;
   /** Who signs new annotations. */
   coder: CoderIdentity;
+  /** The jobs worker: sidecar reads and corpus-index entries off the extension host's thread. */
+  jobs: OffThread;
 }

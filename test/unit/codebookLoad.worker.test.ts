@@ -71,6 +71,7 @@ describe('codebook load in a worker (codebookLoad, matcher/transfer)', function 
           assert.deepEqual(fallbacks, [], 'no fallback: the worker did the load');
           assert.deepEqual(viaWorker.codebook, inPlace.codebook);
           assert.deepEqual(viaWorker.problems, inPlace.problems);
+          assert.deepEqual(viaWorker.fills, inPlace.fills);
           assert.ok(viaWorker.matcher && inPlace.matcher);
           assert.deepEqual(viaWorker.matcher.find(text), inPlace.matcher.find(text));
         }

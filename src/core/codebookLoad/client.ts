@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { matcherFromData } from '../matcher/transfer';
+import { adoptFoldTables } from '../text';
 import { loadCodebookBytes, type LoadedCodebook } from './load';
 import type { LoadReply, LoadRequest } from './protocol';
 
@@ -23,6 +24,8 @@ export class CodebookLoader {
   /** Set once the worker failed: every later load runs in place. */
   private broken = false;
   private nextId = 1;
+  /** Fold tables were asked for (once: after that this thread has them). */
+  private askedFoldTables = false;
   private readonly pending = new Map<number, Pending>();
 
   constructor(
@@ -38,7 +41,8 @@ export class CodebookLoader {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject, bytes, file });
       const copy = bytes.slice(); // transferred; the caller's bytes stay usable
-      const request: LoadRequest = { id, file, bytes: copy };
+      const request: LoadRequest = { id, file, bytes: copy, wantFoldTables: !this.askedFoldTables };
+      this.askedFoldTables = true;
       worker.postMessage(request, [copy.buffer]);
     });
   }
@@ -78,13 +82,17 @@ export class CodebookLoader {
     else if (reply.type === 'untransferable') {
       this.onFallback(`the compiled codebook could not leave the worker (${reply.message})`);
       this.inPlace(p.bytes, p.file).then(p.resolve, p.reject);
-    } else
+    } else {
+      // first the tables, so that reviving the matcher (its scanner's unit table) folds nothing here
+      if (reply.foldTables) adoptFoldTables(reply.foldTables);
       p.resolve({
         codebook: reply.codebook,
         problems: reply.problems,
         matcher: reply.matcher && matcherFromData(reply.matcher),
+        fills: reply.fills,
         compileMs: reply.compileMs,
       });
+    }
   }
 
   /** The worker is gone: what it had not answered is loaded in place, and so is everything after. */
@@ -92,7 +100,7 @@ export class CodebookLoader {
     if (this.broken) return;
     this.broken = true;
     this.worker = undefined;
-    if (this.pending.size > 0 || reason) this.onFallback(reason);
+    this.onFallback(reason);
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
       this.inPlace(p.bytes, p.file).then(p.resolve, p.reject);

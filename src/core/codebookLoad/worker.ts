@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../input';
 import { matcherToData, TransferError } from '../matcher/transfer';
+import { foldTables } from '../text';
 import { loadCodebookBytes } from './load';
 import type { LoadReply, LoadRequest } from './protocol';
 
@@ -19,7 +20,13 @@ port.on('message', (request: LoadRequest) => {
     const loaded = loadCodebookBytes(request.bytes, request.file);
     const moved = loaded.matcher && matcherToData(loaded.matcher);
     transfer = moved ? moved.transfer : [];
-    reply = { id: request.id, type: 'loaded', ...loaded, matcher: moved?.data };
+    reply = {
+      id: request.id,
+      type: 'loaded',
+      ...loaded,
+      matcher: moved?.data,
+      ...(request.wantFoldTables ? { foldTables: foldTables() } : {}),
+    };
   } catch (e) {
     reply = { id: request.id, type: e instanceof TransferError ? 'untransferable' : 'failed', message: errorMessage(e) };
   }

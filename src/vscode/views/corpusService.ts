@@ -8,7 +8,13 @@
  */
 import * as vscode from 'vscode';
 import { ATTRIBUTES_FILE, DocumentAttributes, parseDocumentAttributes } from '../../core/attributes';
-import { CorpusIndex, indexInChunks, type ChunkReport, type RawDocument } from '../../core/index';
+import {
+  CorpusIndex,
+  indexInChunks,
+  type ChunkOptions,
+  type ChunkReport,
+  type RawDocument,
+} from '../../core/index';
 import { sourcePathFor } from '../../core/sidecar';
 import { documentText } from '../convert';
 import { readSourceText, readStrictText, workspaceFilePort } from '../filePort';
@@ -23,6 +29,12 @@ const REFRESH_DELAY_MS = 150;
  * reads the whole text (200 ms per keystroke at 10 MB with 10,000 annotations): updates wait for a pause.
  */
 const MEMORY_DELAY_MS = 150;
+/**
+ * A document this large (sidecar or text, in UTF-16 units) is indexed in the jobs worker: at 10 MB with 10,000
+ * annotations its entry takes a third of a second, which in one piece would hold the extension host. Smaller
+ * ones cost less than the crossing (the codebook goes along with each) and stay here, between pauses.
+ */
+const OFF_THREAD_CHARS = 1_000_000;
 
 export class CorpusService implements vscode.Disposable {
   private index: CorpusIndex | undefined;
@@ -111,12 +123,27 @@ export class CorpusService implements vscode.Disposable {
         sidecars,
         (uri) => this.load(uri),
         (raw, read) => this.refused(raw, read.problems.length),
+        this.chunkOptions(),
       );
       this.services.log.info(
         `indexed ${this.lastReport.documents} text(s) with ${this.lastReport.annotations} annotation(s) in ${this.lastReport.totalMs.toFixed(0)} ms (longest run ${this.lastReport.longestRunMs.toFixed(1)} ms)`,
       );
       this.changed.fire();
     });
+  }
+
+  /** Large documents are built in the jobs worker, under the index's codebook. */
+  private chunkOptions(): ChunkOptions {
+    return {
+      offThread: {
+        isLarge: (raw) => raw.sidecarText.length + (raw.sourceText?.length ?? 0) > OFF_THREAD_CHARS,
+        build: (raw) => {
+          const codebook = this.index?.codebook;
+          if (!codebook) throw new Error('the corpus index has no codebook');
+          return this.services.jobs.run('indexEntry', { ...raw, codebook });
+        },
+      },
+    };
   }
 
   private refused(raw: RawDocument, problems: number): void {
@@ -163,8 +190,9 @@ export class CorpusService implements vscode.Disposable {
         this.index?.remove(raw.path);
         this.refused(raw, read.problems.length);
       },
+      this.chunkOptions(),
     );
-    for (const uri of uris) this.fromMemoryNow(uri.with({ path: sourcePathFor(uri.path) ?? uri.path }));
+    for (const uri of uris) await this.fromMemoryNow(uri.with({ path: sourcePathFor(uri.path) ?? uri.path }));
     this.changed.fire();
   }
 
@@ -175,30 +203,37 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** Every open document changed in memory since the last update goes into the index. */
-  private fromMemory(): Promise<void> {
+  private async fromMemory(): Promise<void> {
     if (this.memoryTimer) clearTimeout(this.memoryTimer);
     this.memoryTimer = undefined;
     const uris = [...this.memoryDue.values()];
     this.memoryDue.clear();
     let changed = false;
-    for (const uri of uris) changed = this.fromMemoryNow(uri) || changed;
+    for (const uri of uris) changed = (await this.fromMemoryNow(uri)) || changed;
     if (changed) this.changed.fire();
-    return Promise.resolve();
   }
 
-  /** An open document's in-memory coding replaces what the disk says; true when the index changed. */
-  private fromMemoryNow(uri: vscode.Uri): boolean {
+  /**
+   * An open document's in-memory coding replaces what the disk says; true when the index changed. A large
+   * document's segments are computed in the jobs worker; the document as it was when read goes in (a later
+   * edit changes the store again, and that change comes here in turn).
+   */
+  private async fromMemoryNow(uri: vscode.Uri): Promise<boolean> {
     const entry = this.services.store.get(uri);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!this.index || !entry || !doc || entry.onDisk === undefined) return false;
     const path = this.pathOf(uri);
     if (entry.annotations.length === 0 && entry.onDisk === null) return this.index.remove(path);
     this.uris.set(path, uri);
-    this.index.put(
-      { path, text: documentText(doc), annotations: entry.annotations },
-      this.index.get(path)?.problems ?? [],
-      entry.readOnly,
-    );
+    const document = { path, text: documentText(doc), annotations: entry.annotations };
+    const { readOnly } = entry;
+    const index = this.index;
+    const segments =
+      document.text.length > OFF_THREAD_CHARS
+        ? await this.services.jobs.run('segments', { document, codebook: index.codebook })
+        : undefined;
+    if (this.index !== index) return false; // rebuilt meanwhile (a new codebook): the rebuild has read it
+    index.put(document, index.get(path)?.problems ?? [], readOnly, segments);
     return true;
   }
 

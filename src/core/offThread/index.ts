@@ -1,0 +1,4 @@
+/** Pure jobs of the editor (sidecar reads, corpus-index entries) run in a worker thread, or in place. */
+export { OffThread } from './client';
+export { readSidecarAgainst } from './jobs';
+export type { JobInput, JobName, JobOutput, SidecarRead } from './jobs';
