@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from './core/annotations';
 import { errorMessage } from './core/input';
 import { OffThread } from './core/offThread';
+import { TextMirrors } from './vscode/textMirrors';
 import { AnnotationStore } from './vscode/annotationStore';
 import { registerAddTexts } from './vscode/addTexts';
 import { registerImportRefiQda } from './vscode/importRefiQda';
@@ -91,12 +92,14 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   const jobs = new OffThread(vscode.Uri.joinPath(context.extensionUri, 'dist', 'jobsWorker.js').fsPath, (reason) =>
     log.warn(`${reason}; running it on the extension host instead`),
   );
+  const mirrors = new TextMirrors(jobs);
   const sidecars = new SidecarFiles(
     store,
     sidecarProblems,
     log,
     () => codebooks.active?.codebook.id ?? 'unknown',
     jobs,
+    mirrors,
   );
   const cues = new CueIndex(() => codebooks.active?.matcher);
   const decorations = new DecorationController(codebooks, cues, store);
@@ -115,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     extensionId: context.extension.id,
     coder,
     jobs,
+    mirrors,
   };
   const provenance = new ProvenanceView(log, () => statusBar.update());
   const statusBar: CodingStatusBar = new CodingStatusBar(services, (uri) => provenance.summaryOf(uri));
@@ -158,6 +162,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   context.subscriptions.push(
     log,
     jobs,
+    mirrors,
     codebooks,
     coder,
     sidecarProblems,

@@ -42,7 +42,12 @@ export class CueIndex {
     const key = doc.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === doc.version) return entry;
-    const fresh: Entry = { version: doc.version, index: new MatchIndex([]), scannedTo: 0, sliceChars: FIRST_SLICE_CHARS };
+    const fresh: Entry = {
+      version: doc.version,
+      index: new MatchIndex([]),
+      scannedTo: 0,
+      sliceChars: FIRST_SLICE_CHARS,
+    };
     this.entries.set(key, fresh);
     this.scanInSlices(key, doc, fresh);
     return fresh;

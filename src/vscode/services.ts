@@ -6,6 +6,7 @@ import type { CodingHistory } from './codingHistory';
 import type { CoderIdentity } from './coderIdentity';
 import type { CueIndex } from './cueIndex';
 import type { OffThread } from '../core/offThread';
+import type { TextMirrors } from './textMirrors';
 import type { SidecarFiles } from './sidecarFiles';
 
 export interface Services {
@@ -25,4 +26,6 @@ export interface Services {
   coder: CoderIdentity;
   /** The jobs worker: sidecar reads and corpus-index entries off the extension host's thread. */
   jobs: OffThread;
+  /** The worker's copies of large open documents, for jobs over their text. */
+  mirrors: TextMirrors;
 }

@@ -21,7 +21,8 @@ import {
   writeSidecarSafely,
 } from '../core/sidecar';
 import { canonicalText } from '../core/text';
-import { readSidecarAgainst, type OffThread, type SidecarRead } from '../core/offThread';
+import { MirrorMissing, readSidecarAgainst, type OffThread, type SidecarRead } from '../core/offThread';
+import type { TextMirrors } from './textMirrors';
 import type { AnnotationStore, DocumentAnnotations } from './annotationStore';
 import { documentText, openDocument } from './convert';
 import { readStrictText, workspaceFilePort } from './filePort';
@@ -48,6 +49,7 @@ export class SidecarFiles {
     private readonly log: vscode.LogOutputChannel,
     private readonly codebookId: () => string,
     private readonly jobs: OffThread,
+    private readonly mirrors: TextMirrors,
   ) {}
 
   /** Reads the sidecar of a document (again). Problems are shown; nothing is written. */
@@ -293,11 +295,18 @@ export class SidecarFiles {
   private async readAgainstDocument(entry: DocumentAnnotations, yaml: string): Promise<SidecarRead> {
     for (let attempt = 0; ; attempt++) {
       const doc = openDocument(entry.uri);
+      if (attempt === 2)
+        return readSidecarAgainst({ yaml, file: entry.sidecarUri.fsPath, text: doc ? documentText(doc) : undefined });
       const version = doc?.version;
-      const input = { yaml, file: entry.sidecarUri.fsPath, text: doc ? documentText(doc) : undefined };
-      if (attempt === 2) return readSidecarAgainst(input);
-      const result = await this.jobs.run('readSidecarAgainst', input);
-      if (openDocument(entry.uri)?.version === version) return result;
+      // a large document's text goes as the worker's copy of it (textMirrors.ts), never whole
+      const text = doc ? await this.mirrors.textOf(doc) : undefined;
+      if (openDocument(entry.uri)?.version !== version) continue;
+      try {
+        const result = await this.jobs.run('readSidecarAgainst', { yaml, file: entry.sidecarUri.fsPath, text });
+        if (openDocument(entry.uri)?.version === version) return result;
+      } catch (e) {
+        if (!(e instanceof MirrorMissing)) throw e; // the copy went (the worker restarted): try again
+      }
     }
   }
 

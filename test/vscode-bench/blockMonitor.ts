@@ -29,7 +29,9 @@ function cpuMs(): number {
 }
 
 /** Which CPU time `busy` counts, for the report. */
-export const BUSY_CLOCK = threadCpuUsage ? "the extension host thread's CPU time" : "the process's CPU time (all threads)";
+export const BUSY_CLOCK = threadCpuUsage
+  ? "the extension host thread's CPU time"
+  : "the process's CPU time (all threads)";
 
 export class BlockMonitor {
   private timer: NodeJS.Timeout | undefined;

@@ -28,7 +28,11 @@ port.on('message', (request: LoadRequest) => {
       ...(request.wantFoldTables ? { foldTables: foldTables() } : {}),
     };
   } catch (e) {
-    reply = { id: request.id, type: e instanceof TransferError ? 'untransferable' : 'failed', message: errorMessage(e) };
+    reply = {
+      id: request.id,
+      type: e instanceof TransferError ? 'untransferable' : 'failed',
+      message: errorMessage(e),
+    };
   }
   try {
     port.postMessage(reply, transfer);

@@ -50,7 +50,12 @@ export function matcherToData(matcher: Matcher): { data: MatcherData; transfer: 
   checkGraph(parts.compiled, 'compiled', transfer, new Set());
   checkGraph(parts.terms, 'terms', transfer, new Set());
   return {
-    data: { kind: 'sovereignty-coder/matcher', terms: parts.terms, compiled: parts.compiled, termCount: parts.termCount },
+    data: {
+      kind: 'sovereignty-coder/matcher',
+      terms: parts.terms,
+      compiled: parts.compiled,
+      termCount: parts.termCount,
+    },
     transfer: [...transfer],
   };
 }

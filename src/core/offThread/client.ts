@@ -6,8 +6,10 @@
  * job runs in place with the same result, and `onFallback` says why. The worker does not keep the process alive.
  */
 import { Worker } from 'node:worker_threads';
-import { JOBS, type JobInput, type JobName, type JobOutput } from './jobs';
-import type { JobReply, JobRequest } from './protocol';
+import type { TextEdit } from '../annotations';
+import { JOBS, resolveInPlace, type JobInput, type JobName, type JobOutput, type TextRef } from './jobs';
+import { MirrorMissing, type MirrorMessage } from './mirrors';
+import type { JobReply, JobRequest, ToWorker } from './protocol';
 
 interface Pending {
   resolve: (output: JobOutput<JobName>) => void;
@@ -45,6 +47,45 @@ export class OffThread {
     });
   }
 
+  /**
+   * A copy of a text in the worker, filled from `excerpts` (read one at a time, with a yield between them) and
+   * ready at `version`; resolves to its reference, or undefined when there is no worker or `stillAt` turned
+   * false meanwhile (the document changed: its edits would not apply to a half-filled copy).
+   */
+  async mirror(
+    key: string,
+    version: number,
+    excerpts: Iterable<string>,
+    stillAt: () => boolean,
+  ): Promise<TextRef | undefined> {
+    if (!this.post({ mirror: 'begin', key })) return undefined;
+    for (const text of excerpts) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!stillAt() || !this.post({ mirror: 'append', key, text })) {
+        this.post({ mirror: 'drop', key });
+        return undefined;
+      }
+    }
+    return this.post({ mirror: 'end', key, version }) ? { mirror: key, version } : undefined;
+  }
+
+  /** Edits (canonical offsets, in order) to the copy `key`, which is then at `version`. */
+  editMirror(key: string, version: number, edits: TextEdit[]): void {
+    this.post({ mirror: 'edit', key, version, edits });
+  }
+
+  dropMirror(key: string): void {
+    this.post({ mirror: 'drop', key });
+  }
+
+  /** Sends a message to a running worker; false when there is none. */
+  private post(message: ToWorker & MirrorMessage): boolean {
+    const worker = this.started();
+    if (!worker) return false;
+    worker.postMessage(message);
+    return true;
+  }
+
   dispose(): void {
     this.broken = true;
     void this.worker?.terminate();
@@ -74,6 +115,7 @@ export class OffThread {
     this.pending.delete(reply.id);
     if (reply.type === 'done') p.resolve(reply.output);
     else if (reply.type === 'failed') p.reject(new Error(reply.message));
+    else if (reply.type === 'missing') p.reject(new MirrorMissing(reply.message));
     else {
       this.onFallback(`the result of ${p.name} could not leave the worker (${reply.message})`);
       inPlace(p.name, p.input).then(p.resolve, p.reject);
@@ -99,8 +141,8 @@ export class OffThread {
 
 function inPlace<K extends JobName>(name: K, input: JobInput<K>): Promise<JobOutput<K>> {
   try {
-    const job = JOBS[name] as (input: JobInput<K>) => JobOutput<K>;
-    return Promise.resolve(job(input));
+    const job = JOBS[name] as (input: JobInput<K>, resolve: typeof resolveInPlace) => JobOutput<K>;
+    return Promise.resolve(job(input, resolveInPlace));
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }

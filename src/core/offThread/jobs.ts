@@ -15,13 +15,25 @@ import {
   type DocumentRead,
 } from '../documents';
 import { parseSidecar } from '../sidecar';
+import { isTextRef, MirrorMissing, type TextRef } from './mirrors';
+
+/** A text given whole, or named as the worker's copy of an open document (mirrors.ts). */
+export type TextInput = string | TextRef;
+
+/** Turns a TextInput into its text: in the worker from its copies; in place only a string is at hand. */
+export type ResolveText = (t: TextInput) => string;
+
+export const resolveInPlace: ResolveText = (t) => {
+  if (isTextRef(t)) throw new MirrorMissing(`${t.mirror}: no copy of the text here`);
+  return t;
+};
 
 export interface SidecarReadInput {
   /** The sidecar file's text, and its path for problems. */
   yaml: string;
   file: string;
   /** The document's canonical text (LF), undefined when it is not open: nothing to re-anchor against. */
-  text: string | undefined;
+  text: TextInput | undefined;
 }
 
 export interface SidecarRead {
@@ -30,10 +42,10 @@ export interface SidecarRead {
 }
 
 /** A sidecar parsed, then (when the document is open) its annotations checked against the text. */
-export function readSidecarAgainst(input: SidecarReadInput): SidecarRead {
+export function readSidecarAgainst(input: SidecarReadInput, resolve: ResolveText = resolveInPlace): SidecarRead {
   const parsed = parseSidecar(input.yaml, input.file);
   const list = parsed.sidecar?.annotations ?? [];
-  const anchored = input.text === undefined || list.length === 0 ? undefined : reanchorAll(list, input.text);
+  const anchored = input.text === undefined || list.length === 0 ? undefined : reanchorAll(list, resolve(input.text));
   return { parsed, anchored };
 }
 
@@ -41,24 +53,34 @@ export interface IndexEntryInput {
   path: string;
   sidecarFile: string;
   sidecarText: string;
-  sourceText: string | undefined;
+  sourceText: TextInput | undefined;
   codebook: Codebook;
 }
 
 /** codedDocumentFrom, and the document's coded segments under `codebook` when it was read. */
-export function indexEntry(input: IndexEntryInput): { read: DocumentRead; segments: CodedSegment[] | undefined } {
-  const read = codedDocumentFrom(input.path, input.sidecarFile, input.sidecarText, input.sourceText);
+export function indexEntry(
+  input: IndexEntryInput,
+  resolve: ResolveText = resolveInPlace,
+): { read: DocumentRead; segments: CodedSegment[] | undefined } {
+  const source = input.sourceText === undefined ? undefined : resolve(input.sourceText);
+  const read = codedDocumentFrom(input.path, input.sidecarFile, input.sidecarText, source);
   return { read, segments: read.document ? codedSegments(input.codebook, [read.document]) : undefined };
 }
 
 export const JOBS = {
   readSidecarAgainst,
   indexEntry,
-  /** An open document's in-memory coding, for the index. */
-  segments: (input: { document: CodedDocument; codebook: Codebook }): CodedSegment[] =>
-    codedSegments(input.codebook, [input.document]),
+  /** An open document's in-memory coding, for the index: its segments, and the text they were computed on. */
+  segments: (
+    input: { document: Omit<CodedDocument, 'text'> & { text: TextInput }; codebook: Codebook },
+    resolve: ResolveText = resolveInPlace,
+  ): { segments: CodedSegment[]; text: string } => {
+    const text = resolve(input.document.text);
+    return { segments: codedSegments(input.codebook, [{ ...input.document, text }]), text };
+  },
 };
 
 export type JobName = keyof typeof JOBS;
 export type JobInput<K extends JobName> = Parameters<(typeof JOBS)[K]>[0];
+export type { TextRef } from './mirrors';
 export type JobOutput<K extends JobName> = ReturnType<(typeof JOBS)[K]>;

@@ -8,17 +8,15 @@
  */
 import * as vscode from 'vscode';
 import { ATTRIBUTES_FILE, DocumentAttributes, parseDocumentAttributes } from '../../core/attributes';
-import {
-  CorpusIndex,
-  indexInChunks,
-  type ChunkOptions,
-  type ChunkReport,
-  type RawDocument,
-} from '../../core/index';
+import { CorpusIndex, indexInChunks, type ChunkOptions, type ChunkReport, type RawDocument } from '../../core/index';
+import type { CodedSegment } from '../../core/documents';
+import type { Annotation } from '../../core/annotations';
 import { sourcePathFor } from '../../core/sidecar';
 import { documentText } from '../convert';
 import { readSourceText, readStrictText, workspaceFilePort } from '../filePort';
 import type { Services } from '../services';
+import { MirrorMissing } from '../../core/offThread';
+import { LARGE_CHARS, TextMirrors } from '../textMirrors';
 
 const SIDECARS = '**/*.annotations.yaml';
 const EXCLUDED = '{**/node_modules/**,**/.git/**}';
@@ -32,13 +30,16 @@ const MEMORY_DELAY_MS = 150;
 /**
  * A document this large (sidecar or text, in UTF-16 units) is indexed in the jobs worker: at 10 MB with 10,000
  * annotations its entry takes a third of a second, which in one piece would hold the extension host. Smaller
- * ones cost less than the crossing (the codebook goes along with each) and stay here, between pauses.
+ * ones cost less than the crossing (the codebook goes along with each) and stay here, between pauses. An open
+ * document's text goes as the worker's copy of it (textMirrors.ts).
  */
-const OFF_THREAD_CHARS = 1_000_000;
+const OFF_THREAD_CHARS = LARGE_CHARS;
 
 export class CorpusService implements vscode.Disposable {
   private index: CorpusIndex | undefined;
   private readonly uris = new Map<string, vscode.Uri>();
+  /** Large open documents of the current indexing, by path: their text is not read here but named (a copy). */
+  private readonly openLarge = new Map<string, vscode.TextDocument>();
   private readonly stale = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -136,11 +137,20 @@ export class CorpusService implements vscode.Disposable {
   private chunkOptions(): ChunkOptions {
     return {
       offThread: {
-        isLarge: (raw) => raw.sidecarText.length + (raw.sourceText?.length ?? 0) > OFF_THREAD_CHARS,
-        build: (raw) => {
+        isLarge: (raw) =>
+          this.openLarge.has(raw.path) || raw.sidecarText.length + (raw.sourceText?.length ?? 0) > OFF_THREAD_CHARS,
+        build: async (raw) => {
           const codebook = this.index?.codebook;
           if (!codebook) throw new Error('the corpus index has no codebook');
-          return this.services.jobs.run('indexEntry', { ...raw, codebook });
+          const open = this.openLarge.get(raw.path);
+          for (;;) {
+            const sourceText = open ? await this.services.mirrors.textOf(open) : raw.sourceText;
+            try {
+              return await this.services.jobs.run('indexEntry', { ...raw, sourceText, codebook });
+            } catch (e) {
+              if (!(e instanceof MirrorMissing)) throw e; // the copy moved on (an edit): name it again
+            }
+          }
         },
       },
     };
@@ -170,11 +180,17 @@ export class CorpusService implements vscode.Disposable {
       return undefined;
     }
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+    if (open && TextMirrors.isLarge(open)) this.openLarge.set(path, open);
+    else this.openLarge.delete(path);
     return {
       path,
       sidecarFile: vscode.workspace.asRelativePath(sidecar),
       sidecarText,
-      sourceText: open ? open.getText() : await readSourceText(port, source.path),
+      sourceText: open
+        ? this.openLarge.has(path)
+          ? undefined
+          : open.getText()
+        : await readSourceText(port, source.path),
     };
   }
 
@@ -225,15 +241,34 @@ export class CorpusService implements vscode.Disposable {
     const path = this.pathOf(uri);
     if (entry.annotations.length === 0 && entry.onDisk === null) return this.index.remove(path);
     this.uris.set(path, uri);
-    const document = { path, text: documentText(doc), annotations: entry.annotations };
-    const { readOnly } = entry;
+    const { readOnly, annotations } = entry;
     const index = this.index;
-    const segments =
-      document.text.length > OFF_THREAD_CHARS
-        ? await this.services.jobs.run('segments', { document, codebook: index.codebook })
-        : undefined;
+    if (!TextMirrors.isLarge(doc)) {
+      index.put({ path, text: documentText(doc), annotations }, index.get(path)?.problems ?? [], readOnly);
+      return true;
+    }
+    let done: { segments: CodedSegment[]; text: string; annotations: readonly Annotation[] } | undefined;
+    while (!done) {
+      const text = await this.services.mirrors.textOf(doc);
+      // the annotations as they are now, with the text as it is now (edits while the copy filled moved them)
+      const now = this.services.store.get(uri)?.annotations ?? annotations;
+      try {
+        const result = await this.services.jobs.run('segments', {
+          document: { path, text, annotations: now },
+          codebook: index.codebook,
+        });
+        done = { ...result, annotations: now };
+      } catch (e) {
+        if (!(e instanceof MirrorMissing)) throw e; // the copy moved on (an edit): name it again
+      }
+    }
     if (this.index !== index) return false; // rebuilt meanwhile (a new codebook): the rebuild has read it
-    index.put(document, index.get(path)?.problems ?? [], readOnly, segments);
+    index.put(
+      { path, text: done.text, annotations: done.annotations },
+      index.get(path)?.problems ?? [],
+      readOnly,
+      done.segments,
+    );
     return true;
   }
 
