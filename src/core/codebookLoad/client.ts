@@ -9,6 +9,9 @@
 import { Worker } from 'node:worker_threads';
 import { matcherFromData } from '../matcher/transfer';
 import { adoptFoldTables } from '../text';
+import { foldTable } from '../matcher/foldTable';
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 import { loadCodebookBytes, type LoadedCodebook } from './load';
 import type { LoadReply, LoadRequest } from './protocol';
 
@@ -63,7 +66,7 @@ export class CodebookLoader {
     try {
       const worker = new Worker(this.workerScript);
       worker.unref();
-      worker.on('message', (reply: LoadReply) => this.settle(reply));
+      worker.on('message', (reply: LoadReply) => void this.settle(reply));
       worker.on('error', (e) => this.fail(`the codebook worker failed: ${e.message}`));
       worker.on('exit', (code) => this.fail(`the codebook worker stopped (exit code ${code})`));
       this.worker = worker;
@@ -74,7 +77,7 @@ export class CodebookLoader {
     return this.worker;
   }
 
-  private settle(reply: LoadReply): void {
+  private async settle(reply: LoadReply): Promise<void> {
     const p = this.pending.get(reply.id);
     if (!p) return;
     this.pending.delete(reply.id);
@@ -83,8 +86,14 @@ export class CodebookLoader {
       this.onFallback(`the compiled codebook could not leave the worker (${reply.message})`);
       this.inPlace(p.bytes, p.file).then(p.resolve, p.reject);
     } else {
-      // first the tables, so that reviving the matcher (its scanner's unit table) folds nothing here
-      if (reply.foldTables) adoptFoldTables(reply.foldTables);
+      // first the tables, so that reviving the matcher (its scanner's unit table) folds nothing here; the
+      // scanner's flattened table is built from them in a task of its own, then the matcher in another
+      if (reply.foldTables) {
+        adoptFoldTables(reply.foldTables);
+        await nextTask();
+        foldTable();
+        await nextTask();
+      }
       p.resolve({
         codebook: reply.codebook,
         problems: reply.problems,

@@ -15,7 +15,7 @@ import { sourcePathFor } from '../../core/sidecar';
 import { documentText } from '../convert';
 import { readSourceText, readStrictText, workspaceFilePort } from '../filePort';
 import type { Services } from '../services';
-import { MirrorMissing } from '../../core/offThread';
+import { framesOnly, MirrorMissing } from '../../core/offThread';
 import { LARGE_CHARS, TextMirrors } from '../textMirrors';
 
 const SIDECARS = '**/*.annotations.yaml';
@@ -140,8 +140,9 @@ export class CorpusService implements vscode.Disposable {
         isLarge: (raw) =>
           this.openLarge.has(raw.path) || raw.sidecarText.length + (raw.sourceText?.length ?? 0) > OFF_THREAD_CHARS,
         build: async (raw) => {
-          const codebook = this.index?.codebook;
-          if (!codebook) throw new Error('the corpus index has no codebook');
+          const full = this.index?.codebook;
+          if (!full) throw new Error('the corpus index has no codebook');
+          const codebook = framesOnly(full);
           const open = this.openLarge.get(raw.path);
           for (;;) {
             const sourceText = open ? await this.services.mirrors.textOf(open) : raw.sourceText;
@@ -255,7 +256,7 @@ export class CorpusService implements vscode.Disposable {
       try {
         const result = await this.services.jobs.run('segments', {
           document: { path, text, annotations: now },
-          codebook: index.codebook,
+          codebook: framesOnly(index.codebook),
         });
         done = { ...result, annotations: now };
       } catch (e) {
