@@ -55,6 +55,8 @@ export interface IndexEntryInput {
   sidecarText: string;
   sourceText: TextInput | undefined;
   codebook: Codebook;
+  /** False: the document comes back without its text (the caller has it, and 10 MB back costs what it saved). */
+  keepText?: boolean;
 }
 
 /** codedDocumentFrom, and the document's coded segments under `codebook` when it was read. */
@@ -64,7 +66,9 @@ export function indexEntry(
 ): { read: DocumentRead; segments: CodedSegment[] | undefined } {
   const source = input.sourceText === undefined ? undefined : resolve(input.sourceText);
   const read = codedDocumentFrom(input.path, input.sidecarFile, input.sidecarText, source);
-  return { read, segments: read.document ? codedSegments(input.codebook, [read.document]) : undefined };
+  const segments = read.document ? codedSegments(input.codebook, [read.document]) : undefined;
+  if (input.keepText === false && read.document) read.document = { ...read.document, text: undefined };
+  return { read, segments };
 }
 
 /**
@@ -82,14 +86,14 @@ export function framesOnly(codebook: Codebook): Codebook {
 export const JOBS = {
   readSidecarAgainst,
   indexEntry,
-  /** An open document's in-memory coding, for the index: its segments, and the text they were computed on. */
+  /**
+   * An open document's in-memory coding, for the index: its segments (the text stays where it is; sending
+   * 10 MB back would cost the extension host what the job saved).
+   */
   segments: (
     input: { document: Omit<CodedDocument, 'text'> & { text: TextInput }; codebook: Codebook },
     resolve: ResolveText = resolveInPlace,
-  ): { segments: CodedSegment[]; text: string } => {
-    const text = resolve(input.document.text);
-    return { segments: codedSegments(input.codebook, [{ ...input.document, text }]), text };
-  },
+  ): CodedSegment[] => codedSegments(input.codebook, [{ ...input.document, text: resolve(input.document.text) }]),
 };
 
 export type JobName = keyof typeof JOBS;

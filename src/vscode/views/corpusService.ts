@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { ATTRIBUTES_FILE, DocumentAttributes, parseDocumentAttributes } from '../../core/attributes';
 import { CorpusIndex, indexInChunks, type ChunkOptions, type ChunkReport, type RawDocument } from '../../core/index';
-import type { CodedSegment } from '../../core/documents';
+import type { CodedDocument, CodedSegment } from '../../core/documents';
 import type { Annotation } from '../../core/annotations';
 import { sourcePathFor } from '../../core/sidecar';
 import { documentText } from '../convert';
@@ -147,7 +147,21 @@ export class CorpusService implements vscode.Disposable {
           for (;;) {
             const sourceText = open ? await this.services.mirrors.textOf(open) : raw.sourceText;
             try {
-              return await this.services.jobs.run('indexEntry', { ...raw, sourceText, codebook });
+              const built = await this.services.jobs.run('indexEntry', {
+                ...raw,
+                sourceText,
+                codebook,
+                keepText: !open,
+              });
+              const document = built.read.document;
+              if (open && document) {
+                // the text stayed in the worker (keepText false): the document reads it from the editor when asked
+                const lazy = lazyDocument(open, document.path, document.annotations);
+                if (document.done) lazy.done = document.done;
+                if (document.origin) lazy.origin = document.origin;
+                built.read.document = lazy;
+              }
+              return built;
             } catch (e) {
               if (!(e instanceof MirrorMissing)) throw e; // the copy moved on (an edit): name it again
             }
@@ -248,28 +262,23 @@ export class CorpusService implements vscode.Disposable {
       index.put({ path, text: documentText(doc), annotations }, index.get(path)?.problems ?? [], readOnly);
       return true;
     }
-    let done: { segments: CodedSegment[]; text: string; annotations: readonly Annotation[] } | undefined;
+    let done: { segments: CodedSegment[]; annotations: readonly Annotation[] } | undefined;
     while (!done) {
       const text = await this.services.mirrors.textOf(doc);
       // the annotations as they are now, with the text as it is now (edits while the copy filled moved them)
       const now = this.services.store.get(uri)?.annotations ?? annotations;
       try {
-        const result = await this.services.jobs.run('segments', {
+        const segments = await this.services.jobs.run('segments', {
           document: { path, text, annotations: now },
           codebook: framesOnly(index.codebook),
         });
-        done = { ...result, annotations: now };
+        done = { segments, annotations: now };
       } catch (e) {
         if (!(e instanceof MirrorMissing)) throw e; // the copy moved on (an edit): name it again
       }
     }
     if (this.index !== index) return false; // rebuilt meanwhile (a new codebook): the rebuild has read it
-    index.put(
-      { path, text: done.text, annotations: done.annotations },
-      index.get(path)?.problems ?? [],
-      readOnly,
-      done.segments,
-    );
+    index.put(lazyDocument(doc, path, done.annotations), index.get(path)?.problems ?? [], readOnly, done.segments);
     return true;
   }
 
@@ -309,4 +318,22 @@ export class CorpusService implements vscode.Disposable {
     if (this.memoryTimer) clearTimeout(this.memoryTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * A large open document for the index, its text read when something asks for it (statistics, an export):
+ * reading it on every index update while the coder types (25 ms at 10 MB) would hold the extension host for
+ * nothing. The index is brought up to date after each pause in typing, so a read finds the text the segments
+ * were computed on, unless the coder typed since (then the text as it is now; the update that follows is due).
+ */
+function lazyDocument(doc: vscode.TextDocument, path: string, annotations: readonly Annotation[]): CodedDocument {
+  let cached: { version: number; text: string } | undefined;
+  return {
+    path,
+    annotations,
+    get text(): string {
+      if (cached?.version !== doc.version) cached = { version: doc.version, text: documentText(doc) };
+      return cached.text;
+    },
+  };
 }
