@@ -27,6 +27,10 @@ await build({
   define: { SOVCODE_VERSION: JSON.stringify(pkg.version) },
 });
 chmodSync('dist/cli.js', 0o755);
+// The codebook worker (parse, checks, compile off the extension host's thread): see src/core/codebookLoad.
+await build({ ...common, entryPoints: ['src/core/codebookLoad/worker.ts'], outfile: 'dist/codebookWorker.js' });
+// The jobs worker (sidecar reads against the text, corpus-index entries): see src/core/offThread.
+await build({ ...common, entryPoints: ['src/core/offThread/worker.ts'], outfile: 'dist/jobsWorker.js' });
 // The import worker on its own (ESM, for PDF.js): the format libraries load only when a text is added.
 // Its CommonJS dependencies (mammoth, iconv-lite) need a `require`, which an ES module gets from createRequire.
 const libraryVersions = Object.fromEntries(

@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import type { Annotation } from './core/annotations';
 import { errorMessage } from './core/input';
+import { OffThread } from './core/offThread';
+import { TextMirrors } from './vscode/textMirrors';
 import { AnnotationStore } from './vscode/annotationStore';
 import { registerAddTexts } from './vscode/addTexts';
 import { registerImportRefiQda } from './vscode/importRefiQda';
@@ -23,7 +25,7 @@ import { answerPromptsWith, chooseSaveTargetsWith, type Prompt } from './vscode/
 import { registerMemoEditor } from './vscode/memoEditor';
 import { ReviewWalk } from './vscode/reviewWalk';
 import type { Services } from './vscode/services';
-import { affectsSettings, isCodedDocument } from './vscode/settings';
+import { affectsSettings, isCodedDocument, watchSettings } from './vscode/settings';
 import { SidecarFiles, type SidecarQuestion } from './vscode/sidecarFiles';
 import { registerSidecarSync } from './vscode/sidecarSync';
 import { StartGate } from './vscode/startGate';
@@ -81,11 +83,27 @@ export interface SovereigntyCoderApi {
 
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
   const activatedAt = performance.now();
+  context.subscriptions.push(watchSettings()); // first, so that every read below may use the cache
   const log = vscode.window.createOutputChannel('Sovereignty Coder', { log: true });
-  const codebooks = new CodebookService(vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'), log);
+  const codebooks = new CodebookService(
+    vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'),
+    log,
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'codebookWorker.js').fsPath,
+  );
   const sidecarProblems = new SidecarProblems(log);
   const store = new AnnotationStore();
-  const sidecars = new SidecarFiles(store, sidecarProblems, log, () => codebooks.active?.codebook.id ?? 'unknown');
+  const jobs = new OffThread(vscode.Uri.joinPath(context.extensionUri, 'dist', 'jobsWorker.js').fsPath, (reason) =>
+    log.warn(`${reason}; running it on the extension host instead`),
+  );
+  const mirrors = new TextMirrors(jobs);
+  const sidecars = new SidecarFiles(
+    store,
+    sidecarProblems,
+    log,
+    () => codebooks.active?.codebook.id ?? 'unknown',
+    jobs,
+    mirrors,
+  );
   const cues = new CueIndex(() => codebooks.active?.matcher);
   const decorations = new DecorationController(codebooks, cues, store);
   const coder = new CoderIdentity();
@@ -102,6 +120,8 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     version,
     extensionId: context.extension.id,
     coder,
+    jobs,
+    mirrors,
   };
   const provenance = new ProvenanceView(log, () => statusBar.update());
   const statusBar: CodingStatusBar = new CodingStatusBar(services, (uri) => provenance.summaryOf(uri));
@@ -146,6 +166,8 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   });
   context.subscriptions.push(
     log,
+    jobs,
+    mirrors,
     codebooks,
     coder,
     sidecarProblems,

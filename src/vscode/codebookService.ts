@@ -2,11 +2,15 @@
  * Which codebook is in force, and its compiled matcher. Sources, in order: the `codebookPath` setting, a
  * `codebook.yaml` at the workspace root, the shipped codebook. Problems go to the Problems panel at the
  * codebook file; a codebook with errors never replaces the last good one (the coder keeps working).
+ *
+ * The parse, checks and compile run in a worker thread (core/codebookLoad), never on the extension host's
+ * event loop. Loads are serialised; reloads asked for while one waits join it (a write of the codebook brings
+ * a save, a create and a change event), and bytes equal to those of the codebook in force are not loaded again.
  */
 import * as vscode from 'vscode';
-import { CODEBOOK_MAX_BYTES, parseCodebookBytes, matcherTerms, type Codebook } from '../core/codebook';
-import { exampleProblems } from '../core/codebookTests';
-import { Matcher } from '../core/matcher';
+import { CODEBOOK_MAX_BYTES, type Codebook } from '../core/codebook';
+import { CodebookLoader, type FrameFills } from '../core/codebookLoad';
+import type { Matcher } from '../core/matcher';
 import { errorMessage, type Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
 import { toDiagnostic } from './convert';
@@ -17,6 +21,8 @@ export interface ActiveCodebook {
   codebook: Codebook;
   matcher: Matcher;
   uri: vscode.Uri;
+  /** The frames' highlight fills, chosen with the load (off the extension host's thread). */
+  fills: FrameFills;
 }
 
 export class CodebookService implements vscode.Disposable {
@@ -28,12 +34,22 @@ export class CodebookService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
   private watcher: vscode.FileSystemWatcher | undefined;
   private loading: Promise<void> = Promise.resolve();
+  /** A reload that has not started yet: later reloads join it. */
+  private queued: Promise<void> | undefined;
+  /** The file and bytes the codebook in force was loaded from (cleared by a failed load). */
+  private loadedFrom: { uri: string; bytes: Uint8Array } | undefined;
+  private readonly loader: CodebookLoader;
 
   constructor(
     private readonly shippedUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    workerScript: string,
   ) {
+    this.loader = new CodebookLoader(workerScript, (reason) =>
+      this.log.warn(`${reason}; loading the codebook on the extension host instead`),
+    );
     this.disposables.push(
+      { dispose: () => this.loader.dispose() },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsSettings(e, 'codebookPath')) void this.reload();
       }),
@@ -55,8 +71,19 @@ export class CodebookService implements vscode.Disposable {
 
   /** Loads (again) from the configured source; resolves when done. Serialised so reloads never interleave. */
   reload(): Promise<void> {
-    this.loading = this.loading.then(() => this.load());
-    return this.loading;
+    if (this.queued) return this.queued;
+    const run = this.loading.then(
+      () => this.startLoad(),
+      () => this.startLoad(), // a failed load was reported to its caller; the next one runs all the same
+    );
+    this.queued = run;
+    this.loading = run;
+    return run;
+  }
+
+  private startLoad(): Promise<void> {
+    this.queued = undefined;
+    return this.load();
   }
 
   private async load(): Promise<void> {
@@ -72,20 +99,25 @@ export class CodebookService implements vscode.Disposable {
       void ask({ severity: 'error', message, modal: false, items: [] });
       return;
     }
-    const { codebook, problems } = parseCodebookBytes(bytes, uri.fsPath);
-    this.showProblems(uri, problems);
-    if (!codebook) {
+    if (this.current && this.loadedFrom?.uri === uri.toString() && sameBytes(this.loadedFrom.bytes, bytes)) {
+      this.log.info(`codebook '${this.current.codebook.id}' unchanged on disk: not loaded again`);
+      return;
+    }
+    this.loadedFrom = undefined;
+    const { codebook, problems, matcher, fills, compileMs } = await this.loader.load(bytes, uri.fsPath);
+    if (!codebook || !matcher) {
+      this.showProblems(uri, problems);
       const kept = this.current ? ` The codebook '${this.current.codebook.id}' loaded before stays in force.` : '';
       const message = `Sovereignty Coder: the codebook ${vscode.workspace.asRelativePath(uri)} has ${problems.length} problem(s) (see Problems).${kept}`;
       this.log.warn(message);
       void vscode.window.showWarningMessage(message);
       return;
     }
-    const started = Date.now();
-    this.current = { codebook, matcher: Matcher.compile(matcherTerms(codebook)), uri };
-    this.showProblems(uri, [...problems, ...exampleProblems(codebook, this.current.matcher)]); // the examples are its tests
+    this.current = { codebook, matcher, uri, fills };
+    this.loadedFrom = { uri: uri.toString(), bytes };
+    this.showProblems(uri, problems); // the parse's, then the examples' (its tests)
     this.log.info(
-      `codebook '${codebook.id}' from ${uri.toString()}: ${codebook.frames.length} frames, ${this.current.matcher.termCount} terms, compiled in ${Date.now() - started} ms`,
+      `codebook '${codebook.id}' from ${uri.toString()}: ${codebook.frames.length} frames, ${matcher.termCount} terms, compiled in ${compileMs.toFixed(0)} ms`,
     );
     this.changed.fire(this.current);
   }
@@ -130,4 +162,8 @@ export class CodebookService implements vscode.Disposable {
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }

@@ -5,7 +5,7 @@
  * sit in a MatchIndex, so an edit never copies the whole list. Offsets are the document's own.
  *
  * Opening never scans a whole document in one go (half a second at 10 MB with 5,000 terms, during which the
- * extension host serves nothing): the first scan runs in slices of SLICE_CHARS, yielding between them, while
+ * extension host serves nothing): the first scan runs in slices of about SLICE_MS, yielding between them, while
  * edits keep the part already scanned current. Until it is done, the matches asked for (the visible lines) are
  * found directly in the document, which costs what those lines cost.
  */
@@ -13,14 +13,23 @@ import * as vscode from 'vscode';
 import { findAround, MatchIndex, updateMatches, type Matcher, type TermMatch } from '../core/matcher';
 import { documentSource } from './documentExcerpts';
 
-/** Text scanned per slice of the first scan: a few milliseconds, so typing is served between slices. */
-const SLICE_CHARS = 131_072;
+/**
+ * Each slice of the first scan aims at SLICE_MS of work, so typing is served between slices: the slice's length
+ * follows the time the last one took, from FIRST_SLICE_CHARS (the first scans run before the JIT has warmed up,
+ * at a tenth of the later speed) up to MAX_SLICE_CHARS.
+ */
+const SLICE_MS = 5;
+const FIRST_SLICE_CHARS = 16_384;
+const MIN_SLICE_CHARS = 4_096;
+const MAX_SLICE_CHARS = 262_144;
 
 interface Entry {
   version: number;
   index: MatchIndex;
   /** Offset up to which the first scan has gone; Infinity once it is complete. */
   scannedTo: number;
+  /** Characters for the first scan's next slice. */
+  sliceChars: number;
 }
 
 export class CueIndex {
@@ -33,7 +42,12 @@ export class CueIndex {
     const key = doc.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === doc.version) return entry;
-    const fresh: Entry = { version: doc.version, index: new MatchIndex([]), scannedTo: 0 };
+    const fresh: Entry = {
+      version: doc.version,
+      index: new MatchIndex([]),
+      scannedTo: 0,
+      sliceChars: FIRST_SLICE_CHARS,
+    };
     this.entries.set(key, fresh);
     this.scanInSlices(key, doc, fresh);
     return fresh;
@@ -79,7 +93,10 @@ export class CueIndex {
     else this.entries.clear();
   }
 
-  /** One slice now and the next after a yield, until the document is scanned or the entry is replaced. */
+  /**
+   * The first scan, one slice per task (the first after a yield too: the caller is serving a paint or a code
+   * action, which matches its own lines directly), until the document is scanned or the entry is replaced.
+   */
   private scanInSlices(key: string, doc: vscode.TextDocument, entry: Entry): void {
     const step = (): void => {
       const matcher = this.matcher();
@@ -88,9 +105,10 @@ export class CueIndex {
         entry.scannedTo = Infinity;
         return;
       }
+      const started = performance.now();
       const source = documentSource(doc);
       const from = entry.scannedTo;
-      const to = Math.min(source.length, from + SLICE_CHARS);
+      const to = Math.min(source.length, from + entry.sliceChars);
       const found = findAround(matcher, source, from, to);
       entry.index.replace(
         Math.min(from, found[0]?.start ?? from),
@@ -98,8 +116,12 @@ export class CueIndex {
         found,
       );
       entry.scannedTo = to >= source.length ? Infinity : to;
+      const took = Math.max(0.1, performance.now() - started);
+      entry.sliceChars = Math.round(
+        Math.min(MAX_SLICE_CHARS, Math.max(MIN_SLICE_CHARS, entry.sliceChars * Math.min(2, SLICE_MS / took))),
+      );
       if (entry.scannedTo !== Infinity) setTimeout(step, 0);
     };
-    step();
+    setTimeout(step, 0);
   }
 }

@@ -24,16 +24,18 @@ export interface PaintedDecoration {
 }
 
 /**
- * Repaints wait for the end of the current task only, so the changes of one burst (several events in a tick)
- * share a paint; a longer debounce would add its whole delay to every keystroke's highlight, and a paint costs
- * only the visible lines.
+ * Repaints wait for the end of the current task only (a microtask), so the changes of one burst (several events
+ * in a tick) share a paint, and no other task runs first: a timer, even of 0 ms, queues the paint behind every
+ * timer already due in the extension host (another extension's debounced scan of the document, our own first
+ * scan's next slice), which is where a keystroke's highlight used to wait. A paint costs only the visible lines.
  */
-const DEBOUNCE_MS = 0;
 const MARGIN_LINES = 300;
 
 export class DecorationController implements vscode.Disposable {
   private styles: FrameStyles | undefined;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents due for a repaint at the end of the current task. */
+  private readonly due = new Map<string, vscode.TextDocument>();
+  private disposed = false;
   private readonly painted = new Map<string, PaintedDecoration[]>();
   private readonly paintedEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after an editor of this document was painted. */
@@ -49,7 +51,7 @@ export class DecorationController implements vscode.Disposable {
   resetStyles(): void {
     this.styles?.dispose();
     const active = this.codebooks.active;
-    this.styles = active ? createFrameStyles(active.codebook, readSettings().frameColors) : undefined;
+    this.styles = active ? createFrameStyles(active.codebook, readSettings().frameColors, active.fills) : undefined;
     this.paintAllNow();
   }
 
@@ -57,17 +59,19 @@ export class DecorationController implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) this.paint(editor);
   }
 
-  /** Debounced repaint of the visible editors of one document. */
+  /** Repaint of the visible editors of one document, at the end of the current task. */
   schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        for (const editor of vscode.window.visibleTextEditors) if (editor.document === doc) this.paint(editor);
-      }, DEBOUNCE_MS),
-    );
+    if (this.due.size === 0) queueMicrotask(() => this.paintDue());
+    this.due.set(key, doc);
+  }
+
+  private paintDue(): void {
+    const docs = [...this.due.values()];
+    this.due.clear();
+    if (this.disposed) return;
+    for (const doc of docs)
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === doc) this.paint(editor);
   }
 
   paintedFor(uri: vscode.Uri): PaintedDecoration[] {
@@ -152,7 +156,8 @@ export class DecorationController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.disposed = true;
+    this.due.clear();
     this.styles?.dispose();
     this.paintedEmitter.dispose();
   }

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../core/codebook';
 import { chooseFill } from '../core/colour/fills';
+import type { FrameFills } from '../core/codebookLoad';
 import { frameSwatch } from './views/frameSwatch';
 
 export interface FrameStyle {
@@ -43,7 +44,7 @@ function frameMarks(index: number): vscode.DecorationRenderOptions {
   };
 }
 
-function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): FrameStyle {
+function styleFor(index: number, colour: string, source: 'codebook' | 'theme', fills: FrameFills): FrameStyle {
   if (source === 'theme') {
     const slot = `sovereigntyCoder.frame${(index % PALETTE_SIZE) + 1}`;
     const fg = new vscode.ThemeColor(slot);
@@ -62,8 +63,9 @@ function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): 
     };
   }
   // fills chosen apart from each theme kind's selection colour (core/colour/fills.ts)
-  const light = chooseFill(colour, 'light');
-  const dark = chooseFill(colour, 'dark');
+  const chosen = fills.get(colour);
+  const light = chosen?.light ?? chooseFill(colour, 'light');
+  const dark = chosen?.dark ?? chooseFill(colour, 'dark');
   const gutter = frameSwatch(colour, index);
   const hc = new vscode.ThemeColor('sovereigntyCoder.cueHighContrastBorder');
   return {
@@ -86,9 +88,14 @@ function styleFor(index: number, colour: string, source: 'codebook' | 'theme'): 
   };
 }
 
-export function createFrameStyles(codebook: Codebook, source: 'codebook' | 'theme'): FrameStyles {
+/** `fills`: the fills already chosen for the codebook's colours (those missing are chosen here). */
+export function createFrameStyles(
+  codebook: Codebook,
+  source: 'codebook' | 'theme',
+  fills: FrameFills = new Map(),
+): FrameStyles {
   const byFrame = new Map<string, FrameStyle>();
-  codebook.frames.forEach((f, i) => byFrame.set(f.id, styleFor(i, f.color, source)));
+  codebook.frames.forEach((f, i) => byFrame.set(f.id, styleFor(i, f.color, source, fills)));
   const unknownFrame = vscode.window.createTextEditorDecorationType({
     backgroundColor: 'rgba(128,128,128,0.25)',
     border: '1px dotted',

@@ -5,6 +5,8 @@ import type { CodebookService } from './codebookService';
 import type { CodingHistory } from './codingHistory';
 import type { CoderIdentity } from './coderIdentity';
 import type { CueIndex } from './cueIndex';
+import type { OffThread } from '../core/offThread';
+import type { TextMirrors } from './textMirrors';
 import type { SidecarFiles } from './sidecarFiles';
 
 export interface Services {
@@ -22,4 +24,8 @@ export interface Services {
   extensionId: string;
   /** Who signs new annotations. */
   coder: CoderIdentity;
+  /** The jobs worker: sidecar reads and corpus-index entries off the extension host's thread. */
+  jobs: OffThread;
+  /** The worker's copies of large open documents, for jobs over their text. */
+  mirrors: TextMirrors;
 }

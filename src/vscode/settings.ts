@@ -4,7 +4,41 @@ import { MEMO_SCHEME } from './memoScheme';
 import { SETTING_DEFAULTS, SETTINGS_SECTION, type Settings } from './settingsKeys';
 import { AGREEMENT_UNITS, type AgreementUnit } from '../core/agreement/units';
 
+/**
+ * A document's settings, kept between configuration changes while `watchSettings()` runs: every keystroke asks
+ * whether its document is coded and whether cues are shown, and reading the configuration costs more than the
+ * rest of a paint (a tenth of a millisecond per read, several reads per keystroke). Keyed by URI and language,
+ * the two things a document's configuration depends on; cleared on any configuration, trust or folder change.
+ */
+let documentSettings: Map<string, Settings> | undefined;
+
+export function watchSettings(): vscode.Disposable {
+  documentSettings = new Map();
+  const clear = (): void => documentSettings?.clear();
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration(clear),
+    vscode.workspace.onDidGrantWorkspaceTrust(clear),
+    vscode.workspace.onDidChangeWorkspaceFolders(clear),
+    { dispose: () => (documentSettings = undefined) },
+  );
+}
+
+function isTextDocument(scope: vscode.ConfigurationScope | undefined): scope is vscode.TextDocument {
+  return scope !== undefined && 'languageId' in scope && 'uri' in scope;
+}
+
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  if (!documentSettings || !isTextDocument(scope)) return readSettingsNow(scope);
+  const key = `${scope.languageId}|${scope.uri.toString()}`;
+  let settings = documentSettings.get(key);
+  if (!settings) {
+    if (documentSettings.size >= 1000) documentSettings.clear(); // documents opened and closed all day
+    documentSettings.set(key, (settings = readSettingsNow(scope)));
+  }
+  return { ...settings, languages: [...settings.languages] };
+}
+
+function readSettingsNow(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   return {
     coder: c.get<string>('coder', SETTING_DEFAULTS.coder).trim(),

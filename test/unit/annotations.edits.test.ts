@@ -180,4 +180,43 @@ describe('shifting annotations through edits', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('property: one edit (a keystroke, the fast path) gives what the general path gives', () => {
+    const alphabet = ['a', ' ', '\n', '网', 'ы', '😀', '"'];
+    const scenario = fc.record({
+      base: fc.array(fc.constantFrom(...alphabet), { minLength: 20, maxLength: 600 }).map((cs) => cs.join('')),
+      spans: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 })), { minLength: 1, maxLength: 40 }),
+      edit: fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.array(fc.constantFrom(...alphabet), { maxLength: 6 })),
+    });
+    fc.assert(
+      fc.property(scenario, ({ base, spans, edit }) => {
+        const cps = [...base];
+        const offsetOf = (cp: number): number => cps.slice(0, cp).join('').length;
+        const list = spans.map(([s, len], i) =>
+          createAnnotation(
+            base,
+            offsetOf(s % cps.length),
+            offsetOf(Math.min(cps.length, (s % cps.length) + len + 1)),
+            'f',
+            'c',
+            '2026-01-01',
+            `a${String(i).padStart(10, '0')}`,
+          ),
+        );
+        const [s, len, ins] = edit;
+        const from = s % (cps.length + 1);
+        const e: TextEdit = {
+          start: offsetOf(from),
+          end: offsetOf(Math.min(cps.length, from + len)),
+          text: ins.join(''),
+        };
+        const text = apply(base, [e]);
+        // the same edit followed by an empty insertion right after its text takes the general path; that second
+        // edit touches and nears nothing the first did not
+        const noop: TextEdit = { start: e.start + e.text.length, end: e.start + e.text.length, text: '' };
+        assert.deepEqual(shiftAnnotations(list, [e], text), shiftAnnotations(list, [e, noop], text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -14,7 +14,10 @@ import { codebookTerms, makeText } from '../../bench/fixtures';
 import { quantile, Report } from '../../bench/report';
 import { api, EXTENSION_ID, waitFor, workspaceUri, writeFile } from '../integration/helpers';
 import type { SovereigntyCoderApi } from '../../src/extension';
-import { BlockMonitor, type Blocks } from './blockMonitor';
+import { BlockMonitor, BUSY_CLOCK, type Blocks } from './blockMonitor';
+import { PhaseProfiler } from './profiler';
+
+const profiler = new PhaseProfiler();
 
 const TERMS = Number(process.env['SOVCODER_BENCH_TERMS'] ?? 5000);
 const CHARS = Number(process.env['SOVCODER_BENCH_CHARS'] ?? 10_000_000);
@@ -94,6 +97,7 @@ async function openAndType(
   }
   const label = `${(CHARS / 1e6).toFixed(0)} MB, ${TERMS} terms, ${annotations} annotations`;
   const monitor = new BlockMonitor();
+  await profiler.start();
   monitor.start();
   const t0 = performance.now();
   const painted = nextPaint(uri, coder);
@@ -108,12 +112,23 @@ async function openAndType(
     );
   reportBlock(report, `open (${label})`, monitor.stop());
   report.note(`first paint ${firstPaint.toFixed(0)} ms after openTextDocument`);
+  await noteProfile(report, `open-${annotations}`);
 
   const middle = new vscode.Position(Math.floor(doc.lineCount / 2), 0);
   editor.selection = new vscode.Selection(middle, middle);
   editor.revealRange(new vscode.Range(middle, middle), vscode.TextEditorRevealType.InCenter);
   await waitFor('the middle to be visible', () => (editor.visibleRanges[0]?.contains(middle) ? true : undefined));
   const times: number[] = [];
+  // Where a keystroke's time goes: until the change event reaches the extension host (the workbench applies
+  // the edit and sends it back; the extension's own change handlers run just before this listener), and from
+  // there to the paint.
+  const toEvent: number[] = [];
+  const eventToPaint: number[] = [];
+  let changedAt = 0;
+  const changes = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() === uri.toString()) changedAt = performance.now();
+  });
+  await profiler.start();
   monitor.start();
   for (let k = 0; k < KEYSTROKES; k++) {
     const at = new vscode.Position(middle.line, k);
@@ -121,9 +136,13 @@ async function openAndType(
     const start = performance.now();
     const ok = await editor.edit((b) => b.insert(at, 'x'), { undoStopBefore: false, undoStopAfter: false });
     if (!ok) throw new Error('the editor refused a keystroke');
-    times.push((await paint) - start);
+    const paintedAt = await paint;
+    times.push(paintedAt - start);
+    toEvent.push(changedAt - start);
+    eventToPaint.push(paintedAt - changedAt);
   }
   const block = monitor.stop();
+  changes.dispose();
   report.add({
     name: `keystroke → decorations (${label}) p95`,
     value: quantile(times, 0.95),
@@ -132,8 +151,18 @@ async function openAndType(
     target: { text: '≤ 16 ms', pass: (v) => v <= 16 },
   });
   report.note(`p50 ${quantile(times, 0.5).toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
+  report.note(
+    `of which edit → change event in the extension host p50/p95 ${quantile(toEvent, 0.5).toFixed(1)}/${quantile(toEvent, 0.95).toFixed(1)} ms, change event → painted ${quantile(eventToPaint, 0.5).toFixed(1)}/${quantile(eventToPaint, 0.95).toFixed(1)} ms`,
+  );
   reportBlock(report, `typing (${label})`, block);
+  await noteProfile(report, `type-${annotations}`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+/** Writes the phase's CPU profile when SOVCODER_BENCH_PROFILE asks for one, and says where. */
+async function noteProfile(report: Report, phase: string): Promise<void> {
+  const file = await profiler.stop(phase);
+  if (file) report.note(`CPU profile of the extension host: ${file}`);
 }
 
 /**
@@ -152,9 +181,14 @@ export async function run(): Promise<void> {
     (line) => console.log(line),
     'latencies in wall time; blocks judged on busy time (the process running), wall beside them',
   );
+  report.note(`busy time is ${BUSY_CLOCK}`);
+  report.note(
+    'built-in merge-conflict decorations/CodeLens and editor.links are off in the bench workspace: they read the whole document on the extension host after each change (scripts/bench-vscode.sh)',
+  );
   const coder = await activatedApi();
   const codebook = codebookYaml(codebookTerms(TERMS)); // the bench's own work, outside the measured window
   const monitor = new BlockMonitor();
+  await profiler.start();
   monitor.start();
   await writeFile(workspaceUri('codebook.yaml'), codebook);
   // the command opens the start gate: the start reads and compiles the 5,000-term codebook (activation's cost)
@@ -162,6 +196,7 @@ export async function run(): Promise<void> {
   await coder.ready;
   await waitFor('the bench codebook', () => (coder.codebookId() === 'bench' ? true : undefined), 60_000);
   reportBlock(report, `start with a ${TERMS}-term codebook (read, compile)`, monitor.stop());
+  await noteProfile(report, 'start');
   const text = makeText(CHARS);
   await openAndType('bench-plain.txt', text, 0, coder, report);
   await openAndType('bench-coded.txt', text, ANNOTATIONS, coder, report);

@@ -120,6 +120,7 @@ export function shiftAnnotations(
   newText: TextExcerpts,
 ): Annotation[] {
   edits.forEach(checkEdit);
+  if (edits.length === 1) return shiftThroughOne(list, edits[0], newText);
   const tracked: Tracked[] = list.map((a) => ({
     original: a,
     start: a.start,
@@ -132,4 +133,27 @@ export function shiftAnnotations(
     for (const t of tracked) applyEdit(t, e);
   }
   return tracked.map((t) => settle(t, newText)).sort(compareAnnotations);
+}
+
+/**
+ * shiftAnnotations for one edit (a keystroke), the same result with less work per annotation: a span that
+ * ends more than CONTEXT_LENGTH before the edit is returned as it is, and one that starts more than
+ * CONTEXT_LENGTH after it is only moved (no edit near it, so its context is unchanged); only the spans near the
+ * edit take the general path. At 10,000 annotations that is a few near ones instead of 10,000 tracked copies.
+ */
+function shiftThroughOne(list: readonly Annotation[], e: TextEdit, newText: TextExcerpts): Annotation[] {
+  const delta = e.text.length - (e.end - e.start);
+  const out = new Array<Annotation>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    if (e.start > a.end + CONTEXT_LENGTH) out[i] = a;
+    else if (e.end < a.start - CONTEXT_LENGTH)
+      out[i] = delta === 0 ? a : { ...a, start: a.start + delta, end: a.end + delta };
+    else {
+      const t: Tracked = { original: a, start: a.start, end: a.end, status: a.status, touched: false, nearEdit: false };
+      applyEdit(t, e);
+      out[i] = settle(t, newText);
+    }
+  }
+  return out.sort(compareAnnotations);
 }

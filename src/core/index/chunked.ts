@@ -6,7 +6,7 @@
  * checks against the 50 ms limit. A single document is never split, so one enormous sidecar is the floor.
  */
 import type { CorpusIndex } from './corpusIndex';
-import { codedDocumentFrom, type DocumentRead } from '../documents';
+import { codedDocumentFrom, type CodedSegment, type DocumentRead } from '../documents';
 
 export interface ChunkReport {
   documents: number;
@@ -25,6 +25,14 @@ export interface ChunkOptions {
   pause?: () => Promise<void>;
   /** For tests: the clock. */
   now?: () => number;
+  /**
+   * Builds a large document's entry elsewhere (the editor's worker thread), when given: the same as
+   * codedDocumentFrom and its segments, for documents `isLarge` says are worth the crossing.
+   */
+  offThread?: {
+    isLarge: (raw: RawDocument) => boolean;
+    build: (raw: RawDocument) => Promise<{ read: DocumentRead; segments: CodedSegment[] | undefined }>;
+  };
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -69,9 +77,15 @@ export async function indexInChunks<T>(
       t = now();
     } else raw = pending;
     if (raw) {
-      const result = codedDocumentFrom(raw.path, raw.sidecarFile, raw.sidecarText, raw.sourceText);
+      let result: DocumentRead;
+      let segments: CodedSegment[] | undefined;
+      if (options.offThread?.isLarge(raw)) {
+        run += now() - t;
+        ({ read: result, segments } = await options.offThread.build(raw));
+        t = now();
+      } else result = codedDocumentFrom(raw.path, raw.sidecarFile, raw.sidecarText, raw.sourceText);
       if (result.document) {
-        index.put(result.document, result.problems, result.readOnly);
+        index.put(result.document, result.problems, result.readOnly, segments);
         annotations += result.document.annotations.length;
         documents++;
       } else onRefused(raw, result);

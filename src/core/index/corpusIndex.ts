@@ -31,11 +31,19 @@ export class CorpusIndex {
     return this.codebookInUse;
   }
 
-  /** Adds or replaces a document; its segments are computed now (one re-anchoring check per annotation). */
-  put(document: CodedDocument, problems: readonly Problem[] = [], readOnly = false): IndexedDocument {
+  /**
+   * Adds or replaces a document; its segments are computed now (one re-anchoring check per annotation), unless
+   * `segments` brings them, computed elsewhere as codedSegments(this.codebook, [document]) (a worker thread).
+   */
+  put(
+    document: CodedDocument,
+    problems: readonly Problem[] = [],
+    readOnly = false,
+    segments?: CodedSegment[],
+  ): IndexedDocument {
     const entry = {
       document,
-      segments: codedSegments(this.codebookInUse, [document]),
+      segments: segments ?? codedSegments(this.codebookInUse, [document]),
       problems: [...problems],
       readOnly,
     };

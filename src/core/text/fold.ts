@@ -109,3 +109,26 @@ export function isSpacedWordChar(cp: number): boolean {
 export function isUnspacedChar(cp: number): boolean {
   return (charClass(cp) & CLASS_UNSPACED) !== 0;
 }
+
+/**
+ * The BMP tables above, built (if not yet) and handed out, and taken in: a worker thread that has built them
+ * sends them to the extension host (core/codebookLoad), where building them cold would hold the event loop for
+ * 40–70 ms the first time anything is folded. Taking them changes nothing but when the work was done: they
+ * are the same tables, and a thread that already has its own keeps them.
+ */
+export interface FoldTables {
+  bmp: string[];
+  classes: Uint8Array;
+}
+
+export function foldTables(): FoldTables {
+  foldCodePoint(0);
+  charClass(0);
+  return { bmp: bmpTable as string[], classes: classTable as Uint8Array };
+}
+
+export function adoptFoldTables(tables: FoldTables): void {
+  if (tables.bmp.length !== 0x10000 || tables.classes.length !== 0x10000) throw new RangeError('not fold tables');
+  bmpTable ??= tables.bmp;
+  classTable ??= tables.classes;
+}

@@ -8,11 +8,15 @@
  */
 import * as vscode from 'vscode';
 import { ATTRIBUTES_FILE, DocumentAttributes, parseDocumentAttributes } from '../../core/attributes';
-import { CorpusIndex, indexInChunks, type ChunkReport, type RawDocument } from '../../core/index';
+import { CorpusIndex, indexInChunks, type ChunkOptions, type ChunkReport, type RawDocument } from '../../core/index';
+import type { CodedDocument, CodedSegment } from '../../core/documents';
+import type { Annotation } from '../../core/annotations';
 import { sourcePathFor } from '../../core/sidecar';
 import { documentText } from '../convert';
 import { readSourceText, readStrictText, workspaceFilePort } from '../filePort';
 import type { Services } from '../services';
+import { framesOnly, MirrorMissing } from '../../core/offThread';
+import { LARGE_CHARS, TextMirrors } from '../textMirrors';
 
 const SIDECARS = '**/*.annotations.yaml';
 const EXCLUDED = '{**/node_modules/**,**/.git/**}';
@@ -23,10 +27,19 @@ const REFRESH_DELAY_MS = 150;
  * reads the whole text (200 ms per keystroke at 10 MB with 10,000 annotations): updates wait for a pause.
  */
 const MEMORY_DELAY_MS = 150;
+/**
+ * A document this large (sidecar or text, in UTF-16 units) is indexed in the jobs worker: at 10 MB with 10,000
+ * annotations its entry takes a third of a second, which in one piece would hold the extension host. Smaller
+ * ones cost less than the crossing (the codebook goes along with each) and stay here, between pauses. An open
+ * document's text goes as the worker's copy of it (textMirrors.ts).
+ */
+const OFF_THREAD_CHARS = LARGE_CHARS;
 
 export class CorpusService implements vscode.Disposable {
   private index: CorpusIndex | undefined;
   private readonly uris = new Map<string, vscode.Uri>();
+  /** Large open documents of the current indexing, by path: their text is not read here but named (a copy). */
+  private readonly openLarge = new Map<string, vscode.TextDocument>();
   private readonly stale = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -111,12 +124,51 @@ export class CorpusService implements vscode.Disposable {
         sidecars,
         (uri) => this.load(uri),
         (raw, read) => this.refused(raw, read.problems.length),
+        this.chunkOptions(),
       );
       this.services.log.info(
         `indexed ${this.lastReport.documents} text(s) with ${this.lastReport.annotations} annotation(s) in ${this.lastReport.totalMs.toFixed(0)} ms (longest run ${this.lastReport.longestRunMs.toFixed(1)} ms)`,
       );
       this.changed.fire();
     });
+  }
+
+  /** Large documents are built in the jobs worker, under the index's codebook. */
+  private chunkOptions(): ChunkOptions {
+    return {
+      offThread: {
+        isLarge: (raw) =>
+          this.openLarge.has(raw.path) || raw.sidecarText.length + (raw.sourceText?.length ?? 0) > OFF_THREAD_CHARS,
+        build: async (raw) => {
+          const full = this.index?.codebook;
+          if (!full) throw new Error('the corpus index has no codebook');
+          const codebook = framesOnly(full);
+          const open = this.openLarge.get(raw.path);
+          for (;;) {
+            const sourceText = open ? await this.services.mirrors.textOf(open) : raw.sourceText;
+            try {
+              const built = await this.services.jobs.run('indexEntry', {
+                ...raw,
+                sourceText,
+                codebook,
+                keepText: !open,
+              });
+              const document = built.read.document;
+              if (open && document) {
+                // the text stayed in the worker (keepText false): the document reads it from the editor when asked
+                const lazy = lazyDocument(open, document.path, document.annotations);
+                if (document.done) lazy.done = document.done;
+                if (document.origin) lazy.origin = document.origin;
+                built.read.document = lazy;
+              }
+              return built;
+            } catch (e) {
+              if (!(e instanceof MirrorMissing)) throw e; // the copy moved on (an edit): name it again
+            }
+          }
+        },
+      },
+    };
   }
 
   private refused(raw: RawDocument, problems: number): void {
@@ -143,11 +195,17 @@ export class CorpusService implements vscode.Disposable {
       return undefined;
     }
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+    if (open && TextMirrors.isLarge(open)) this.openLarge.set(path, open);
+    else this.openLarge.delete(path);
     return {
       path,
       sidecarFile: vscode.workspace.asRelativePath(sidecar),
       sidecarText,
-      sourceText: open ? open.getText() : await readSourceText(port, source.path),
+      sourceText: open
+        ? this.openLarge.has(path)
+          ? undefined
+          : open.getText()
+        : await readSourceText(port, source.path),
     };
   }
 
@@ -163,8 +221,9 @@ export class CorpusService implements vscode.Disposable {
         this.index?.remove(raw.path);
         this.refused(raw, read.problems.length);
       },
+      this.chunkOptions(),
     );
-    for (const uri of uris) this.fromMemoryNow(uri.with({ path: sourcePathFor(uri.path) ?? uri.path }));
+    for (const uri of uris) await this.fromMemoryNow(uri.with({ path: sourcePathFor(uri.path) ?? uri.path }));
     this.changed.fire();
   }
 
@@ -175,30 +234,51 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** Every open document changed in memory since the last update goes into the index. */
-  private fromMemory(): Promise<void> {
+  private async fromMemory(): Promise<void> {
     if (this.memoryTimer) clearTimeout(this.memoryTimer);
     this.memoryTimer = undefined;
     const uris = [...this.memoryDue.values()];
     this.memoryDue.clear();
     let changed = false;
-    for (const uri of uris) changed = this.fromMemoryNow(uri) || changed;
+    for (const uri of uris) changed = (await this.fromMemoryNow(uri)) || changed;
     if (changed) this.changed.fire();
-    return Promise.resolve();
   }
 
-  /** An open document's in-memory coding replaces what the disk says; true when the index changed. */
-  private fromMemoryNow(uri: vscode.Uri): boolean {
+  /**
+   * An open document's in-memory coding replaces what the disk says; true when the index changed. A large
+   * document's segments are computed in the jobs worker; the document as it was when read goes in (a later
+   * edit changes the store again, and that change comes here in turn).
+   */
+  private async fromMemoryNow(uri: vscode.Uri): Promise<boolean> {
     const entry = this.services.store.get(uri);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!this.index || !entry || !doc || entry.onDisk === undefined) return false;
     const path = this.pathOf(uri);
     if (entry.annotations.length === 0 && entry.onDisk === null) return this.index.remove(path);
     this.uris.set(path, uri);
-    this.index.put(
-      { path, text: documentText(doc), annotations: entry.annotations },
-      this.index.get(path)?.problems ?? [],
-      entry.readOnly,
-    );
+    const { readOnly, annotations } = entry;
+    const index = this.index;
+    if (!TextMirrors.isLarge(doc)) {
+      index.put({ path, text: documentText(doc), annotations }, index.get(path)?.problems ?? [], readOnly);
+      return true;
+    }
+    let done: { segments: CodedSegment[]; annotations: readonly Annotation[] } | undefined;
+    while (!done) {
+      const text = await this.services.mirrors.textOf(doc);
+      // the annotations as they are now, with the text as it is now (edits while the copy filled moved them)
+      const now = this.services.store.get(uri)?.annotations ?? annotations;
+      try {
+        const segments = await this.services.jobs.run('segments', {
+          document: { path, text, annotations: now },
+          codebook: framesOnly(index.codebook),
+        });
+        done = { segments, annotations: now };
+      } catch (e) {
+        if (!(e instanceof MirrorMissing)) throw e; // the copy moved on (an edit): name it again
+      }
+    }
+    if (this.index !== index) return false; // rebuilt meanwhile (a new codebook): the rebuild has read it
+    index.put(lazyDocument(doc, path, done.annotations), index.get(path)?.problems ?? [], readOnly, done.segments);
     return true;
   }
 
@@ -238,4 +318,22 @@ export class CorpusService implements vscode.Disposable {
     if (this.memoryTimer) clearTimeout(this.memoryTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * A large open document for the index, its text read when something asks for it (statistics, an export):
+ * reading it on every index update while the coder types (25 ms at 10 MB) would hold the extension host for
+ * nothing. The index is brought up to date after each pause in typing, so a read finds the text the segments
+ * were computed on, unless the coder typed since (then the text as it is now; the update that follows is due).
+ */
+function lazyDocument(doc: vscode.TextDocument, path: string, annotations: readonly Annotation[]): CodedDocument {
+  let cached: { version: number; text: string } | undefined;
+  return {
+    path,
+    annotations,
+    get text(): string {
+      if (cached?.version !== doc.version) cached = { version: doc.version, text: documentText(doc) };
+      return cached.text;
+    },
+  };
 }

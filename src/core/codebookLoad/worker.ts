@@ -1,0 +1,43 @@
+/**
+ * The codebook worker: runs in a worker thread (bundled on its own as dist/codebookWorker.js), loads each
+ * codebook file it is sent with loadCodebookBytes, and posts back the codebook, its problems and the compiled
+ * matcher as transferable data, so the extension host only receives the result.
+ */
+import { parentPort } from 'node:worker_threads';
+import { errorMessage } from '../input';
+import { matcherToData, TransferError } from '../matcher/transfer';
+import { foldTables } from '../text';
+import { loadCodebookBytes } from './load';
+import type { LoadReply, LoadRequest } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('the codebook worker must run in a worker thread');
+
+port.on('message', (request: LoadRequest) => {
+  let reply: LoadReply;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const loaded = loadCodebookBytes(request.bytes, request.file);
+    const moved = loaded.matcher && matcherToData(loaded.matcher);
+    transfer = moved ? moved.transfer : [];
+    reply = {
+      id: request.id,
+      type: 'loaded',
+      ...loaded,
+      matcher: moved?.data,
+      ...(request.wantFoldTables ? { foldTables: foldTables() } : {}),
+    };
+  } catch (e) {
+    reply = {
+      id: request.id,
+      type: e instanceof TransferError ? 'untransferable' : 'failed',
+      message: errorMessage(e),
+    };
+  }
+  try {
+    port.postMessage(reply, transfer);
+  } catch (e) {
+    // a DataCloneError: something in the result cannot be cloned; the client loads the file in place
+    port.postMessage({ id: request.id, type: 'untransferable', message: errorMessage(e) } satisfies LoadReply);
+  }
+});

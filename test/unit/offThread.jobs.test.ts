@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { createAnnotation } from '../../src/core/annotations';
+import { MirrorMissing, OffThread, readSidecarAgainst } from '../../src/core/offThread';
+import { serializeSidecar } from '../../src/core/sidecar';
+import { textHash } from '../../src/core/text';
+import { makeText } from '../../bench/fixtures';
+
+const WORKER = join(__dirname, '..', '..', 'src', 'core', 'offThread', 'worker.js');
+
+function excerpts(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+describe('jobs off the extension host (offThread: jobs worker, text copies)', function () {
+  this.timeout(60_000);
+  const text = makeText(300_000);
+  const annotations = Array.from({ length: 200 }, (_, i) => {
+    let s = i * 1400 + 7;
+    if ((text.charCodeAt(s) & 0xfc00) === 0xdc00) s++;
+    return createAnnotation(text, s, s + 12, `f${i % 3}`, 'c', '2026-01-01', `a${String(i).padStart(10, '0')}`);
+  });
+  const yaml = serializeSidecar(
+    { version: 1, source: 't.txt', sourceHash: textHash(text), codebook: 'x', annotations },
+    text,
+  );
+
+  it('re-anchors a sidecar against a copy filled in excerpts and edited, as in place against the text', async () => {
+    const jobs = new OffThread(WORKER);
+    try {
+      const ref = await jobs.mirror('doc', 1, excerpts(text, 70_000), () => true);
+      assert.ok(ref, 'a copy was made');
+      // the editor inserts a character near the top and deletes one further on: the copy follows
+      const edits = [
+        { start: 10, end: 10, text: 'Z' },
+        { start: 5000, end: 5001, text: '' },
+      ];
+      jobs.editMirror('doc', 2, edits);
+      const edited = edits.reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+      const viaCopy = await jobs.run('readSidecarAgainst', {
+        yaml,
+        file: 't.yaml',
+        text: { mirror: 'doc', version: 2 },
+      });
+      const inPlace = readSidecarAgainst({ yaml, file: 't.yaml', text: edited });
+      assert.deepEqual(viaCopy, inPlace);
+      assert.ok(inPlace.anchored, 'the annotations were checked against the text');
+      const { counts } = inPlace.anchored;
+      assert.ok(counts.moved > 0, `some moved with the edits (${JSON.stringify(counts)})`);
+      assert.equal(counts.exact + counts.moved + counts.fuzzy, annotations.length, JSON.stringify(counts));
+    } finally {
+      jobs.dispose();
+    }
+  });
+
+  it('refuses a job over a copy at another version (never a stale text), and one over no copy', async () => {
+    const jobs = new OffThread(WORKER);
+    try {
+      await jobs.mirror('doc', 1, excerpts(text, 100_000), () => true);
+      jobs.editMirror('doc', 2, [{ start: 0, end: 0, text: 'x' }]);
+      await assert.rejects(
+        jobs.run('readSidecarAgainst', { yaml, file: 't.yaml', text: { mirror: 'doc', version: 1 } }),
+        MirrorMissing,
+      );
+      jobs.dropMirror('doc');
+      await assert.rejects(
+        jobs.run('readSidecarAgainst', { yaml, file: 't.yaml', text: { mirror: 'doc', version: 2 } }),
+        MirrorMissing,
+      );
+    } finally {
+      jobs.dispose();
+    }
+  });
+
+  it('a fill whose document changed meanwhile is dropped, not left half made', async () => {
+    const jobs = new OffThread(WORKER);
+    try {
+      let calls = 0;
+      const ref = await jobs.mirror('doc', 1, excerpts(text, 50_000), () => ++calls < 3);
+      assert.equal(ref, undefined);
+      await assert.rejects(
+        jobs.run('readSidecarAgainst', { yaml, file: 't.yaml', text: { mirror: 'doc', version: 1 } }),
+        MirrorMissing,
+      );
+    } finally {
+      jobs.dispose();
+    }
+  });
+
+  it('without a worker the jobs run in place with the same result', async () => {
+    const reasons: string[] = [];
+    const jobs = new OffThread(join(__dirname, 'no-such-worker.js'), (r) => reasons.push(r));
+    try {
+      const out = await jobs.run('readSidecarAgainst', { yaml, file: 't.yaml', text });
+      assert.deepEqual(out, readSidecarAgainst({ yaml, file: 't.yaml', text }));
+      assert.equal(reasons.length, 1);
+    } finally {
+      jobs.dispose();
+    }
+  });
+});
