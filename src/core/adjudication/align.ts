@@ -80,11 +80,15 @@ function clusters(a: Annotation[], b: Annotation[]): number[][] {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  for (let i = 0; i < a.length; i++)
-    for (let j = 0; j < b.length; j++) {
-      if (b[j].start >= a[i].end) break; // b is in position order: no later B span can overlap a[i]
-      if (overlaps(a[i], b[j])) parent[find(i)] = find(a.length + j);
-    }
+  // A sweep over both lists in position order: `active` holds the B spans that started before the current A
+  // span ends and have not ended before it starts (later A spans start no earlier), so each pair is met once.
+  let next = 0;
+  let active: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    while (next < b.length && b[next].start < a[i].end) active.push(next++);
+    active = active.filter((j) => b[j].end > a[i].start);
+    for (const j of active) if (overlaps(a[i], b[j])) parent[find(i)] = find(a.length + j);
+  }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < parent.length; i++) {
     const root = find(i);

@@ -12,7 +12,7 @@ import type { Adjudicator, Decision } from './provenance';
 import {
   acceptAgreements,
   adjudicationOf,
-  applyDecision,
+  applyDecisions,
   effectiveDecision,
   type JudgedDisagreement,
   type TextAdjudication,
@@ -131,15 +131,15 @@ export function planAdjudication(
     }
     const text = doc.text;
     let list: Annotation[] = [...doc.annotations];
-    let decided = 0;
     const rejected = new Set<string>();
-    for (const d of judged.disagreements) {
+    const decisions = judged.disagreements.flatMap((d) => {
       const decision = decisionFor(d, options);
-      if (decision === undefined) continue;
+      if (decision === undefined) return [];
       if (effectiveDecision(d, decision) === 'neither') rejected.add(d.id);
-      list = applyDecision(text, list, d, decision, pair, who);
-      decided++;
-    }
+      return [{ d, decision }];
+    });
+    const decided = decisions.length;
+    list = applyDecisions(text, list, decisions, pair, who);
     const copied = options.accept !== undefined ? acceptAgreements(text, list, pair, who) : { list, added: 0 };
     list = copied.list;
     const after = adjudicationOf(list, pair, who.consensus, { neither: new Set([...neither, ...rejected]) });

@@ -10,8 +10,8 @@
  * known from the decisions given (a decisions file, the editor's record) or from the consensus coder's done
  * mark on the text (adjudication of that text finished: what the consensus lacks it rejected).
  */
-import { addAnnotation, createAnnotation, decidedBy, removeAnnotation, type Annotation } from '../annotations';
-import { alignCoders, annotationsOf, sameCoding, type Agreement, type CoderPair, type Disagreement } from './align';
+import { createAnnotation, decidedBy, sortAnnotations, type Annotation } from '../annotations';
+import { alignCoders, annotationsOf, type Agreement, type CoderPair, type Disagreement } from './align';
 import { adjudicatedIdIn, adjudicatedMemo, agreedMemo, type Adjudicator, type Decision } from './provenance';
 
 /** How a disagreement stands: resolved with a decision ('mixed': the consensus took parts of both by hand). */
@@ -36,26 +36,83 @@ function checkCoders(pair: CoderPair, consensus: string): void {
   if (consensus.trim() === '') throw new RangeError('the consensus coder needs a name');
 }
 
-/** How `d` stands in `consensus` (the consensus coder's annotations); `neither` holds the ids rejected as neither. */
+/** Same span, same frame, as one key: what a consensus copy must match. */
+const codingKey = (x: Annotation): string => `${x.start}:${x.end}:${x.frame}`;
+
+/**
+ * The consensus coder's annotations by coding and by the disagreement id their memo names, so that judging
+ * thousands of disagreements of a long text is a look-up each, not a pass over the consensus each.
+ */
+export class ConsensusIndex {
+  private readonly byCoding = new Map<string, Annotation[]>();
+  private readonly byId = new Map<string, Annotation[]>();
+
+  constructor(consensus: readonly Annotation[]) {
+    for (const c of consensus) this.add(c);
+  }
+
+  add(c: Annotation): void {
+    push(this.byCoding, codingKey(c), c);
+    const id = adjudicatedIdIn(c.memo);
+    if (id !== undefined) push(this.byId, id, c);
+  }
+
+  remove(c: Annotation): void {
+    drop(this.byCoding, codingKey(c), c);
+    const id = adjudicatedIdIn(c.memo);
+    if (id !== undefined) drop(this.byId, id, c);
+  }
+
+  has(x: Annotation): boolean {
+    return (this.byCoding.get(codingKey(x))?.length ?? 0) > 0;
+  }
+
+  /** The consensus annotations that copy one of `d`'s or name it in their memo. */
+  of(d: Disagreement): Annotation[] {
+    const found = new Set<Annotation>(this.byId.get(d.id) ?? []);
+    for (const m of [...d.a, ...d.b]) for (const c of this.byCoding.get(codingKey(m)) ?? []) found.add(c);
+    return [...found];
+  }
+
+  namesId(id: string): boolean {
+    return (this.byId.get(id)?.length ?? 0) > 0;
+  }
+}
+
+function push(map: Map<string, Annotation[]>, key: string, a: Annotation): void {
+  const list = map.get(key);
+  if (list) list.push(a);
+  else map.set(key, [a]);
+}
+
+function drop(map: Map<string, Annotation[]>, key: string, a: Annotation): void {
+  const list = map.get(key)?.filter((x) => x !== a);
+  if (list && list.length > 0) map.set(key, list);
+  else map.delete(key);
+}
+
+/** How `d` stands in the consensus (its index); `neither` holds the ids rejected as neither. */
 export function resolutionOf(
   d: Disagreement,
-  consensus: readonly Annotation[],
+  consensus: ConsensusIndex,
   neither: ReadonlySet<string> = new Set(),
   consensusDone = false,
 ): Resolution {
-  const has = (x: Annotation): boolean => consensus.some((c) => sameCoding(c, x));
-  const fromA = d.a.some(has);
-  const fromB = d.b.some(has);
+  const fromA = d.a.some((x) => consensus.has(x));
+  const fromB = d.b.some((x) => consensus.has(x));
   if (fromA || fromB) {
-    const allA = d.a.every(has);
-    const allB = d.b.every(has);
+    const allA = d.a.every((x) => consensus.has(x));
+    const allB = d.b.every((x) => consensus.has(x));
     if (fromA && fromB) return allA && allB ? 'both' : 'mixed';
     if (fromA) return allA ? 'accept-a' : 'mixed';
     return allB ? 'accept-b' : 'mixed';
   }
-  if (consensus.some((c) => adjudicatedIdIn(c.memo) === d.id)) return 'mixed';
+  if (consensus.namesId(d.id)) return 'mixed';
   return neither.has(d.id) || consensusDone ? 'neither' : undefined;
 }
+
+const indexOf = (list: readonly Annotation[], consensusCoder: string): ConsensusIndex =>
+  new ConsensusIndex(list.filter((x) => decidedBy(x) === consensusCoder));
 
 /** The adjudication of one text's annotations for `pair`, read against the consensus coder's annotations. */
 export function adjudicationOf(
@@ -66,14 +123,14 @@ export function adjudicationOf(
 ): TextAdjudication {
   checkCoders(pair, consensusCoder);
   const { agreements, disagreements } = alignCoders(list, pair);
-  const consensus = list.filter((x) => decidedBy(x) === consensusCoder);
+  const consensus = indexOf(list, consensusCoder);
   return {
     disagreements: disagreements.map((d) => ({
       ...d,
       resolution: resolutionOf(d, consensus, options.neither, options.consensusDone),
     })),
     agreements,
-    agreementsPending: agreements.filter((g) => !consensus.some((c) => sameCoding(c, g.a))),
+    agreementsPending: agreements.filter((g) => !consensus.has(g.a)),
   };
 }
 
@@ -95,10 +152,43 @@ export function effectiveDecision(d: Disagreement, decision: Decision): Decision
 }
 
 /**
- * The list with `decision` taken on `d`: the consensus copies of a previous decision on it go, the copies the
- * decision asks for come. Taking the decision it already has changes nothing (the list is returned as it is),
- * so running an adjudication twice adds nothing.
+ * The list with each decision taken on its disagreement: the consensus copies of a previous decision on it go,
+ * the copies the decision asks for come. Taking the decision it already has changes nothing (the list is
+ * returned as it is), so running an adjudication twice adds nothing. One pass and one sort for all of them.
  */
+export function applyDecisions(
+  text: string,
+  list: readonly Annotation[],
+  decisions: readonly { d: Disagreement; decision: Decision }[],
+  pair: CoderPair,
+  who: Adjudicator,
+): Annotation[] {
+  checkCoders(pair, who.consensus);
+  const consensus = indexOf(list, who.consensus);
+  const removed = new Set<string>();
+  const added: Annotation[] = [];
+  for (const { d, decision: asked } of decisions) {
+    const decision = effectiveDecision(d, asked);
+    if (decision !== 'neither' && resolutionOf(d, consensus) === decision) continue;
+    for (const c of consensus.of(d)) {
+      removed.add(c.id);
+      consensus.remove(c);
+    }
+    const chosen =
+      decision === 'accept-a' ? d.a : decision === 'accept-b' ? d.b : decision === 'both' ? [...d.a, ...d.b] : [];
+    for (const source of chosen) {
+      if (consensus.has(source)) continue; // both coded it alike: one copy
+      const copy = copyFor(text, source, who, adjudicatedMemo(d, decision, pair, who, source));
+      added.push(copy);
+      consensus.add(copy);
+    }
+  }
+  if (removed.size === 0 && added.length === 0) return [...list];
+  const kept = added.filter((a) => !removed.has(a.id));
+  return sortAnnotations([...list.filter((a) => !removed.has(a.id)), ...kept]);
+}
+
+/** `applyDecisions` for one decision (the editor's inline actions). */
 export function applyDecision(
   text: string,
   list: readonly Annotation[],
@@ -107,22 +197,7 @@ export function applyDecision(
   pair: CoderPair,
   who: Adjudicator,
 ): Annotation[] {
-  checkCoders(pair, who.consensus);
-  decision = effectiveDecision(d, decision);
-  const consensus = list.filter((x) => decidedBy(x) === who.consensus);
-  if (resolutionOf(d, consensus) === decision && decision !== 'neither') return [...list];
-  const members = [...d.a, ...d.b];
-  const previous = consensus.filter((c) => members.some((m) => sameCoding(c, m)) || adjudicatedIdIn(c.memo) === d.id);
-  let next = previous.reduce((l, c) => removeAnnotation(l, c.id), [...list]);
-  const chosen = decision === 'accept-a' ? d.a : decision === 'accept-b' ? d.b : decision === 'both' ? members : [];
-  const written: Annotation[] = [];
-  for (const source of chosen) {
-    if (written.some((w) => sameCoding(w, source))) continue; // both coded it alike: one copy
-    const copy = copyFor(text, source, who, adjudicatedMemo(d, decision, pair, who, source));
-    written.push(copy);
-    next = addAnnotation(next, copy);
-  }
-  return next;
+  return applyDecisions(text, list, [{ d, decision }], pair, who);
 }
 
 /** The list with a consensus copy of every agreement of `pair` the consensus does not have yet. */
@@ -133,14 +208,12 @@ export function acceptAgreements(
   who: Adjudicator,
 ): { list: Annotation[]; added: number } {
   const { agreementsPending } = adjudicationOf(list, pair, who.consensus);
-  const next = agreementsPending.reduce(
-    (l, g) => addAnnotation(l, copyFor(text, g.a, who, agreedMemo(pair, who, g.a))),
-    [...list],
-  );
-  return { list: next, added: agreementsPending.length };
+  if (agreementsPending.length === 0) return { list: [...list], added: 0 };
+  const copies = agreementsPending.map((g) => copyFor(text, g.a, who, agreedMemo(pair, who, g.a)));
+  return { list: sortAnnotations([...list, ...copies]), added: copies.length };
 }
 
-/** True when the consensus coder already has annotations of its own in the list (for messages). */
+/** How many annotations the consensus coder already has in the list (for messages). */
 export function consensusCount(list: readonly Annotation[], consensusCoder: string): number {
   return annotationsOf(list, consensusCoder).length;
 }
