@@ -6,7 +6,8 @@
  * can run (it fails to start, or dies) or a result cannot cross, the file is loaded in place, with the same
  * result, and `onFallback` says why.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../offThread/startWorker';
 import { matcherFromData } from '../matcher/transfer';
 import { adoptFoldTables } from '../text';
 import { foldTable } from '../matcher/foldTable';
@@ -63,17 +64,12 @@ export class CodebookLoader {
 
   private started(): Worker | undefined {
     if (this.worker || this.broken) return this.worker;
-    try {
-      const worker = new Worker(this.workerScript);
-      worker.unref();
-      worker.on('message', (reply: LoadReply) => void this.settle(reply));
-      worker.on('error', (e) => this.fail(`the codebook worker failed: ${e.message}`));
-      worker.on('exit', (code) => this.fail(`the codebook worker stopped (exit code ${code})`));
-      this.worker = worker;
-    } catch (e) {
-      this.broken = true;
-      this.onFallback(`the codebook worker could not start: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    this.worker = startWorker<LoadReply>(
+      this.workerScript,
+      'codebook worker',
+      (reply) => void this.settle(reply),
+      (reason) => this.fail(reason),
+    );
     return this.worker;
   }
 

@@ -5,7 +5,8 @@
  * the order sent. Where no worker can run (it fails to start, or dies) or an output cannot be cloned back, the
  * job runs in place with the same result, and `onFallback` says why. The worker does not keep the process alive.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './startWorker';
 import type { TextEdit } from '../annotations';
 import { JOBS, resolveInPlace, type JobInput, type JobName, type JobOutput, type TextRef } from './jobs';
 import { MirrorMissing, type MirrorMessage } from './mirrors';
@@ -95,17 +96,12 @@ export class OffThread {
 
   private started(): Worker | undefined {
     if (this.worker || this.broken) return this.worker;
-    try {
-      const worker = new Worker(this.workerScript);
-      worker.unref();
-      worker.on('message', (reply: JobReply) => this.settle(reply));
-      worker.on('error', (e) => this.fail(`the jobs worker failed: ${e.message}`));
-      worker.on('exit', (code) => this.fail(`the jobs worker stopped (exit code ${code})`));
-      this.worker = worker;
-    } catch (e) {
-      this.broken = true;
-      this.onFallback(`the jobs worker could not start: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    this.worker = startWorker<JobReply>(
+      this.workerScript,
+      'jobs worker',
+      (reply) => this.settle(reply),
+      (reason) => this.fail(reason),
+    );
     return this.worker;
   }
 
