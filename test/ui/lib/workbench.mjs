@@ -180,6 +180,25 @@ export async function waitUntil(what, probe, ms = STEP_TIMEOUT_MS) {
   }
 }
 
+/**
+ * Presses `key` until `probe` answers (as waitUntil), pressing again every `everyMs`. For keys whose binding
+ * depends on a context key the extension sets (Ctrl+Z undoes coding only while "a coding step is next" is true):
+ * under load the renderer can learn the key after the press, which then goes to the text's undo, a no-op here.
+ * Use it only where a repeated press cannot do more than the first (one step on the stack).
+ */
+export async function pressUntil(page, key, what, probe, everyMs = 3000, ms = STEP_TIMEOUT_MS) {
+  const end = Date.now() + ms;
+  for (;;) {
+    await page.keyboard.press(key);
+    const left = end - Date.now();
+    try {
+      return await waitUntil(what, probe, Math.max(0, Math.min(everyMs, left)));
+    } catch (err) {
+      if (Date.now() >= end) throw new Error(`timed out after ${ms} ms pressing ${key} for ${what}`, { cause: err });
+    }
+  }
+}
+
 /** Writes this UI test's counts where scripts/test.sh sums them, and prints its one-line verdict. */
 export function writeResult(resultsDir, name, error) {
   fs.mkdirSync(resultsDir, { recursive: true });
