@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { qdpxBytes } from '../core/export/qdpx';
 import { buildRefiQdaProject, codebookToQdc } from '../core/export/refiQda';
 import { codedSegments } from '../core/documents';
-import { segmentsToCsv } from '../core/export/segmentsCsv';
+import { segmentsCsvChunks } from '../core/export/segmentsCsv';
 import type { Problem } from '../core/input';
 import { findWorkspaceCodebook, loadUsableCodebook, shippedCodebookPath } from './codebookFile';
 import { readCodedDocuments } from './codedDocuments';
@@ -18,8 +18,8 @@ import { commitsOf, inWorkspace, textDates, workspaceRoot } from './exportFacts'
 export type ExportFormat = 'csv' | 'qdpx' | 'qdc';
 
 export interface ExportResult {
-  /** Text (CSV, .qdc XML) or bytes (.qdpx zip). */
-  data: string | Uint8Array;
+  /** Text (.qdc XML), CSV as consecutive pieces (written one by one, never joined), or bytes (.qdpx zip). */
+  data: string | readonly string[] | Uint8Array;
   /** What was written, for the message on stderr. */
   summary: string;
   /** Warnings (an unknown frame, a missing source) printed to stderr; the export still holds every annotation. */
@@ -75,7 +75,7 @@ export function exportSegments(
   const segments = codedSegments(codebook, readable);
   if (chosen === 'csv')
     return {
-      data: segmentsToCsv(segments, readable, codebook, {
+      data: segmentsCsvChunks(segments, readable, codebook, {
         neutralize: options.neutralize,
         sidecarCommits: commitsOf(readable),
       }),

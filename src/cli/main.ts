@@ -56,7 +56,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         });
         for (const line of problemLines(result.warnings, values.verbose === true)) err(`${line}\n`);
         if (values.output === undefined)
-          out(result.data as string); // only CSV goes to standard output
+          for (const piece of result.data as readonly string[]) out(piece); // only CSV goes to standard output
         else {
           writeOutput(values.output, result.data, result.inputs, values.force === true);
           err(`sovcode: ${result.summary} written to ${values.output}\n`);

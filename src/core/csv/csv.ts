@@ -20,8 +20,18 @@ export interface CsvOptions {
 export function csvCell(value: CsvValue, neutralize = true): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = neutralize && NEEDS_APOSTROPHE.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+  const safe = neutralize && value !== '' && NEEDS_APOSTROPHE.test(value[0]) ? `'${value}` : value;
+  return `"${safe.includes('"') ? safe.replace(/"/g, '""') : safe}"`;
+}
+
+/**
+ * One row as a CSV line, CRLF-terminated as RFC 4180 says. Joined from an array, which gives one flat string:
+ * a line built with `+=` is a tree of dozens of pieces that all stay alive until the whole CSV is joined.
+ */
+export function csvLine(values: readonly CsvValue[], neutralize = true): string {
+  const cells = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) cells[i] = csvCell(values[i], neutralize);
+  return `${cells.join(',')}\r\n`;
 }
 
 /** A header row and data rows, CRLF-terminated as RFC 4180 says. */
@@ -31,6 +41,5 @@ export function toCsv(
   options: CsvOptions = {},
 ): string {
   const neutralize = options.neutralize !== false;
-  const line = (r: readonly CsvValue[]): string => r.map((v) => csvCell(v, neutralize)).join(',');
-  return [line(header), ...rows.map(line)].map((l) => `${l}\r\n`).join('');
+  return [header, ...rows].map((r) => csvLine(r, neutralize)).join('');
 }
