@@ -63,6 +63,11 @@ export interface SovereigntyCoderApi {
   originOf(uri: vscode.Uri): Promise<string | undefined>;
   /** How long activate() took, and the start behind the gate once it has run (ms). */
   activationTimes(): { activateMs: number; startMs: number | undefined };
+  /**
+   * performance.now() when the last text change reached the extension, before any handler of ours ran (the
+   * editor benchmark splits a keystroke's latency there: VS Code's part before, ours after).
+   */
+  lastChangeEventAt(): number;
   /** Coding undo/redo of a document: next steps' labels and whether Ctrl+Z / Ctrl+Shift+Z reach them now. */
   codingHistory(doc: vscode.TextDocument): { undo?: string; redo?: string; undoable: boolean; redoable: boolean };
   /** The review walk's status-bar text for the active editor ('' when hidden). */
@@ -84,6 +89,9 @@ export interface SovereigntyCoderApi {
 export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi {
   const activatedAt = performance.now();
   context.subscriptions.push(watchSettings()); // first, so that every read below may use the cache
+  // before every change handler of ours (VS Code calls them in the order they were registered)
+  let lastChangeEventAt = 0;
+  context.subscriptions.push(vscode.workspace.onDidChangeTextDocument(() => (lastChangeEventAt = performance.now())));
   const log = vscode.window.createOutputChannel('Sovereignty Coder', { log: true });
   const codebooks = new CodebookService(
     vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'),
@@ -237,6 +245,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   return {
     ready: gate.ready,
     activationTimes: () => ({ activateMs, startMs }),
+    lastChangeEventAt: () => lastChangeEventAt,
     decorationsFor: (uri) => decorations.paintedFor(uri),
     annotationsFor: (uri) => store.get(uri)?.annotations ?? [],
     onDidPaint: decorations.onDidPaint,

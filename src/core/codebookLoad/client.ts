@@ -10,9 +10,8 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../offThread/startWorker';
 import { matcherFromData } from '../matcher/transfer';
 import { adoptFoldTables } from '../text';
-import { foldTable } from '../matcher/foldTable';
+import { adoptFoldTable } from '../matcher/foldTable';
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 import { loadCodebookBytes, type LoadedCodebook } from './load';
 import type { LoadReply, LoadRequest } from './protocol';
 
@@ -67,13 +66,20 @@ export class CodebookLoader {
     this.worker = startWorker<LoadReply>(
       this.workerScript,
       'codebook worker',
-      (reply) => void this.settle(reply),
+      (reply) => this.settle(reply),
       (reason) => this.fail(reason),
     );
     return this.worker;
   }
 
-  private async settle(reply: LoadReply): Promise<void> {
+  private settle(reply: LoadReply): void {
+    if (reply.type === 'foldTables') {
+      // its own message, so its own task here: the tables first, so that reviving the matcher (its scanner's
+      // unit table) folds nothing here
+      adoptFoldTables(reply.foldTables);
+      adoptFoldTable(reply.scannerTable);
+      return;
+    }
     const p = this.pending.get(reply.id);
     if (!p) return;
     this.pending.delete(reply.id);
@@ -82,14 +88,6 @@ export class CodebookLoader {
       this.onFallback(`the compiled codebook could not leave the worker (${reply.message})`);
       this.inPlace(p.bytes, p.file).then(p.resolve, p.reject);
     } else {
-      // first the tables, so that reviving the matcher (its scanner's unit table) folds nothing here; the
-      // scanner's flattened table is built from them in a task of its own, then the matcher in another
-      if (reply.foldTables) {
-        adoptFoldTables(reply.foldTables);
-        await nextTask();
-        foldTable();
-        await nextTask();
-      }
       p.resolve({
         codebook: reply.codebook,
         problems: reply.problems,

@@ -23,8 +23,12 @@ export type LoadReply =
       matcher: MatcherData | undefined;
       fills: FrameFills;
       compileMs: number;
-      foldTables?: FoldTables;
     }
+  /**
+   * Before 'loaded' when the request wanted them: the fold tables (and the scanner's flattened table) in a
+   * message of their own, so that the extension host deserializes them and the codebook in two tasks.
+   */
+  | { id: number; type: 'foldTables'; foldTables: FoldTables; scannerTable: Uint32Array }
   /** The load threw (a term the matcher refuses): the same error is thrown to the caller. */
   | { id: number; type: 'failed'; message: string }
   /** The worker could not send the result (it would not survive the crossing): the client loads in place. */

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../input';
 import { matcherToData, TransferError } from '../matcher/transfer';
 import { foldTables } from '../text';
+import { foldTable } from '../matcher/foldTable';
 import { loadCodebookBytes } from './load';
 import type { LoadReply, LoadRequest } from './protocol';
 
@@ -25,8 +26,15 @@ port.on('message', (request: LoadRequest) => {
       type: 'loaded',
       ...loaded,
       matcher: moved?.data,
-      ...(request.wantFoldTables ? { foldTables: foldTables() } : {}),
     };
+    if (request.wantFoldTables) {
+      // a copy of the scanner's table is transferred: this thread keeps its own for the next compile
+      const scannerTable = foldTable().slice();
+      port.postMessage(
+        { id: request.id, type: 'foldTables', foldTables: foldTables(), scannerTable } satisfies LoadReply,
+        [scannerTable.buffer],
+      );
+    }
   } catch (e) {
     reply = {
       id: request.id,

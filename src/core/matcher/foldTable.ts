@@ -47,6 +47,15 @@ export function foldTable(): Uint32Array {
   return t;
 }
 
+/**
+ * Takes the table another thread built (core/codebookLoad sends it), so that this thread does not spend the
+ * 25 ms of building it; a thread that has its own keeps it. The same function built both.
+ */
+export function adoptFoldTable(t: Uint32Array): void {
+  if (t.length !== 0x10000) throw new RangeError('not a fold table');
+  table ??= t;
+}
+
 /** Line-break weight of a joiner entry; \r counts 0 when a \n follows (so \r\n is one break). */
 export function entryBreaks(entry: number, text: string, i: number): number {
   const w = (entry >>> 19) & 3;

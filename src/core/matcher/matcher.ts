@@ -30,6 +30,16 @@ export interface TermMatch {
   term: string;
 }
 
+/**
+ * What a match reports of each compiled term (index = the term's id in the compiled tables): the frame it cues
+ * and the term as written. All the matcher keeps of the terms themselves, so that a matcher compiled in a
+ * worker crosses to the extension host as a few strings and typed arrays (transfer.ts), not as 10,000 objects.
+ */
+export interface TermLabels {
+  readonly frameIds: readonly string[];
+  readonly raws: readonly string[];
+}
+
 export class Matcher {
   /** Number of terms compiled (duplicates included). */
   readonly termCount: number;
@@ -37,7 +47,7 @@ export class Matcher {
   private readonly fullScanner: FullScanner;
 
   private constructor(
-    private readonly terms: readonly MatcherTerm[],
+    private readonly labels: TermLabels,
     private readonly compiled: CompiledTerms,
     termCount: number,
   ) {
@@ -52,12 +62,13 @@ export class Matcher {
    */
   static compile(terms: readonly MatcherTerm[]): Matcher {
     const copy = withInflectedForms(terms);
-    return new Matcher(copy, new CompiledTerms(copy), terms.length);
+    const labels = { frameIds: copy.map((t) => t.frameId), raws: copy.map((t) => t.pattern.raw) };
+    return new Matcher(labels, new CompiledTerms(copy), terms.length);
   }
 
   /** Every match, sorted by start, non-overlapping, leftmost-longest. Offsets are UTF-16 code units of `text`. */
   find(text: string): TermMatch[] {
-    if (this.terms.length === 0) return [];
+    if (this.labels.raws.length === 0) return [];
     if (text.length > MAX_TEXT_LENGTH)
       throw new RangeError(`text too long for the matcher (${text.length} UTF-16 units)`);
     return this.toMatches(this.fullScanner.scan(text));
@@ -65,7 +76,7 @@ export class Matcher {
 
   /** find() by the general scanner alone (the full scan's reference, kept for the differential test). */
   findByScanner(text: string): TermMatch[] {
-    if (this.terms.length === 0) return [];
+    if (this.labels.raws.length === 0) return [];
     const r = this.scanner.scan(text, {
       start: 0,
       startExact: true,
@@ -102,7 +113,7 @@ export class Matcher {
   ): TermMatch[] | undefined {
     const lo = Math.max(0, Math.min(from, excerpt.length));
     const hi = Math.min(to, excerpt.length);
-    if (this.terms.length === 0 || hi < lo) return [];
+    if (this.labels.raws.length === 0 || hi < lo) return [];
     const k = this.compiled.maxWords;
     for (let runs = k; ; runs *= 2) {
       const s = scanStartBefore(excerpt, lo, runs);
@@ -128,9 +139,10 @@ export class Matcher {
 
   private toMatches(flat: readonly number[]): TermMatch[] {
     const out: TermMatch[] = [];
+    const { frameIds, raws } = this.labels;
     for (let i = 0; i < flat.length; i += 3) {
-      const t = this.terms[flat[i + 2]];
-      out.push({ start: flat[i], end: flat[i + 1], frameId: t.frameId, term: t.pattern.raw });
+      const t = flat[i + 2];
+      out.push({ start: flat[i], end: flat[i + 1], frameId: frameIds[t], term: raws[t] });
     }
     return out;
   }

@@ -1,8 +1,13 @@
 /**
  * A compiled matcher as structured-clonable data, so that a worker thread can compile a codebook (70 ms cold
- * for 5,000 terms, longer than the extension host may be held) and hand the result over: its terms and the
- * compiled tables, whose typed arrays are *transferred* (moved, not copied). The receiving side puts the
+ * for 5,000 terms, longer than the extension host may be held) and hand the result over: its term labels and
+ * the compiled tables, whose typed arrays are *transferred* (moved, not copied). The receiving side puts the
  * prototypes back and builds the Matcher with its own constructor, so the scanner's scratch state is fresh.
+ *
+ * The labels (frame id and term as written, per compiled term) travel packed: the distinct frame ids, a typed
+ * array of indices into them, and the terms joined into one string with a typed array of their ends. Receiving
+ * is the extension host's work on its own thread; 10,000 term objects took 26 ms of it to deserialize, and
+ * whole-codebook messages blocked it for over 100 ms.
  *
  * Structured cloning keeps plain objects, arrays, Maps and typed arrays but drops prototypes, so only the two
  * classes of the compiled form are revived (CompiledTerms and its AhoCorasick). Any other class instance in the
@@ -11,13 +16,21 @@
  * finds (test/unit/matcher.transfer.test.ts).
  */
 import { AhoCorasick } from './ahoCorasick';
-import { CompiledTerms, type MatcherTerm } from './compiled';
-import { Matcher } from './matcher';
+import { CompiledTerms } from './compiled';
+import { Matcher, type TermLabels } from './matcher';
+
+/** TermLabels as few cloned values: distinct frame ids, each term's frame index, the raws joined with their ends. */
+export interface PackedLabels {
+  readonly frames: readonly string[];
+  readonly termFrame: Int32Array;
+  readonly raws: string;
+  readonly rawEnds: Int32Array;
+}
 
 /** What crosses between threads: postMessage(data, transfer). */
 export interface MatcherData {
   readonly kind: 'sovereignty-coder/matcher';
-  readonly terms: readonly MatcherTerm[];
+  readonly labels: PackedLabels;
   readonly compiled: CompiledTerms;
   readonly termCount: number;
 }
@@ -32,30 +45,58 @@ export class TransferError extends Error {
 
 /** The parts of a Matcher the constructor takes (private fields: read here, nowhere else). */
 interface MatcherParts {
-  terms: readonly MatcherTerm[];
+  labels: TermLabels;
   compiled: CompiledTerms;
   termCount: number;
 }
 
-type MatcherConstructor = new (terms: readonly MatcherTerm[], compiled: CompiledTerms, termCount: number) => Matcher;
+type MatcherConstructor = new (labels: TermLabels, compiled: CompiledTerms, termCount: number) => Matcher;
+
+export function packLabels(labels: TermLabels): PackedLabels {
+  const index = new Map<string, number>();
+  const termFrame = new Int32Array(labels.frameIds.length);
+  labels.frameIds.forEach((id, i) => {
+    let f = index.get(id);
+    if (f === undefined) index.set(id, (f = index.size));
+    termFrame[i] = f;
+  });
+  const rawEnds = new Int32Array(labels.raws.length);
+  let end = 0;
+  labels.raws.forEach((raw, i) => (rawEnds[i] = end += raw.length));
+  return { frames: [...index.keys()], termFrame, raws: labels.raws.join(''), rawEnds };
+}
+
+export function unpackLabels(packed: PackedLabels): TermLabels {
+  const { frames, termFrame, raws: joined, rawEnds } = packed;
+  const frameIds = new Array<string>(termFrame.length);
+  const raws = new Array<string>(rawEnds.length);
+  let start = 0;
+  for (let i = 0; i < rawEnds.length; i++) {
+    frameIds[i] = frames[termFrame[i]];
+    raws[i] = joined.slice(start, rawEnds[i]);
+    start = rawEnds[i];
+  }
+  return { frameIds, raws };
+}
 
 const REVIVED = new Set<object>([CompiledTerms.prototype, AhoCorasick.prototype]);
 
 /** The matcher as data plus the buffers to transfer. After a transfer the sender's matcher must not be used. */
 export function matcherToData(matcher: Matcher): { data: MatcherData; transfer: ArrayBuffer[] } {
   const parts = matcher as unknown as MatcherParts;
-  if (!(parts.compiled instanceof CompiledTerms) || !Array.isArray(parts.terms))
+  if (
+    !(parts.compiled instanceof CompiledTerms) ||
+    !Array.isArray(parts.labels?.frameIds) ||
+    !Array.isArray(parts.labels.raws) ||
+    parts.labels.frameIds.length !== parts.labels.raws.length
+  )
     throw new TransferError('the matcher is not in the shape this transfer knows');
   const transfer = new Set<ArrayBuffer>();
+  const labels = packLabels(parts.labels);
   checkGraph(parts.compiled, 'compiled', transfer, new Set());
-  checkGraph(parts.terms, 'terms', transfer, new Set());
+  checkGraph(labels, 'labels', transfer, new Set());
   return {
-    data: {
-      kind: 'sovereignty-coder/matcher',
-      terms: parts.terms,
-      compiled: parts.compiled,
-      termCount: parts.termCount,
-    },
+    data: { kind: 'sovereignty-coder/matcher', labels, compiled: parts.compiled, termCount: parts.termCount },
     transfer: [...transfer],
   };
 }
@@ -65,7 +106,7 @@ export function matcherFromData(data: MatcherData): Matcher {
   if (data.kind !== 'sovereignty-coder/matcher') throw new TransferError('not matcher data');
   Object.setPrototypeOf(data.compiled, CompiledTerms.prototype);
   Object.setPrototypeOf(data.compiled.automaton, AhoCorasick.prototype);
-  return new (Matcher as unknown as MatcherConstructor)(data.terms, data.compiled, data.termCount);
+  return new (Matcher as unknown as MatcherConstructor)(unpackLabels(data.labels), data.compiled, data.termCount);
 }
 
 /**
