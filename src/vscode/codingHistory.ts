@@ -32,6 +32,9 @@ const UNDO_BUTTON = 'Undo';
 
 export class CodingHistory implements vscode.Disposable {
   private readonly stacks = new Map<string, UndoStack>();
+  /** The context keys' values as last sent (undefined: never sent). */
+  private sentUndoable: boolean | undefined;
+  private sentRedoable: boolean | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -207,7 +210,15 @@ export class CodingHistory implements vscode.Disposable {
   private refreshContext(): void {
     const doc = vscode.window.activeTextEditor?.document;
     const { undoable, redoable } = doc ? this.state(doc) : { undoable: false, redoable: false };
-    void vscode.commands.executeCommand('setContext', CODING_UNDOABLE, undoable);
-    void vscode.commands.executeCommand('setContext', CODING_REDOABLE, redoable);
+    // sent only when a value changes: this runs on every keystroke, and each setContext is a round trip to
+    // the workbench (about a millisecond of the extension host's time in a 10 MB document)
+    if (undoable !== this.sentUndoable) {
+      this.sentUndoable = undoable;
+      void vscode.commands.executeCommand('setContext', CODING_UNDOABLE, undoable);
+    }
+    if (redoable !== this.sentRedoable) {
+      this.sentRedoable = redoable;
+      void vscode.commands.executeCommand('setContext', CODING_REDOABLE, redoable);
+    }
   }
 }

@@ -11,15 +11,25 @@ import { AGREEMENT_UNITS, type AgreementUnit } from '../core/agreement/units';
  * the two things a document's configuration depends on; cleared on any configuration, trust or folder change.
  */
 let documentSettings: Map<string, Settings> | undefined;
+/** The settings read without a scope (window and workspace level), cached alike: asked on every coding change. */
+let unscopedSettings: Settings | undefined;
 
 export function watchSettings(): vscode.Disposable {
   documentSettings = new Map();
-  const clear = (): void => documentSettings?.clear();
+  const clear = (): void => {
+    documentSettings?.clear();
+    unscopedSettings = undefined;
+  };
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeConfiguration(clear),
     vscode.workspace.onDidGrantWorkspaceTrust(clear),
     vscode.workspace.onDidChangeWorkspaceFolders(clear),
-    { dispose: () => (documentSettings = undefined) },
+    {
+      dispose: () => {
+        documentSettings = undefined;
+        unscopedSettings = undefined;
+      },
+    },
   );
 }
 
@@ -28,6 +38,10 @@ function isTextDocument(scope: vscode.ConfigurationScope | undefined): scope is 
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  if (documentSettings && scope === undefined) {
+    unscopedSettings ??= readSettingsNow(undefined);
+    return { ...unscopedSettings, languages: [...unscopedSettings.languages] };
+  }
   if (!documentSettings || !isTextDocument(scope)) return readSettingsNow(scope);
   const key = `${scope.languageId}|${scope.uri.toString()}`;
   let settings = documentSettings.get(key);

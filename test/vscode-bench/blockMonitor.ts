@@ -11,12 +11,20 @@
  * (process.threadCpuUsage), so work moved to a worker thread, running on the other core, is not counted as a
  * block of the thread it was moved off; elsewhere it is the whole process's (every thread), an upper bound.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
+
 const TICK_MS = 5;
 
-/** The longest gap between ticks beyond TICK_MS: in wall time, and in CPU time of the process (busy). */
+/**
+ * The longest gap between ticks beyond TICK_MS: in wall time, and in CPU time of the process (busy); and the
+ * longest garbage-collection pause in the same window (perf_hooks 'gc' entries), which the longest block holds
+ * when it is the collector's: V8 collects for everything on the thread (VS Code's copies of a 10 MB document
+ * as much as ours), so such a block is not any one piece of code's.
+ */
 export interface Blocks {
   wall: number;
   busy: number;
+  gc: number;
 }
 
 type CpuUsage = () => { user: number; system: number };
@@ -37,14 +45,19 @@ export class BlockMonitor {
   private timer: NodeJS.Timeout | undefined;
   private last = 0;
   private lastCpu = 0;
-  private worst: Blocks = { wall: 0, busy: 0 };
+  private worst: Blocks = { wall: 0, busy: 0, gc: 0 };
+  private gcObserver: PerformanceObserver | undefined;
 
   start(): void {
     this.stop();
-    this.worst = { wall: 0, busy: 0 };
+    this.worst = { wall: 0, busy: 0, gc: 0 };
     this.last = performance.now();
     this.lastCpu = cpuMs();
     this.timer = setInterval(() => this.note(), TICK_MS);
+    this.gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) this.worst.gc = Math.max(this.worst.gc, e.duration);
+    });
+    this.gcObserver.observe({ entryTypes: ['gc'] });
   }
 
   /** Stops and returns the longest blocks seen (ms), including one still running at this call. */
@@ -54,7 +67,9 @@ export class BlockMonitor {
       this.timer = undefined;
       this.note();
     }
-    return { wall: Math.max(0, this.worst.wall), busy: Math.max(0, this.worst.busy) };
+    this.gcObserver?.disconnect();
+    this.gcObserver = undefined;
+    return { wall: Math.max(0, this.worst.wall), busy: Math.max(0, this.worst.busy), gc: this.worst.gc };
   }
 
   private note(): void {
@@ -64,6 +79,7 @@ export class BlockMonitor {
     this.worst = {
       wall: Math.max(this.worst.wall, wall - TICK_MS),
       busy: Math.max(this.worst.busy, Math.min(cpu - this.lastCpu, wall) - TICK_MS),
+      gc: this.worst.gc,
     };
     this.last = now;
     this.lastCpu = cpu;
