@@ -2,11 +2,25 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { createAnnotation } from '../../src/core/annotations';
 import { MirrorMissing, OffThread, readSidecarAgainst } from '../../src/core/offThread';
+import { indexEntry } from '../../src/core/offThread/jobs';
+import type { Codebook } from '../../src/core/codebook';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { textHash } from '../../src/core/text';
 import { makeText } from '../../bench/fixtures';
 
 const WORKER = join(__dirname, '..', '..', 'src', 'core', 'offThread', 'worker.js');
+
+const CODEBOOK = {
+  id: 'x',
+  title: 'x',
+  frames: ['f0', 'f1', 'f2'].map((id) => ({
+    id,
+    label: id.toUpperCase(),
+    terms: [],
+    examples: [],
+    examplePositions: [],
+  })),
+} as unknown as Codebook;
 
 function excerpts(text: string, size: number): string[] {
   const out: string[] = [];
@@ -50,6 +64,25 @@ describe('jobs off the extension host (offThread: jobs worker, text copies)', fu
       const { counts } = inPlace.anchored;
       assert.ok(counts.moved > 0, `some moved with the edits (${JSON.stringify(counts)})`);
       assert.equal(counts.exact + counts.moved + counts.fuzzy, annotations.length, JSON.stringify(counts));
+    } finally {
+      jobs.dispose();
+    }
+  });
+
+  it('indexes a text sent as its file bytes as it indexes the decoded text, in the worker and in place', async () => {
+    const jobs = new OffThread(WORKER);
+    try {
+      // a BOM and an invalid byte: decoded as VS Code decodes a file (BOM dropped, U+FFFD), in either place
+      const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8'), Buffer.from([0xff])]);
+      const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+      const input = { path: 't.txt', sidecarFile: 't.txt.annotations.yaml', sidecarText: yaml, codebook: CODEBOOK };
+      const fromText = indexEntry({ ...input, sourceText: decoded });
+      const viaWorker = await jobs.run('indexEntry', { ...input, sourceText: { utf8: new Uint8Array(bytes) } });
+      const inPlace = indexEntry({ ...input, sourceText: { utf8: new Uint8Array(bytes) } });
+      assert.deepEqual(viaWorker, fromText);
+      assert.deepEqual(inPlace, fromText);
+      assert.equal(fromText.read.document?.text, decoded);
+      assert.equal(fromText.segments?.length, annotations.length);
     } finally {
       jobs.dispose();
     }

@@ -25,7 +25,13 @@ export interface Blocks {
   wall: number;
   busy: number;
   gc: number;
+  /** When the longest busy block ran, in µs of the monotonic clock (a CPU profile's timestamps). */
+  busyFromUs: number;
+  busyToUs: number;
 }
+
+/** The monotonic clock in µs: the clock V8's CPU profiles stamp their samples with. */
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 type CpuUsage = () => { user: number; system: number };
 const threadCpuUsage = (process as unknown as { threadCpuUsage?: CpuUsage }).threadCpuUsage?.bind(process);
@@ -45,13 +51,15 @@ export class BlockMonitor {
   private timer: NodeJS.Timeout | undefined;
   private last = 0;
   private lastCpu = 0;
-  private worst: Blocks = { wall: 0, busy: 0, gc: 0 };
+  private worst: Blocks = { wall: 0, busy: 0, gc: 0, busyFromUs: 0, busyToUs: 0 };
+  private lastUs = 0;
   private gcObserver: PerformanceObserver | undefined;
 
   start(): void {
     this.stop();
-    this.worst = { wall: 0, busy: 0, gc: 0 };
+    this.worst = { wall: 0, busy: 0, gc: 0, busyFromUs: 0, busyToUs: 0 };
     this.last = performance.now();
+    this.lastUs = monotonicUs();
     this.lastCpu = cpuMs();
     this.timer = setInterval(() => this.note(), TICK_MS);
     this.gcObserver = new PerformanceObserver((list) => {
@@ -69,19 +77,23 @@ export class BlockMonitor {
     }
     this.gcObserver?.disconnect();
     this.gcObserver = undefined;
-    return { wall: Math.max(0, this.worst.wall), busy: Math.max(0, this.worst.busy), gc: this.worst.gc };
+    return { ...this.worst, wall: Math.max(0, this.worst.wall), busy: Math.max(0, this.worst.busy) };
   }
 
   private note(): void {
     const now = performance.now();
+    const nowUs = monotonicUs();
     const cpu = cpuMs();
     const wall = now - this.last;
-    this.worst = {
-      wall: Math.max(this.worst.wall, wall - TICK_MS),
-      busy: Math.max(this.worst.busy, Math.min(cpu - this.lastCpu, wall) - TICK_MS),
-      gc: this.worst.gc,
-    };
+    const busy = Math.min(cpu - this.lastCpu, wall) - TICK_MS;
+    if (busy > this.worst.busy) {
+      this.worst.busy = busy;
+      this.worst.busyFromUs = this.lastUs;
+      this.worst.busyToUs = nowUs;
+    }
+    this.worst.wall = Math.max(this.worst.wall, wall - TICK_MS);
     this.last = now;
+    this.lastUs = nowUs;
     this.lastCpu = cpu;
   }
 }

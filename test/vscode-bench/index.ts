@@ -15,7 +15,7 @@ import { quantile, Report } from '../../bench/report';
 import { api, EXTENSION_ID, waitFor, workspaceUri, writeFile } from '../integration/helpers';
 import type { SovereigntyCoderApi } from '../../src/extension';
 import { BlockMonitor, BUSY_CLOCK, type Blocks } from './blockMonitor';
-import { PhaseProfiler } from './profiler';
+import { PhaseProfiler, profileWindow } from './profiler';
 
 const profiler = new PhaseProfiler();
 
@@ -163,10 +163,12 @@ async function openAndType(
     );
   const openBlock = monitor.stop();
   const openProfile = await profiler.stop(`open-${annotations}`);
+  const openContents = openProfile ? blockContents(openBlock) : undefined;
   later.push(() => {
     reportBlock(report, `open (${label})`, openBlock, alone.open);
     report.note(`first paint ${firstPaint.toFixed(0)} ms after openTextDocument`);
     if (openProfile) report.note(`CPU profile of the extension host: ${openProfile}`);
+    if (openContents) report.note(openContents);
   });
 
   const middle = new vscode.Position(Math.floor(doc.lineCount / 2), 0);
@@ -196,6 +198,7 @@ async function openAndType(
   }
   const block = monitor.stop();
   const typeProfile = await profiler.stop(`type-${annotations}`);
+  const typeContents = typeProfile ? blockContents(block) : undefined;
   later.push(() => {
     report.add({
       name: `keystroke → decorations (${label}) p95`,
@@ -218,8 +221,16 @@ async function openAndType(
     );
     reportBlock(report, `typing (${label})`, block);
     if (typeProfile) report.note(`CPU profile of the extension host: ${typeProfile}`);
+    if (typeContents) report.note(typeContents);
   });
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+/** With a profile: what ran in the phase's longest block (the functions with the most time on the stack). */
+function blockContents(blocks: Blocks): string | undefined {
+  const profile = profiler.last;
+  if (!profile || blocks.busyToUs === 0) return undefined;
+  return `in the longest block: ${profileWindow(profile, blocks.busyFromUs, blocks.busyToUs).join('; ')}`;
 }
 
 /** Writes the phase's CPU profile when SOVCODER_BENCH_PROFILE asks for one, and says where. */
@@ -258,8 +269,11 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('sovereigntyCoder.reloadCodebook');
   await coder.ready;
   await waitFor('the bench codebook', () => (coder.codebookId() === 'bench' ? true : undefined), 60_000);
-  reportBlock(report, `start with a ${TERMS}-term codebook (read, compile)`, monitor.stop());
+  const startBlock = monitor.stop();
+  reportBlock(report, `start with a ${TERMS}-term codebook (read, compile)`, startBlock);
   await noteProfile(report, 'start');
+  const startContents = blockContents(startBlock);
+  if (startContents) report.note(startContents);
   const text = makeText(CHARS);
   // VS Code alone last, warm like the second coded open: the baseline is not flattered by a cold first open
   const alone: Partial<Alone> = {};

@@ -17,8 +17,54 @@ function post(session: Session, method: string, params?: object): Promise<unknow
   );
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * What ran between `fromUs` and `toUs` (the monotonic clock, as the profile's timestamps): the functions with
+ * the most time on the stack, as "name file:line ms" lines. Names the code behind a phase's longest block.
+ */
+export function profileWindow(profile: CpuProfile, fromUs: number, toUs: number, top = 8): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: ProfileNode): string =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
+  const inclusive = new Map<string, number>();
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    if (t < fromUs || t > toUs) continue;
+    const seen = new Set<string>();
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const node = byId.get(id);
+      if (!node || node.callFrame.functionName === '(root)') continue;
+      const key = name(node);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+    }
+  }
+  return [...inclusive]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, us]) => `${key} ${(us / 1000).toFixed(1)} ms`);
+}
+
 export class PhaseProfiler {
   private session: Session | undefined;
+  /** The profile of the last phase stopped (for profileWindow). */
+  last: CpuProfile | undefined;
 
   /** Starts profiling a phase (a no-op unless SOVCODER_BENCH_PROFILE is set). */
   async start(): Promise<void> {
@@ -35,7 +81,8 @@ export class PhaseProfiler {
   async stop(phase: string): Promise<string | undefined> {
     const session = this.session;
     if (!FOLDER || !session) return undefined;
-    const { profile } = (await post(session, 'Profiler.stop')) as { profile: object };
+    const { profile } = (await post(session, 'Profiler.stop')) as { profile: CpuProfile };
+    this.last = profile;
     session.disconnect();
     this.session = undefined;
     mkdirSync(FOLDER, { recursive: true });

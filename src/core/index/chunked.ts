@@ -7,6 +7,7 @@
  */
 import type { CorpusIndex } from './corpusIndex';
 import { codedDocumentFrom, type CodedSegment, type DocumentRead } from '../documents';
+import { decodeUtf8Lenient } from '../input';
 
 export interface ChunkReport {
   documents: number;
@@ -43,6 +44,16 @@ export interface RawDocument {
   sidecarFile: string;
   sidecarText: string;
   sourceText: string | undefined;
+  /**
+   * Instead of `sourceText`: the source file's bytes, not yet decoded (a large text that is not open, decoded
+   * where it is indexed: in the jobs worker, see offThread/jobs.ts EncodedText).
+   */
+  sourceBytes?: Uint8Array;
+}
+
+/** The source text of `raw`, decoded here if it came as bytes. */
+export function rawSourceText(raw: RawDocument): string | undefined {
+  return raw.sourceText ?? (raw.sourceBytes === undefined ? undefined : decodeUtf8Lenient(raw.sourceBytes));
 }
 
 /**
@@ -83,7 +94,7 @@ export async function indexInChunks<T>(
         run += now() - t;
         ({ read: result, segments } = await options.offThread.build(raw));
         t = now();
-      } else result = codedDocumentFrom(raw.path, raw.sidecarFile, raw.sidecarText, raw.sourceText);
+      } else result = codedDocumentFrom(raw.path, raw.sidecarFile, raw.sidecarText, rawSourceText(raw));
       if (result.document) {
         index.put(result.document, result.problems, result.readOnly, segments);
         annotations += result.document.annotations.length;

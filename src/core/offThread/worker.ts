@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../input';
-import { JOBS, type JobName, type JobOutput, type ResolveText } from './jobs';
+import { JOBS, resolveInPlace, type JobName, type JobOutput, type ResolveText } from './jobs';
 import { isTextRef, MirrorMissing, TextMirrors } from './mirrors';
 import type { JobReply, JobRequest, ToWorker } from './protocol';
 
@@ -13,7 +13,7 @@ const port = parentPort;
 if (!port) throw new Error('the jobs worker must run in a worker thread');
 
 const mirrors = new TextMirrors();
-const resolve: ResolveText = (t) => (isTextRef(t) ? mirrors.resolve(t) : t);
+const resolve: ResolveText = (t) => (isTextRef(t) ? mirrors.resolve(t) : resolveInPlace(t));
 
 function run(request: JobRequest): JobReply {
   const job = JOBS[request.name] as (input: JobRequest['input'], resolve: ResolveText) => JobOutput<JobName>;

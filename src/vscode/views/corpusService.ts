@@ -13,7 +13,8 @@ import type { CodedDocument, CodedSegment } from '../../core/documents';
 import type { Annotation } from '../../core/annotations';
 import { sourcePathFor } from '../../core/sidecar';
 import { documentText } from '../convert';
-import { readSourceText, readStrictText, workspaceFilePort } from '../filePort';
+import { readStrictText, workspaceFilePort } from '../filePort';
+import { decodeUtf8Lenient } from '../../core/input';
 import type { Services } from '../services';
 import { framesOnly, MirrorMissing } from '../../core/offThread';
 import { LARGE_CHARS, TextMirrors } from '../textMirrors';
@@ -138,17 +139,24 @@ export class CorpusService implements vscode.Disposable {
     return {
       offThread: {
         isLarge: (raw) =>
-          this.openLarge.has(raw.path) || raw.sidecarText.length + (raw.sourceText?.length ?? 0) > OFF_THREAD_CHARS,
+          this.openLarge.has(raw.path) ||
+          raw.sidecarText.length + (raw.sourceText?.length ?? raw.sourceBytes?.length ?? 0) > OFF_THREAD_CHARS,
         build: async (raw) => {
           const full = this.index?.codebook;
           if (!full) throw new Error('the corpus index has no codebook');
           const codebook = framesOnly(full);
           const open = this.openLarge.get(raw.path);
           for (;;) {
-            const sourceText = open ? await this.services.mirrors.textOf(open) : raw.sourceText;
+            const sourceText = open
+              ? await this.services.mirrors.textOf(open)
+              : raw.sourceBytes
+                ? { utf8: raw.sourceBytes }
+                : raw.sourceText;
             try {
               const built = await this.services.jobs.run('indexEntry', {
-                ...raw,
+                path: raw.path,
+                sidecarFile: raw.sidecarFile,
+                sidecarText: raw.sidecarText,
                 sourceText,
                 codebook,
                 keepText: !open,
@@ -197,16 +205,13 @@ export class CorpusService implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
     if (open && TextMirrors.isLarge(open)) this.openLarge.set(path, open);
     else this.openLarge.delete(path);
-    return {
-      path,
-      sidecarFile: vscode.workspace.asRelativePath(sidecar),
-      sidecarText,
-      sourceText: open
-        ? this.openLarge.has(path)
-          ? undefined
-          : open.getText()
-        : await readSourceText(port, source.path),
-    };
+    const files = { path, sidecarFile: vscode.workspace.asRelativePath(sidecar), sidecarText };
+    if (open) return { ...files, sourceText: this.openLarge.has(path) ? undefined : open.getText() };
+    // a large closed text goes to the worker as its bytes, decoded there (EncodedText in offThread/jobs.ts)
+    const bytes = await port.readBytes(source.path);
+    if (bytes !== undefined && bytes.length > OFF_THREAD_CHARS)
+      return { ...files, sourceText: undefined, sourceBytes: bytes };
+    return { ...files, sourceText: bytes === undefined ? undefined : decodeUtf8Lenient(bytes) };
   }
 
   private async refreshStale(): Promise<void> {
