@@ -4,6 +4,7 @@ import { createAnnotation } from '../../src/core/annotations';
 import { MirrorMissing, OffThread, readSidecarAgainst } from '../../src/core/offThread';
 import { indexEntry } from '../../src/core/offThread/jobs';
 import type { Codebook } from '../../src/core/codebook';
+import { codedSegments, placesOf, segmentsFromPlaces } from '../../src/core/documents';
 import { serializeSidecar } from '../../src/core/sidecar';
 import { textHash } from '../../src/core/text';
 import { makeText } from '../../bench/fixtures';
@@ -83,6 +84,37 @@ describe('jobs off the extension host (offThread: jobs worker, text copies)', fu
       assert.deepEqual(inPlace, fromText);
       assert.equal(fromText.read.document?.text, decoded);
       assert.equal(fromText.segments?.length, annotations.length);
+    } finally {
+      jobs.dispose();
+    }
+  });
+
+  it("gives a large document's segments as numbers that rebuild to exactly the segments, flagged and orphaned ones too", async () => {
+    const jobs = new OffThread(WORKER);
+    try {
+      // an edited text: some annotations move, one quote is cut (orphaned), one repeated quote gets alternatives
+      const dup = text.slice(30_007, 30_019);
+      const edited = `${text.slice(0, 10)}Z${text.slice(10, 14_000)}${text.slice(14_030, 50_000)}${dup}${text.slice(50_000)}`;
+      const document = { path: 't.txt', annotations };
+      const expected = codedSegments(CODEBOOK, [{ ...document, text: edited }]);
+      const statuses = new Set(expected.map((s) => s.status));
+      assert.ok(
+        (['moved', 'orphaned', 'needs-review'] as const).every((x) => statuses.has(x)),
+        [...statuses].join(', '),
+      );
+      assert.ok(
+        expected.some((s) => s.alternatives),
+        'a flagged segment has other places',
+      );
+      const viaWorker = await jobs.run('segmentPlaces', {
+        document: { ...document, text: edited },
+        codebook: CODEBOOK,
+      });
+      assert.deepEqual(segmentsFromPlaces(CODEBOOK, document, viaWorker), expected);
+      // without a text (source missing) and with the other annotations' objects: the same rule
+      const missing = codedSegments(CODEBOOK, [{ ...document, text: undefined }]);
+      assert.deepEqual(segmentsFromPlaces(CODEBOOK, document, placesOf(missing)), missing);
+      assert.throws(() => segmentsFromPlaces(CODEBOOK, { path: 't.txt', annotations: [] }, viaWorker), RangeError);
     } finally {
       jobs.dispose();
     }

@@ -74,8 +74,39 @@ function statusOf(stored: Annotation, checked: Annotation): SegmentStatus {
  * the editor makes when it opens the document, so the statuses exported and validated are the ones VS Code shows.
  */
 export function documentSegments(codebook: Codebook | undefined, doc: CodedDocument): CodedSegment[] {
-  // A frame's label and path once per frame, and every segment built with the same keys in the same order
-  // (no spreads): `sovcode export` builds 100,000 of them.
+  const segment = segmentBuilder(codebook, doc);
+  if (doc.text === undefined)
+    return doc.annotations.map((stored) =>
+      segment(stored, stored.start, stored.end, undefined, undefined, 'source-missing'),
+    );
+  const lines = new LineIndex(doc.text);
+  const { text } = doc;
+  const { results } = reanchorAll(doc.annotations, text);
+  return doc.annotations.map((stored, i) => {
+    const { annotation: now, alternatives } = results[i];
+    const at = lines.positionAt(now.start);
+    const s = segment(stored, now.start, now.end, at.line + 1, at.character + 1, statusOf(stored, now));
+    if (alternatives?.length) s.alternatives = describeCandidates(text, alternatives, lines);
+    return s;
+  });
+}
+
+/**
+ * Makes one document's segments: a frame's label and path once per frame, and every segment built with the
+ * same keys in the same order (no spreads): `sovcode export` builds 100,000 of them. Shared with
+ * segmentsFromPlaces (segmentPlaces.ts), so that segments rebuilt from a worker's numbers are these.
+ */
+export function segmentBuilder(
+  codebook: Codebook | undefined,
+  doc: Pick<CodedDocument, 'path' | 'origin'>,
+): (
+  stored: Annotation,
+  start: number,
+  end: number,
+  line: number | undefined,
+  column: number | undefined,
+  status: SegmentStatus,
+) => CodedSegment {
   const frames = new Map<string, { label: string | undefined; path: string }>();
   const frameOf = (id: string): { label: string | undefined; path: string } => {
     let f = frames.get(id);
@@ -88,14 +119,7 @@ export function documentSegments(codebook: Codebook | undefined, doc: CodedDocum
     }
     return f;
   };
-  const segment = (
-    stored: Annotation,
-    start: number,
-    end: number,
-    line: number | undefined,
-    column: number | undefined,
-    status: SegmentStatus,
-  ): CodedSegment => {
+  return (stored, start, end, line, column, status) => {
     const f = frameOf(stored.frame);
     const s: CodedSegment = {
       document: doc.path,
@@ -111,20 +135,6 @@ export function documentSegments(codebook: Codebook | undefined, doc: CodedDocum
     if (doc.origin) s.origin = doc.origin;
     return s;
   };
-  if (doc.text === undefined)
-    return doc.annotations.map((stored) =>
-      segment(stored, stored.start, stored.end, undefined, undefined, 'source-missing'),
-    );
-  const lines = new LineIndex(doc.text);
-  const { text } = doc;
-  const { results } = reanchorAll(doc.annotations, text);
-  return doc.annotations.map((stored, i) => {
-    const { annotation: now, alternatives } = results[i];
-    const at = lines.positionAt(now.start);
-    const s = segment(stored, now.start, now.end, at.line + 1, at.character + 1, statusOf(stored, now));
-    if (alternatives?.length) s.alternatives = describeCandidates(text, alternatives, lines);
-    return s;
-  });
 }
 
 /** Documents in path order (code unit order, so the same on every machine and locale). */

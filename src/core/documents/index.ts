@@ -5,4 +5,5 @@
  */
 export * from './codedDocument';
 export * from './codedSegments';
+export * from './segmentPlaces';
 export * from './duplicates';

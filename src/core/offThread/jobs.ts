@@ -13,6 +13,8 @@ import {
   type CodedDocument,
   type CodedSegment,
   type DocumentRead,
+  placesOf,
+  type SegmentPlaces,
 } from '../documents';
 import { parseSidecar } from '../sidecar';
 import { decodeUtf8Lenient } from '../input';
@@ -101,13 +103,15 @@ export const JOBS = {
   readSidecarAgainst,
   indexEntry,
   /**
-   * An open document's in-memory coding, for the index: its segments (the text stays where it is; sending
-   * 10 MB back would cost the extension host what the job saved).
+   * An open document's in-memory coding, for the index: where its segments stand (the text stays where it is;
+   * sending 10 MB back would cost the extension host what the job saved), as numbers the host turns back into
+   * segments with its own annotations (documents/segmentPlaces.ts).
    */
-  segments: (
+  segmentPlaces: (
     input: { document: Omit<CodedDocument, 'text'> & { text: TextInput }; codebook: Codebook },
     resolve: ResolveText = resolveInPlace,
-  ): CodedSegment[] => codedSegments(input.codebook, [{ ...input.document, text: resolve(input.document.text) }]),
+  ): SegmentPlaces =>
+    placesOf(codedSegments(input.codebook, [{ ...input.document, text: resolve(input.document.text) }])),
 };
 
 export type JobName = keyof typeof JOBS;

@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { ATTRIBUTES_FILE, DocumentAttributes, parseDocumentAttributes } from '../../core/attributes';
 import { CorpusIndex, indexInChunks, type ChunkOptions, type ChunkReport, type RawDocument } from '../../core/index';
-import type { CodedDocument, CodedSegment } from '../../core/documents';
+import { segmentsFromPlaces, type CodedDocument, type CodedSegment } from '../../core/documents';
 import type { Annotation } from '../../core/annotations';
 import { sourcePathFor } from '../../core/sidecar';
 import { documentText } from '../convert';
@@ -273,11 +273,11 @@ export class CorpusService implements vscode.Disposable {
       // the annotations as they are now, with the text as it is now (edits while the copy filled moved them)
       const now = this.services.store.get(uri)?.annotations ?? annotations;
       try {
-        const segments = await this.services.jobs.run('segments', {
+        const places = await this.services.jobs.run('segmentPlaces', {
           document: { path, text, annotations: now },
           codebook: framesOnly(index.codebook),
         });
-        done = { segments, annotations: now };
+        done = { segments: segmentsFromPlaces(index.codebook, { path, annotations: now }, places), annotations: now };
       } catch (e) {
         if (!(e instanceof MirrorMissing)) throw e; // the copy moved on (an edit): name it again
       }
