@@ -36,6 +36,8 @@ export class DecorationController implements vscode.Disposable {
   /** Documents due for a repaint at the end of the current task. */
   private readonly due = new Map<string, vscode.TextDocument>();
   private disposed = false;
+  /** Per editor: whether each decoration type was last set with ranges (false: set empty). */
+  private readonly shown = new WeakMap<vscode.TextEditor, WeakMap<vscode.TextEditorDecorationType, boolean>>();
   private readonly painted = new Map<string, PaintedDecoration[]>();
   private readonly paintedEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after an editor of this document was painted. */
@@ -101,21 +103,22 @@ export class DecorationController implements vscode.Disposable {
       if (a.status === 'needs-review') review.push(range);
     }
     const painted: PaintedDecoration[] = [];
+    const set = this.setterFor(editor);
     for (const [frameId, style] of styles.byFrame) {
       // Every type is set, with [] when empty, so stale highlights clear.
       const cue = cueRanges.get(frameId) ?? [];
       const ann = annotationRanges.get(frameId) ?? [];
-      editor.setDecorations(style.cue, cue);
-      editor.setDecorations(style.annotation, ann);
+      set(style.cue, cue);
+      set(style.annotation, ann);
       if (cue.length) painted.push({ frameId, kind: 'cue', ranges: cue });
       if (ann.length) painted.push({ frameId, kind: 'annotation', ranges: ann });
     }
-    editor.setDecorations(styles.needsReview, review);
-    editor.setDecorations(styles.unknownFrame, unknown);
+    set(styles.needsReview, review);
+    set(styles.unknownFrame, unknown);
     if (review.length) painted.push({ frameId: '', kind: 'needs-review', ranges: review });
     if (unknown.length) painted.push({ frameId: '', kind: 'unknown-frame', ranges: unknown });
     const labels = this.overlapLabels(doc, visible);
-    editor.setDecorations(styles.overlapLabel, labels);
+    set(styles.overlapLabel, labels);
     if (labels.length)
       painted.push({
         frameId: '',
@@ -125,6 +128,24 @@ export class DecorationController implements vscode.Disposable {
       });
     this.painted.set(doc.uri.toString(), painted);
     this.paintedEmitter.fire(doc.uri);
+  }
+
+  /**
+   * setDecorations for `editor`, skipping a type that was empty at its last paint and is empty again: each call
+   * is a message to the workbench, 27 per paint with 12 frames, most of them empty in the visible lines.
+   */
+  private setterFor(
+    editor: vscode.TextEditor,
+  ): (type: vscode.TextEditorDecorationType, ranges: readonly vscode.Range[] | vscode.DecorationOptions[]) => void {
+    let shown = this.shown.get(editor);
+    if (!shown) this.shown.set(editor, (shown = new WeakMap()));
+    const known = shown;
+    return (type, ranges) => {
+      const nonEmpty = ranges.length > 0;
+      if (!nonEmpty && known.get(type) === false) return;
+      editor.setDecorations(type, ranges);
+      known.set(type, nonEmpty);
+    };
   }
 
   /** One label at the end of each region coded with several frames: "⟨Frame A · Frame B⟩". */

@@ -66,10 +66,13 @@ function reportBlock(report: Report, what: string, blocks: Blocks, baseline?: Bl
 }
 
 /** Resolves at the next paint of `uri` (the test API's onDidPaint), with the time it came. */
-function nextPaint(uri: vscode.Uri, coder: Awaited<ReturnType<typeof api>>): Promise<number> {
+function nextPaint(uri: vscode.Uri, coder: Awaited<ReturnType<typeof api>>, changedSince = -1): Promise<number> {
   return new Promise((resolve) => {
     const sub = coder.onDidPaint((painted) => {
       if (painted.toString() !== uri.toString()) return;
+      // a keystroke's paint is the first one after its change reached the extension: the slices of the first
+      // scan paint too while it runs, and such a paint must not be taken for the keystroke's
+      if (coder.lastChangeEventAt() < changedSince) return;
       sub.dispose();
       resolve(performance.now());
     });
@@ -186,8 +189,8 @@ async function openAndType(
   monitor.start();
   for (let k = 0; k < KEYSTROKES; k++) {
     const at = new vscode.Position(middle.line, k);
-    const paint = nextPaint(uri, coder);
     const start = performance.now();
+    const paint = nextPaint(uri, coder, start);
     const ok = await editor.edit((b) => b.insert(at, 'x'), { undoStopBefore: false, undoStopAfter: false });
     if (!ok) throw new Error('the editor refused a keystroke');
     const paintedAt = await paint;
@@ -216,6 +219,10 @@ async function openAndType(
       target: { text: '≤ 16 ms', pass: (v) => v <= 16 },
     });
     report.note(`p50 ${quantile(times, 0.5).toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
+    const slow = times.flatMap((t, k) =>
+      t > 100 ? [`#${k + 1} ${t.toFixed(0)} ms (${toEvent[k].toFixed(0)} + ${eventToPaint[k].toFixed(0)})`] : [],
+    );
+    if (slow.length > 0) report.note(`keystrokes over 100 ms (VS Code's part + ours): ${slow.join(', ')}`);
     report.note(
       `of which edit → change event in the extension host p50/p95 ${quantile(toEvent, 0.5).toFixed(1)}/${quantile(toEvent, 0.95).toFixed(1)} ms, change event → painted (the extension's part) ${quantile(eventToPaint, 0.5).toFixed(1)}/${quantile(eventToPaint, 0.95).toFixed(1)} ms`,
     );
