@@ -39,6 +39,7 @@ import { ProvenanceView } from './vscode/provenanceView';
 import { registerViews, type RetrievalViews } from './vscode/views/registerViews';
 import { registerAssist, type AssistApi } from './vscode/assist/registerAssist';
 import { registerAdjudication, type AdjudicationApi } from './vscode/adjudication/registerAdjudication';
+import { documentLength, followDocumentLengths } from './vscode/documentExcerpts';
 
 export interface SovereigntyCoderApi {
   /** Resolves when the codebook is loaded and open documents are painted. */
@@ -68,6 +69,8 @@ export interface SovereigntyCoderApi {
    * editor benchmark splits a keystroke's latency there: VS Code's part before, ours after).
    */
   lastChangeEventAt(): number;
+  /** The length the extension keeps for a document, followed through its edits (tests hold it to getText()). */
+  documentLength(doc: vscode.TextDocument): number;
   /** Coding undo/redo of a document: next steps' labels and whether Ctrl+Z / Ctrl+Shift+Z reach them now. */
   codingHistory(doc: vscode.TextDocument): { undo?: string; redo?: string; undoable: boolean; redoable: boolean };
   /** The review walk's status-bar text for the active editor ('' when hidden). */
@@ -92,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
   // before every change handler of ours (VS Code calls them in the order they were registered)
   let lastChangeEventAt = 0;
   context.subscriptions.push(vscode.workspace.onDidChangeTextDocument(() => (lastChangeEventAt = performance.now())));
+  context.subscriptions.push(followDocumentLengths()); // next: every handler below may ask a document's length
   const log = vscode.window.createOutputChannel('Sovereignty Coder', { log: true });
   const codebooks = new CodebookService(
     vscode.Uri.joinPath(context.extensionUri, 'codebook', 'sovereignty.yaml'),
@@ -246,6 +250,7 @@ export function activate(context: vscode.ExtensionContext): SovereigntyCoderApi 
     ready: gate.ready,
     activationTimes: () => ({ activateMs, startMs }),
     lastChangeEventAt: () => lastChangeEventAt,
+    documentLength: (doc) => documentLength(doc),
     decorationsFor: (uri) => decorations.paintedFor(uri),
     annotationsFor: (uri) => store.get(uri)?.annotations ?? [],
     onDidPaint: decorations.onDidPaint,

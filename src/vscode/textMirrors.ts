@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { OffThread, TextInput, TextRef } from '../core/offThread';
 import { documentText, editsFromChanges } from './convert';
-import { canonicalSource } from './documentExcerpts';
+import { canonicalSource, documentLength } from './documentExcerpts';
 
 /** A document this long (UTF-16 units) is worth a copy in the worker. */
 export const LARGE_CHARS = 1_000_000;
@@ -34,7 +34,7 @@ export class TextMirrors implements vscode.Disposable {
 
   /** True when a document is large enough to be sent as a copy rather than whole. */
   static isLarge(doc: vscode.TextDocument): boolean {
-    return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) >= LARGE_CHARS;
+    return documentLength(doc) >= LARGE_CHARS;
   }
 
   /** The document's canonical text for a job: a reference to the worker's copy when large, else the text. */
