@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import { CODEBOOK_MAX_BYTES, type Codebook } from '../core/codebook';
 import { CodebookLoader, type FrameFills } from '../core/codebookLoad';
-import type { Matcher } from '../core/matcher';
+import { warmUp, warmUpText, type Matcher } from '../core/matcher';
 import { errorMessage, type Problem } from '../core/input';
 import { readSettings, affectsSettings } from './settings';
 import { toDiagnostic } from './convert';
@@ -113,8 +113,12 @@ export class CodebookService implements vscode.Disposable {
       void vscode.window.showWarningMessage(message);
       return;
     }
-    this.current = { codebook, matcher, uri, fills };
+    const current = { codebook, matcher, uri, fills };
+    this.current = current;
     this.loadedFrom = { uri: uri.toString(), bytes };
+    // the scanner compiled before the first paint needs it (core/matcher/warmUp.ts), in three small tasks
+    const terms = codebook.frames.flatMap((f) => f.terms.map((t) => t.pattern.raw));
+    warmUp(matcher, warmUpText(terms), () => this.current === current);
     this.showProblems(uri, problems); // the parse's, then the examples' (its tests)
     this.log.info(
       `codebook '${codebook.id}' from ${uri.toString()}: ${codebook.frames.length} frames, ${matcher.termCount} terms, compiled in ${compileMs.toFixed(0)} ms`,
