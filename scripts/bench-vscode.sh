@@ -5,7 +5,10 @@
 # there and prints every figure, then `N passed, N failed`), and stops the instance. Exit status 1 when a
 # target was missed. Not part of `npm test` (slow, and noisy on a shared machine).
 # Env: TEST_INSTANCE_TAG (suffixes the instance name), TEST_PORT (first port tried, default 18760),
-#      SOVCODER_BENCH_TERMS / _CHARS / _KEYSTROKES (defaults 5000 / 10000000 / 40).
+#      SOVCODER_BENCH_TERMS / _CHARS / _KEYSTROKES (defaults 5000 / 10000000 / 40),
+#      SOVCODER_BENCH_PAUSE_EVERY (a 400 ms pause every N keystrokes; default none),
+#      SOVCODER_BENCH_PROFILE (a folder: CPU profiles per phase, and what ran in each longest block),
+#      SOVCODER_BENCH_PROFILE_INTERVAL (its sampling interval in µs, default 100).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

@@ -22,6 +22,9 @@ const profiler = new PhaseProfiler();
 const TERMS = Number(process.env['SOVCODER_BENCH_TERMS'] ?? 5000);
 const CHARS = Number(process.env['SOVCODER_BENCH_CHARS'] ?? 10_000_000);
 const KEYSTROKES = Number(process.env['SOVCODER_BENCH_KEYSTROKES'] ?? 40);
+/** Every this many keystrokes, a pause of PAUSE_MS (a coder stops to read): what waits for a pause runs then. */
+const PAUSE_EVERY = Number(process.env['SOVCODER_BENCH_PAUSE_EVERY'] ?? 0);
+const PAUSE_MS = 400;
 const ANNOTATIONS = 10_000;
 
 function codebookYaml(terms: readonly string[]): string {
@@ -188,6 +191,7 @@ async function openAndType(
   await profiler.start();
   monitor.start();
   for (let k = 0; k < KEYSTROKES; k++) {
+    if (PAUSE_EVERY > 0 && k > 0 && k % PAUSE_EVERY === 0) await new Promise((r) => setTimeout(r, PAUSE_MS));
     const at = new vscode.Position(middle.line, k);
     const start = performance.now();
     const paint = nextPaint(uri, coder, start);
