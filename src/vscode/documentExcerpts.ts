@@ -12,24 +12,26 @@ import { toPosition } from './convert';
  * of a document's end after an edit makes VS Code re-add the lengths of every line below the edit (0.7 ms per
  * keystroke in the middle of a 10 MB text), and every keystroke asks for it.
  */
-const lengths = new WeakMap<vscode.TextDocument, { version: number; length: number }>();
+const lengths = new WeakMap<vscode.TextDocument, { version: number; length: number; eol: vscode.EndOfLine }>();
 
 /**
  * Keeps the lengths current: a change event adds what its changes insert and takes what they replace. A version
- * that does not follow the one known (an event missed) forgets the length, which is then counted again.
+ * that does not follow the one known (an event missed), or a change of line ends, forgets the length, which is
+ * then counted again.
  * Registered before every other change handler of the extension, so that they all see the new length.
  */
 export function followDocumentLengths(): vscode.Disposable {
   return vscode.workspace.onDidChangeTextDocument((e) => {
     const known = lengths.get(e.document);
     if (!known) return;
-    if (e.document.version !== known.version + 1) {
+    // a line-end change (CRLF to LF) comes with no content change and changes the length: counted again
+    if (e.document.version !== known.version + 1 || e.document.eol !== known.eol || e.contentChanges.length === 0) {
       lengths.delete(e.document);
       return;
     }
     let length = known.length;
     for (const c of e.contentChanges) length += c.text.length - c.rangeLength;
-    lengths.set(e.document, { version: e.document.version, length });
+    lengths.set(e.document, { version: e.document.version, length, eol: known.eol });
   });
 }
 
@@ -38,7 +40,7 @@ export function documentLength(doc: vscode.TextDocument): number {
   const known = lengths.get(doc);
   if (known?.version === doc.version) return known.length;
   const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
-  lengths.set(doc, { version: doc.version, length });
+  lengths.set(doc, { version: doc.version, length, eol: doc.eol });
   return length;
 }
 

@@ -34,6 +34,10 @@ describe('The document length followed through edits in a real VS Code', () => {
       check('redo');
       await editor.insertSnippet(new vscode.SnippetString(`snippet${eol}of two lines`), new vscode.Position(3, 0));
       check('a snippet');
+      const other = eol === '\n' ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF;
+      await edit('a change of line ends', (b) => b.setEndOfLine(other));
+      assert.equal(doc.eol, other);
+      await edit('typing after it', (b) => b.insert(new vscode.Position(2, 1), 'y'));
       const all = new vscode.Range(0, 0, doc.lineCount, 0);
       await edit('a whole rewrite', (b) => b.replace(all, `short${eol}text`));
       await edit('emptying it', (b) => b.delete(new vscode.Range(0, 0, doc.lineCount, 0)));
