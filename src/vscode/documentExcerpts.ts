@@ -24,7 +24,8 @@ export function followDocumentLengths(): vscode.Disposable {
   return vscode.workspace.onDidChangeTextDocument((e) => {
     const known = lengths.get(e.document);
     if (!known) return;
-    // a line-end change (CRLF to LF) comes with no content change and changes the length: counted again
+    // a change of line ends (CRLF to LF) changes every line's length, and an event without content changes
+    // says nothing of the length: neither is trusted to the sum, the length is counted again
     if (e.document.version !== known.version + 1 || e.document.eol !== known.eol || e.contentChanges.length === 0) {
       lengths.delete(e.document);
       return;

@@ -74,8 +74,9 @@ export class CodebookLoader {
 
   private settle(reply: LoadReply): void {
     if (reply.type === 'foldTables') {
-      // its own message, so its own task here: the tables first, so that reviving the matcher (its scanner's
-      // unit table) folds nothing here
+      // sent before 'loaded', so adopted before the matcher is revived (its scanner's unit table then folds
+      // nothing here); a message of its own keeps its deserialization apart from the codebook's, though Node may
+      // still deliver both in one turn of the event loop
       adoptFoldTables(reply.foldTables);
       adoptFoldTable(reply.scannerTable);
       return;

@@ -26,7 +26,8 @@ export type LoadReply =
     }
   /**
    * Before 'loaded' when the request wanted them: the fold tables (and the scanner's flattened table) in a
-   * message of their own, so that the extension host deserializes them and the codebook in two tasks.
+   * message of their own, so that the extension host deserializes them apart from the codebook (one message
+   * holding both blocked it for over 100 ms), and has them before it revives the matcher.
    */
   | { id: number; type: 'foldTables'; foldTables: FoldTables; scannerTable: Uint32Array }
   /** The load threw (a term the matcher refuses): the same error is thrown to the caller. */
