@@ -29,6 +29,8 @@ await build({
 chmodSync('dist/cli.js', 0o755);
 // The codebook worker (parse, checks, compile off the extension host's thread): see src/core/codebookLoad.
 await build({ ...common, entryPoints: ['src/core/codebookLoad/worker.ts'], outfile: 'dist/codebookWorker.js' });
+// The scan worker of the CLI (`sovcode scan` over several files): see src/cli/scan/parallelScan.ts.
+await build({ ...common, entryPoints: ['src/cli/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js' });
 // The jobs worker (sidecar reads against the text, corpus-index entries): see src/core/offThread.
 await build({ ...common, entryPoints: ['src/core/offThread/worker.ts'], outfile: 'dist/jobsWorker.js' });
 // The import worker on its own (ESM, for PDF.js): the format libraries load only when a text is added.

@@ -38,6 +38,7 @@ export interface ParsedCommand {
     as?: string;
     decisions?: string;
     'dry-run'?: boolean;
+    jobs?: string;
   };
 }
 
@@ -78,6 +79,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         as: { type: 'string' },
         decisions: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
       },
     });
     const [command, ...rest] = positionals;

@@ -7,7 +7,7 @@ import { MIN_POSITIVES } from '../core/assist/frameModel';
 export const MAIN_HELP = `sovcode — Sovereignty Coder on the command line
 
 Usage:
-  sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
+  sovcode scan [--codebook PATH] [--format jsonl|csv] [--jobs N] FILE...
   sovcode validate [--codebook PATH] [--strict [--allow-orphans]] [--verbose] [PATH...]
   sovcode export [--codebook PATH] [--format csv|qdpx|qdc] [--output FILE [--force]] [--verbose] [PATH...]
   sovcode add [--into FOLDER] [--encoding ENC] FILE...
@@ -55,7 +55,7 @@ Codebook: --codebook PATH; otherwise scan uses the shipped sovereignty codebook,
 agreement use codebook.yaml in or above the annotation files' folder, else the shipped one.
 `;
 
-export const SCAN_HELP = `Usage: sovcode scan [--codebook PATH] [--format jsonl|csv] FILE...
+export const SCAN_HELP = `Usage: sovcode scan [--codebook PATH] [--format jsonl|csv] [--jobs N] FILE...
 
 Prints one record per codebook-term match:
   {"file","start","end","line","column","term","frame"}
@@ -65,6 +65,8 @@ line/column are 1-based, as in sovcode export and validate (column in UTF-16 uni
 Options:
   -c, --codebook PATH   codebook YAML (default: the shipped sovereignty codebook)
   -f, --format FORMAT   jsonl (default) or csv (RFC 4180, with a header row)
+  -j, --jobs N          scan the files in N threads (default: one per core, at most 8, when there are
+                        several files and 4 MB or more in all); the output is the same in any case
 `;
 
 export const VALIDATE_HELP = `Usage: sovcode validate [--codebook PATH] [--verbose] [PATH...]

@@ -1,6 +1,6 @@
 /** `sovcode`: the command-line tool over the same core as the extension. */
 import { hasErrors } from '../core/input';
-import { parseCommandLine, UsageError } from './args';
+import { parseCommandLine, UsageError, type ParsedCommand } from './args';
 import { CliError } from './errors';
 import { writeOutput } from './output';
 import { problemLines } from './problemList';
@@ -15,7 +15,7 @@ import { adjudicate, adjudicateListing } from './adjudicateCommand';
 import { statsOutput } from './statsCommand';
 import { acceptSuggestedTerm, suggestTermsOutput } from './suggestTermsCommand';
 import { evaluateOutput, suggestOutput } from './suggestCommand';
-import { formatScan, scanFiles } from './scanCommand';
+import { jobsOption, scanFiles, scanFilesInThreads } from './scanCommand';
 import { validatePaths } from './validateCommand';
 import { CLI_VERSION } from './version';
 import { GIT_COMMANDS } from './gitCommands';
@@ -39,7 +39,8 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         out(MAIN_HELP);
         return values.help ? 0 : 2;
       case 'scan':
-        out(formatScan(scanFiles(positionals, values.codebook), values.format));
+        jobsOption(values.jobs);
+        for (const piece of scanFiles(positionals, values.codebook, values.format)) out(piece);
         return 0;
       case 'validate': {
         const problems = validatePaths(positionals, values.codebook, {
@@ -163,6 +164,7 @@ export async function runAsync(
     throw e;
   }
   if (parsed.values.help) return run(argv, out, err);
+  if (parsed.command === 'scan') return scanInThreads(parsed, out, err);
   if (parsed.command === 'add') {
     if (parsed.positionals.length === 0) {
       err(`sovcode: add needs at least one FILE\n\n${ADD_HELP}`);
@@ -189,7 +191,30 @@ export async function runAsync(
   }
 }
 
+/** `sovcode scan` as run() does it, with the files shared among worker threads. */
+async function scanInThreads(
+  parsed: ParsedCommand,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const { positionals, values } = parsed;
+  try {
+    const pieces = await scanFilesInThreads(positionals, values.codebook, values.format, jobsOption(values.jobs), err);
+    for (const piece of pieces) out(piece);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    err(`sovcode: ${e.message}\n`);
+    return 2;
+  }
+}
+
 if (require.main === module) {
+  // `sovcode scan … | head`: a reader that has seen enough closes the pipe; that ends the command, quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   const progressLine = process.stderr.isTTY ? (s: string) => process.stderr.write(`\r\x1b[K${s}`) : undefined;
   void runAsync(
     process.argv.slice(2),

@@ -1,90 +1,109 @@
-/** `sovcode scan`: every codebook-term match in the given files, as JSON Lines or CSV. */
-import { toCsv } from '../core/csv';
-import { Matcher } from '../core/matcher';
+/**
+ * `sovcode scan`: every codebook-term match in the given files, as JSON Lines or CSV. Several files are
+ * scanned in worker threads (scan/parallelScan.ts), one per core up to eight, unless --jobs says otherwise or
+ * the files are too small to be worth starting threads for.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Matcher, type MatcherTerm } from '../core/matcher';
 import { matcherTerms } from '../core/codebook';
-import { canonicalText, LineIndex } from '../core/text';
-import { loadUsableCodebook, readTextFile, shippedCodebookPath } from './codebookFile';
+import { loadUsableCodebook, shippedCodebookPath } from './codebookFile';
 import { CliError } from './errors';
+import { scanInParallel } from './scan/parallelScan';
+import { readScanText } from './scan/readScanText';
+import { scanFormat, scanHeader, scanText, type ScanFormat } from './scan/scanText';
 
-export interface ScanRecord {
-  file: string;
-  start: number;
-  end: number;
-  /** 1-based, as in the CSV export, sidecar problems and the Problems panel. */
-  line: number;
-  /** 1-based UTF-16 column. */
-  column: number;
-  term: string;
-  frame: string;
+/** Below this many bytes in all, the files are scanned in one thread: starting workers would cost more. */
+const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+const MAX_JOBS = 64;
+const DEFAULT_MAX_JOBS = 8;
+
+interface ScanSetup {
+  terms: MatcherTerm[];
+  format: ScanFormat;
 }
 
-const COLUMNS = ['file', 'start', 'end', 'line', 'column', 'term', 'frame'] as const;
-
-export function scanFiles(files: readonly string[], codebookPath: string | undefined): ScanRecord[] {
+function setUp(files: readonly string[], codebookPath: string | undefined, format: string | undefined): ScanSetup {
   if (files.length === 0) throw new CliError('scan: name at least one FILE (see sovcode scan --help)');
-  const matcher = Matcher.compile(matcherTerms(loadUsableCodebook(codebookPath ?? shippedCodebookPath())));
-  const records: ScanRecord[] = [];
-  for (const file of files) {
-    const text = canonicalText(readTextFile(file));
-    const lines = new LineIndex(text);
-    // Matches come in text order, so the line of each is found by walking forward from the last one's line.
-    let line = 0;
-    let lineStart = 0;
-    let nextStart = lines.lineCount > 1 ? lines.lineStart(1) : Infinity;
-    for (const m of matcher.find(text)) {
-      while (m.start >= nextStart) {
-        line++;
-        lineStart = nextStart;
-        nextStart = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : Infinity;
-      }
-      records.push({
-        file,
-        start: m.start,
-        end: m.end,
-        line: line + 1,
-        column: m.start - lineStart + 1,
-        term: text.slice(m.start, m.end),
-        frame: m.frameId,
-      });
+  const f = scanFormat(format);
+  return { terms: matcherTerms(loadUsableCodebook(codebookPath ?? shippedCodebookPath())), format: f };
+}
+
+/** The output of `sovcode scan`, in pieces to print one after the other: scanned here, one file at a time. */
+export function scanFiles(
+  files: readonly string[],
+  codebookPath: string | undefined,
+  format: string | undefined,
+): string[] {
+  const { terms, format: f } = setUp(files, codebookPath, format);
+  const matcher = Matcher.compile(terms);
+  return [scanHeader(f), ...files.map((file) => scanText(file, readScanText(file), matcher, f))];
+}
+
+/** --jobs as a number of threads (undefined: not given). */
+export function jobsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_JOBS)
+    throw new CliError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not '${value}'`);
+  return n;
+}
+
+function totalBytes(files: readonly string[]): number {
+  let total = 0;
+  for (const f of files) {
+    try {
+      total += statSync(f).size;
+    } catch {
+      // a file that cannot be read is refused by the scan itself, with its reason
     }
   }
-  return records;
+  return total;
 }
 
 /**
- * One JSON line per record, written out field by field in COLUMNS order: byte for byte what
- * JSON.stringify(record, COLUMNS) gives, at a fraction of its cost for the hundreds of thousands of records of a
- * large scan (the file name is encoded once per file).
+ * The scan's threads: --jobs if given, else one per core (at most eight), and one when the files are too few
+ * or too small; never more than the files.
  */
-function jsonLines(records: readonly ScanRecord[]): string {
-  // Each line is a tree of string pieces until joined; joining every few thousand lines keeps that garbage small.
-  const chunks: string[] = [];
-  let parts: string[] = [];
-  let file: string | undefined;
-  let fileJson = '';
-  for (const r of records) {
-    if (r.file !== file) {
-      file = r.file;
-      fileJson = JSON.stringify(file);
-    }
-    parts.push(
-      `{"file":${fileJson},"start":${r.start},"end":${r.end},"line":${r.line},"column":${r.column},"term":${JSON.stringify(r.term)},"frame":${JSON.stringify(r.frame)}}\n`,
-    );
-    if (parts.length === 4096) {
-      chunks.push(parts.join(''));
-      parts = [];
-    }
-  }
-  chunks.push(parts.join(''));
-  return chunks.join('');
+export function scanThreads(files: readonly string[], jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.min(jobs, files.length);
+  if (files.length < 2 || totalBytes(files) < PARALLEL_MIN_BYTES) return 1;
+  return Math.min(availableParallelism(), DEFAULT_MAX_JOBS, files.length);
 }
 
-export function formatScan(records: readonly ScanRecord[], format: string | undefined): string {
-  if (format === undefined || format === 'jsonl') return jsonLines(records);
-  if (format === 'csv')
-    return toCsv(
-      COLUMNS,
-      records.map((r) => COLUMNS.map((c) => r[c])),
-    );
-  throw new CliError(`unknown --format '${format}': use jsonl or csv`);
+/** The script of the scan's worker threads: bundled beside the CLI (dist/), compiled beside this room (out/). */
+function workerScript(): string {
+  const bundled = join(__dirname, 'scanWorker.js');
+  return existsSync(bundled) ? bundled : join(__dirname, 'scan', 'scanWorker.js');
+}
+
+/**
+ * scanFiles, in worker threads when there are several files to share among them. The threads start first
+ * and load the codebook themselves while this thread checks it, so that its problems are reported as
+ * scanFiles reports them (the threads are stopped then).
+ */
+export async function scanFilesInThreads(
+  files: readonly string[],
+  codebookPath: string | undefined,
+  format: string | undefined,
+  jobs: number | undefined,
+  warn: (line: string) => void,
+): Promise<string[]> {
+  const threads = scanThreads(files, jobs);
+  if (threads <= 1) return scanFiles(files, codebookPath, format);
+  const script = workerScript();
+  if (!existsSync(script)) {
+    warn(`sovcode: scanning in one thread: the scan worker ${script} is missing\n`);
+    return scanFiles(files, codebookPath, format);
+  }
+  const f = scanFormat(format);
+  const scan = scanInParallel(files, codebookPath ?? shippedCodebookPath(), f, threads, script);
+  try {
+    setUp(files, codebookPath, format);
+  } catch (e) {
+    scan.cancel();
+    throw e;
+  }
+  return [scanHeader(f), ...(await scan.outputs)];
 }
