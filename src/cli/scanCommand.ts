@@ -10,7 +10,7 @@ import { Matcher, type MatcherTerm } from '../core/matcher';
 import { matcherTerms } from '../core/codebook';
 import { loadUsableCodebook, shippedCodebookPath } from './codebookFile';
 import { CliError } from './errors';
-import { scanInParallel } from './scan/parallelScan';
+import { ScanThreads } from './scan/parallelScan';
 import { readScanText } from './scan/readScanText';
 import { scanFormat, scanHeader, scanText, type ScanFormat } from './scan/scanText';
 
@@ -79,9 +79,9 @@ function workerScript(): string {
 }
 
 /**
- * scanFiles, in worker threads when there are several files to share among them. The threads start first
- * and load the codebook themselves while this thread checks it, so that its problems are reported as
- * scanFiles reports them (the threads are stopped then).
+ * scanFiles, in worker threads when there are several files to share among them. The threads start first and
+ * boot while this thread loads, checks and compiles the codebook (whose problems are reported as scanFiles
+ * reports them; the threads are stopped then).
  */
 export async function scanFilesInThreads(
   files: readonly string[],
@@ -97,13 +97,16 @@ export async function scanFilesInThreads(
     warn(`sovcode: scanning in one thread: the scan worker ${script} is missing\n`);
     return scanFiles(files, codebookPath, format);
   }
-  const f = scanFormat(format);
-  const scan = scanInParallel(files, codebookPath ?? shippedCodebookPath(), f, threads, script);
+  const workers = new ScanThreads(threads, script);
+  let matcher: Matcher;
+  let f: ScanFormat;
   try {
-    setUp(files, codebookPath, format);
+    const s = setUp(files, codebookPath, format);
+    f = s.format;
+    matcher = Matcher.compile(s.terms);
   } catch (e) {
-    scan.cancel();
+    workers.stop();
     throw e;
   }
-  return [scanHeader(f), ...(await scan.outputs)];
+  return [scanHeader(f), ...(await workers.run(files, matcher, f))];
 }

@@ -1,12 +1,16 @@
 /** Messages between `sovcode scan` and its worker threads (parallelScan.ts, scanWorker.ts). */
+import type { MatcherData } from '../../core/matcher/transfer';
+import type { FoldTables } from '../../core/text';
 import type { ScanFormat } from './scanText';
 
 /**
- * Given to each worker as its workerData: it loads the codebook and compiles its own matcher while the command
- * checks the same codebook, so that the threads start while the command is still getting ready.
+ * A worker's first message: the matcher the command compiled, and the fold tables it built doing so, so that no
+ * thread parses, checks or compiles the codebook again or builds the tables cold.
  */
-export interface ScanWorkerData {
-  readonly codebook: string;
+export interface ScanSetup {
+  readonly matcher: MatcherData;
+  readonly foldTables: FoldTables;
+  readonly scannerTable: Uint32Array;
   readonly format: ScanFormat;
 }
 
